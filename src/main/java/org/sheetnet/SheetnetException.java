@@ -1,0 +1,55 @@
+package org.sheetnet;
+
+/**
+ * A problem the user can fix, with a message that says where it is (file, sheet, cell) and what
+ * was expected. The command line prints the message alone and exits with the code of its
+ * {@link Problem}.
+ */
+public final class SheetnetException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What kind of problem; each maps to one exit code. */
+    public enum Problem {
+        /** The model workbook is malformed: sheets, shapes, names, activations. */
+        MODEL,
+        /** The input rows cannot be scored: a missing feature, a text cell, a non-finite result. */
+        INPUT,
+        /** A file cannot be opened, is not a workbook, is encrypted or corrupt. */
+        FILE,
+        /** The output exists and {@code --force} was not given, or cannot be written. */
+        OUTPUT
+    }
+
+    private final Problem problem;
+
+    public SheetnetException(Problem problem, String message) {
+        super(message);
+        this.problem = problem;
+    }
+
+    public SheetnetException(Problem problem, String message, Throwable cause) {
+        super(message, cause);
+        this.problem = problem;
+    }
+
+    /** The kind of problem. */
+    public Problem problem() {
+        return problem;
+    }
+
+    /** A problem with the model workbook. */
+    public static SheetnetException model(String message) {
+        return new SheetnetException(Problem.MODEL, message);
+    }
+
+    /** A problem with the input rows. */
+    public static SheetnetException input(String message) {
+        return new SheetnetException(Problem.INPUT, message);
+    }
+
+    /** A problem opening or reading a file. */
+    public static SheetnetException file(String message, Throwable cause) {
+        return new SheetnetException(Problem.FILE, message, cause);
+    }
+}

@@ -1,0 +1,110 @@
+package org.sheetnet.activation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.DoubleFunction;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Supplier;
+import org.apache.commons.math3.special.Erf;
+
+/**
+ * Every activation by its Keras 3 name, with Keras's definitions and defaults
+ * ({@code keras/src/activations/activations.py}), plus {@code step} for perceptrons.
+ *
+ * <p>Formulas are written so that no intermediate overflows for |a| up to ~700 and beyond:
+ * sigmoid branches on the sign, softplus uses max(a,0) + log1p(exp(−|a|)), gelu uses erfc.
+ */
+final class Catalogue {
+
+    /** SELU constants from Klambauer et al. 2017, as in Keras. */
+    static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+    static final double SELU_SCALE = 1.0507009873554804934193349852946;
+
+    private static final double SQRT2 = Math.sqrt(2.0);
+
+    /** How to build an activation: its default parameter (NaN if it takes none) and a factory. */
+    record Entry(String name, double defaultParameter, DoubleFunction<Activation> factory) {
+        boolean takesParameter() {
+            return !Double.isNaN(defaultParameter);
+        }
+    }
+
+    static final Map<String, Entry> ENTRIES = build();
+
+    private Catalogue() {
+    }
+
+    static double sigmoid(double a) {
+        if (a >= 0) {
+            return 1 / (1 + Math.exp(-a));
+        }
+        double e = Math.exp(a);
+        return e / (1 + e);
+    }
+
+    static double softplus(double a) {
+        return Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));
+    }
+
+    static double hardSigmoid(double a) {
+        return a <= -3 ? 0 : a >= 3 ? 1 : a / 6 + 0.5;
+    }
+
+    private static Map<String, Entry> build() {
+        Map<String, Entry> m = new LinkedHashMap<>();
+        plain(m, "linear", a -> a);
+        plain(m, "sigmoid", Catalogue::sigmoid);
+        plain(m, "tanh", Math::tanh);
+        withParameter(m, "relu", 0.0, slope -> a -> a > 0 ? a : slope * a);
+        plain(m, "relu6", a -> Math.min(Math.max(a, 0), 6));
+        withParameter(m, "leaky_relu", 0.2, slope -> a -> a >= 0 ? a : slope * a);
+        withParameter(m, "elu", 1.0, alpha -> a -> a > 0 ? a : alpha * Math.expm1(a));
+        plain(m, "selu", a -> a > 0 ? SELU_SCALE * a : SELU_SCALE * SELU_ALPHA * Math.expm1(a));
+        withParameter(m, "celu", 1.0, alpha -> a -> a >= 0 ? a : alpha * Math.expm1(a / alpha));
+        // gelu(a) = a·Φ(a) = ½·a·erfc(−a/√2); erfc keeps precision where Φ is tiny.
+        plain(m, "gelu", a -> 0.5 * a * Erf.erfc(-a / SQRT2));
+        plain(m, "silu", a -> a * sigmoid(a));
+        plain(m, "hard_sigmoid", Catalogue::hardSigmoid);
+        plain(m, "hard_silu", a -> a * hardSigmoid(a));
+        plain(m, "hard_tanh", a -> Math.min(Math.max(a, -1), 1));
+        withParameter(m, "hard_shrink", 0.5, t -> a -> Math.abs(a) > t ? a : 0);
+        withParameter(m, "soft_shrink", 0.5, t -> a -> a > t ? a - t : a < -t ? a + t : 0);
+        plain(m, "tanh_shrink", a -> a - Math.tanh(a));
+        plain(m, "softplus", Catalogue::softplus);
+        plain(m, "softsign", a -> a / (Math.abs(a) + 1));
+        plain(m, "sparse_plus", a -> a <= -1 ? 0 : a >= 1 ? a : 0.25 * (a + 1) * (a + 1));
+        plain(m, "sparse_sigmoid", a -> a <= -1 ? 0 : a >= 1 ? 1 : 0.5 * (a + 1));
+        // squareplus(a) = (a + √(a²+b))/2, written as b / (2(√(a²+b) − a)) for a < 0 to avoid cancellation.
+        withParameter(m, "squareplus", 4.0, b -> a -> {
+            double root = Math.hypot(a, Math.sqrt(b));
+            return a >= 0 ? (a + root) / 2 : b / (2 * (root - a));
+        });
+        plain(m, "mish", a -> a * Math.tanh(softplus(a)));
+        plain(m, "exponential", Math::exp);
+        plain(m, "log_sigmoid", a -> -softplus(-a));
+        plain(m, "step", a -> a > 0 ? 1 : 0);
+        row(m, "softmax", RowFunctions.Softmax::new);
+        row(m, "log_softmax", RowFunctions.LogSoftmax::new);
+        row(m, "sparsemax", RowFunctions.Sparsemax::new);
+        row(m, "glu", RowFunctions.Glu::new);
+        row(m, "crelu", RowFunctions.Crelu::new);
+        return m;
+    }
+
+    private static void plain(Map<String, Entry> m, String name, DoubleUnaryOperator f) {
+        Elementwise activation = new Elementwise(name, OptionalDouble.empty(), f);
+        m.put(name, new Entry(name, Double.NaN, ignored -> activation));
+    }
+
+    private static void withParameter(Map<String, Entry> m, String name, double defaultValue,
+            DoubleFunction<DoubleUnaryOperator> f) {
+        m.put(name, new Entry(name, defaultValue,
+                p -> new Elementwise(name, OptionalDouble.of(p), f.apply(p))));
+    }
+
+    private static void row(Map<String, Entry> m, String name, Supplier<Activation> factory) {
+        Activation activation = factory.get();
+        m.put(name, new Entry(name, Double.NaN, ignored -> activation));
+    }
+}

@@ -1,0 +1,45 @@
+package org.sheetnet.activation;
+
+import java.util.OptionalDouble;
+import java.util.function.DoubleUnaryOperator;
+
+/** An activation that maps each pre-activation to one value on its own: z_j = h(a_j). */
+final class Elementwise implements Activation {
+
+    private final String name;
+    private final OptionalDouble parameter;
+    private final DoubleUnaryOperator function;
+
+    Elementwise(String name, OptionalDouble parameter, DoubleUnaryOperator function) {
+        this.name = name;
+        this.parameter = parameter;
+        this.function = function;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public OptionalDouble parameter() {
+        return parameter;
+    }
+
+    /** The scalar function h. */
+    double value(double a) {
+        return function.applyAsDouble(a);
+    }
+
+    @Override
+    public void apply(double[] pre, int preOff, int units, double[] out, int outOff) {
+        for (int j = 0; j < units; j++) {
+            out[outOff + j] = function.applyAsDouble(pre[preOff + j]);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,173 @@
+package org.sheetnet.activation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/** Activations that need the whole row of a layer: the softmax family, glu and crelu. */
+final class RowFunctions {
+
+    private RowFunctions() {
+    }
+
+    /** Base for parameterless row activations. */
+    abstract static class RowActivation implements Activation {
+        private final String name;
+
+        RowActivation(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public OptionalDouble parameter() {
+            return OptionalDouble.empty();
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static double rowMax(double[] a, int off, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            max = Math.max(max, a[off + j]);
+        }
+        return max;
+    }
+
+    /** softmax(a)_j = exp(a_j − m) / Σ_k exp(a_k − m), m = max_k a_k, so no term overflows. */
+    static final class Softmax extends RowActivation {
+        Softmax() {
+            super("softmax");
+        }
+
+        @Override
+        public void apply(double[] pre, int preOff, int units, double[] out, int outOff) {
+            double max = rowMax(pre, preOff, units);
+            double sum = 0;
+            for (int j = 0; j < units; j++) {
+                double e = Math.exp(pre[preOff + j] - max);
+                out[outOff + j] = e;
+                sum += e;
+            }
+            for (int j = 0; j < units; j++) {
+                out[outOff + j] /= sum;
+            }
+        }
+    }
+
+    /** log_softmax(a)_j = a_j − m − log Σ_k exp(a_k − m). */
+    static final class LogSoftmax extends RowActivation {
+        LogSoftmax() {
+            super("log_softmax");
+        }
+
+        @Override
+        public void apply(double[] pre, int preOff, int units, double[] out, int outOff) {
+            double max = rowMax(pre, preOff, units);
+            double sum = 0;
+            for (int j = 0; j < units; j++) {
+                sum += Math.exp(pre[preOff + j] - max);
+            }
+            double logSum = Math.log(sum);
+            for (int j = 0; j < units; j++) {
+                out[outOff + j] = pre[preOff + j] - max - logSum;
+            }
+        }
+    }
+
+    /**
+     * sparsemax(a)_j = max(a_j − τ, 0), where τ is chosen so that the outputs sum to 1
+     * (Martins and Astudillo 2016): with a sorted descending, k = max{k : 1 + k·a_(k) > Σ_{i≤k} a_(i)}
+     * and τ = (Σ_{i≤k} a_(i) − 1) / k.
+     */
+    static final class Sparsemax extends RowActivation {
+        Sparsemax() {
+            super("sparsemax");
+        }
+
+        @Override
+        public void apply(double[] pre, int preOff, int units, double[] out, int outOff) {
+            double[] sorted = Arrays.copyOfRange(pre, preOff, preOff + units);
+            Arrays.sort(sorted);
+            double cumulative = 0;
+            double tau = 0;
+            for (int k = 1; k <= units; k++) {
+                double value = sorted[units - k];
+                cumulative += value;
+                if (1 + k * value > cumulative) {
+                    tau = (cumulative - 1) / k;
+                }
+            }
+            for (int j = 0; j < units; j++) {
+                out[outOff + j] = Math.max(pre[preOff + j] - tau, 0);
+            }
+        }
+    }
+
+    /** glu(a) = a_left · sigmoid(a_right), the row split into two equal halves: width n/2. */
+    static final class Glu extends RowActivation {
+        Glu() {
+            super("glu");
+        }
+
+        @Override
+        public int outputWidth(int units) {
+            if (units % 2 != 0) {
+                throw new IllegalArgumentException("glu needs an even number of units, found " + units);
+            }
+            return units / 2;
+        }
+
+        @Override
+        public List<String> outputNames(List<String> unitNames) {
+            return unitNames.subList(0, outputWidth(unitNames.size()));
+        }
+
+        @Override
+        public void apply(double[] pre, int preOff, int units, double[] out, int outOff) {
+            int half = outputWidth(units);
+            for (int j = 0; j < half; j++) {
+                out[outOff + j] = pre[preOff + j] * Catalogue.sigmoid(pre[preOff + half + j]);
+            }
+        }
+    }
+
+    /** crelu(a) = [relu(a), relu(−a)]: width 2n. */
+    static final class Crelu extends RowActivation {
+        Crelu() {
+            super("crelu");
+        }
+
+        @Override
+        public int outputWidth(int units) {
+            return 2 * units;
+        }
+
+        @Override
+        public List<String> outputNames(List<String> unitNames) {
+            List<String> names = new ArrayList<>(unitNames);
+            for (String name : unitNames) {
+                names.add("-" + name);
+            }
+            return names;
+        }
+
+        @Override
+        public void apply(double[] pre, int preOff, int units, double[] out, int outOff) {
+            for (int j = 0; j < units; j++) {
+                double a = pre[preOff + j];
+                out[outOff + j] = Math.max(a, 0);
+                out[outOff + units + j] = Math.max(-a, 0);
+            }
+        }
+    }
+}

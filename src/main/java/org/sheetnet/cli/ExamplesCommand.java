@@ -1,0 +1,33 @@
+package org.sheetnet.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sheetnet.examples.ExampleWorkbooks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sheetnet examples}: rebuilds the example workbooks and the blank templates. */
+@Command(name = "examples",
+        description = {
+            "Writes the example workbooks (the networks of the background articles) and the blank",
+            "templates. They are committed in workbooks/ and templates/; this rebuilds them."
+        },
+        mixinStandardHelpOptions = true)
+final class ExamplesCommand implements Callable<Integer> {
+
+    @Option(names = "--workbooks", defaultValue = "workbooks", paramLabel = "DIR",
+            description = "Folder for the examples (default: ${DEFAULT-VALUE}).")
+    Path workbooks;
+
+    @Option(names = "--templates", defaultValue = "templates", paramLabel = "DIR",
+            description = "Folder for the templates (default: ${DEFAULT-VALUE}).")
+    Path templates;
+
+    @Override
+    public Integer call() throws Exception {
+        ExampleWorkbooks.writeAll(workbooks, templates);
+        System.out.println("wrote " + ExampleWorkbooks.EXAMPLES.size() + " examples to " + workbooks + " and "
+                + ExampleWorkbooks.TEMPLATES.size() + " templates to " + templates);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,45 @@
+package org.sheetnet.cli;
+
+import org.sheetnet.SheetnetException;
+
+/** Every exit code sheetnet uses, in one place, for batch jobs to branch on. */
+public final class ExitCodes {
+
+    /** Success. */
+    public static final int OK = 0;
+    /** A bug in sheetnet: please report it with the output of {@code --verbose}. */
+    public static final int INTERNAL = 1;
+    /** The command line is wrong: unknown option, missing argument. */
+    public static final int USAGE = 2;
+    /** The model workbook is malformed. */
+    public static final int MODEL = 3;
+    /** The inputs cannot be scored. */
+    public static final int INPUT = 4;
+    /** A file cannot be opened or is not what it should be. */
+    public static final int FILE = 5;
+    /** The output exists or cannot be written. */
+    public static final int OUTPUT = 6;
+
+    private ExitCodes() {
+    }
+
+    /** The exit code for a problem. */
+    public static int of(SheetnetException.Problem problem) {
+        return switch (problem) {
+            case MODEL -> MODEL;
+            case INPUT -> INPUT;
+            case FILE -> FILE;
+            case OUTPUT -> OUTPUT;
+        };
+    }
+
+    /** Text for the help footer. */
+    static String[] help() {
+        return new String[] {
+            "",
+            "Exit codes: 0 success, 2 usage error, 3 bad model workbook, 4 inputs cannot be scored,",
+            "            5 file unreadable (missing, empty, corrupt, encrypted), 6 output exists or",
+            "            cannot be written, 1 internal error (run again with --verbose and report it)."
+        };
+    }
+}

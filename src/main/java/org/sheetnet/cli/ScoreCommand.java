@@ -1,0 +1,93 @@
+package org.sheetnet.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.sheetnet.job.ScoreJob;
+import org.sheetnet.job.ScoreOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sheetnet score}: runs the network over the input rows and writes the audited output workbook. */
+@Command(name = "score",
+        description = {
+            "Runs the network of MODEL.xlsx over input rows and writes a new workbook holding, for every",
+            "layer k, the pre-activations (sheet Lk_pre: a = z·W + b) and activations (Lk_act: z = h(a)) of",
+            "every row, the Predictions, copies of the model and input sheets, and an Audit sheet.",
+            "",
+            "Inputs come from the model's own Inputs sheet, or from --input (an .xlsx sheet or a .csv file):",
+            "a header row, then one row per case. When the first weights sheet names its inputs (first",
+            "column), features are matched to input columns by name, in any order; otherwise the numeric",
+            "columns are taken in order. Other columns are copied through as row identifiers.",
+            "",
+            "The model and input files are only read, never written. The output is written to a temporary",
+            "file and moved into place when complete."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  sheetnet score workbooks/xor-perceptron.xlsx",
+            "  sheetnet score workbooks/regression-4-20-10-1.xlsx --input rows.csv --out scored.xlsx",
+            "  sheetnet score model.xlsx --input data.xlsx --input-sheet March --out march.xlsx --force"
+        },
+        sortOptions = false,
+        mixinStandardHelpOptions = true)
+final class ScoreCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL.xlsx", description = "The model workbook (Model sheet, weights and biases).")
+    Path model;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+            description = "Input rows: an .xlsx workbook (first sheet, or --input-sheet) or a .csv file."
+                    + " Default: the model workbook's Inputs sheet.")
+    Path input;
+
+    @Option(names = "--input-sheet", paramLabel = "NAME", description = "The sheet holding the input rows.")
+    String inputSheet;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "OUT.xlsx",
+            description = "The output workbook. Default: MODEL-scored.xlsx in the current folder.")
+    Path out;
+
+    @Option(names = {"-f", "--force"}, description = "Replace the output if it exists.")
+    boolean force;
+
+    @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "4096",
+            description = "Rows computed and written at a time (default: ${DEFAULT-VALUE}). Changes memory use, never a result.")
+    int batchSize;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show the stack trace of an error.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        if (batchSize < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
+        }
+        Path target = out != null ? out : defaultOut(model);
+        String commandLine = "sheetnet score " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        Progress progress = new Progress(System.err, quiet);
+        ScoreJob.Result result = ScoreJob.run(new ScoreOptions(model, Optional.ofNullable(input),
+                Optional.ofNullable(inputSheet), target, force, batchSize, commandLine), progress);
+        progress.done();
+        if (!quiet) {
+            spec.commandLine().getOut().printf("scored %,d rows through %d layers -> %s%n", result.rows(),
+                    result.network().depth(), target);
+        }
+        return ExitCodes.OK;
+    }
+
+    static Path defaultOut(Path model) {
+        String name = model.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return Path.of((dot > 0 ? name.substring(0, dot) : name) + "-scored.xlsx");
+    }
+}

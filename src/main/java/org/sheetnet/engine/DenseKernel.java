@@ -1,0 +1,85 @@
+package org.sheetnet.engine;
+
+import org.sheetnet.model.Matrix;
+
+/**
+ * The affine map of a Dense layer over a batch of rows: A = X·W + b.
+ *
+ * <p>Each output is accumulated in one fixed order, (Σ_i x_i·W_ij) + b_j with i ascending, so a
+ * row's values do not depend on which batch it is in, how the batch is split, or on which thread
+ * it runs: results are bit-identical across batch sizes and thread counts. Rows are processed four
+ * at a time so that each loaded row of W serves four rows of X.
+ */
+public final class DenseKernel {
+
+    private DenseKernel() {
+    }
+
+    /**
+     * Computes rows [from, to) of A = X·W + b.
+     *
+     * @param x    X, row-major, {@code rows × W.rows()}; not modified
+     * @param w    W, n_in × n_out; not modified
+     * @param b    b, n_out values; not modified
+     * @param out  A, row-major, {@code rows × n_out}; rows [from, to) are overwritten
+     * @param from first row
+     * @param to   one past the last row
+     */
+    public static void multiplyAdd(double[] x, Matrix w, double[] b, double[] out, int from, int to) {
+        int n = w.rows();
+        int m = w.cols();
+        double[] wd = w.data();
+        int r = from;
+        for (; r + 4 <= to; r += 4) {
+            fourRows(x, wd, n, m, out, r);
+        }
+        for (; r < to; r++) {
+            oneRow(x, wd, n, m, out, r);
+        }
+        for (r = from; r < to; r++) {
+            int o = r * m;
+            for (int j = 0; j < m; j++) {
+                out[o + j] += b[j];
+            }
+        }
+    }
+
+    private static void oneRow(double[] x, double[] w, int n, int m, double[] out, int r) {
+        int o = r * m;
+        java.util.Arrays.fill(out, o, o + m, 0.0);
+        int xr = r * n;
+        for (int i = 0; i < n; i++) {
+            double xi = x[xr + i];
+            int wi = i * m;
+            for (int j = 0; j < m; j++) {
+                out[o + j] += xi * w[wi + j];
+            }
+        }
+    }
+
+    private static void fourRows(double[] x, double[] w, int n, int m, double[] out, int r) {
+        int o0 = r * m;
+        int o1 = o0 + m;
+        int o2 = o1 + m;
+        int o3 = o2 + m;
+        java.util.Arrays.fill(out, o0, o0 + 4 * m, 0.0);
+        int x0 = r * n;
+        int x1 = x0 + n;
+        int x2 = x1 + n;
+        int x3 = x2 + n;
+        for (int i = 0; i < n; i++) {
+            double a0 = x[x0 + i];
+            double a1 = x[x1 + i];
+            double a2 = x[x2 + i];
+            double a3 = x[x3 + i];
+            int wi = i * m;
+            for (int j = 0; j < m; j++) {
+                double wij = w[wi + j];
+                out[o0 + j] += a0 * wij;
+                out[o1 + j] += a1 * wij;
+                out[o2 + j] += a2 * wij;
+                out[o3 + j] += a3 * wij;
+            }
+        }
+    }
+}

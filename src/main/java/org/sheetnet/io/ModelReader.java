@@ -1,0 +1,126 @@
+package org.sheetnet.io;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.sheetnet.SheetnetException;
+import org.sheetnet.activation.Activation;
+import org.sheetnet.activation.Activations;
+import org.sheetnet.model.DenseLayer;
+import org.sheetnet.model.Matrix;
+import org.sheetnet.model.Network;
+
+/**
+ * Reads a network from a model workbook: the {@code Model} sheet lists the layers, and each names
+ * the sheet or range of its weights (n_in × n_out) and bias (n_out values).
+ */
+public final class ModelReader {
+
+    private ModelReader() {
+    }
+
+    /**
+     * Opens and validates a model workbook.
+     *
+     * @throws SheetnetException (FILE) if it is not a readable workbook, (MODEL) if the model is malformed,
+     *                           naming the cell at fault
+     */
+    public static ModelWorkbook read(Path file) {
+        XSSFWorkbook workbook = WorkbookFiles.openReadOnly(file);
+        try {
+            String name = file.getFileName().toString();
+            List<ModelSheet.Entry> entries = ModelSheet.read(workbook, name);
+            List<DenseLayer> layers = new ArrayList<>();
+            List<ModelWorkbook.LayerSource> sources = new ArrayList<>();
+            for (ModelSheet.Entry e : entries) {
+                LabelledBlock w = block(workbook, e, e.weights(), "weights", name);
+                LabelledBlock b = block(workbook, e, e.bias(), "bias", name);
+                DenseLayer layer = layer(e, w, b, layers, name);
+                layers.add(layer);
+                sources.add(new ModelWorkbook.LayerSource(e.row(), w.range(), b.range()));
+            }
+            return new ModelWorkbook(file, workbook, new Network(layers), sources);
+        } catch (RuntimeException e) {
+            workbook.getPackage().revert();
+            throw e;
+        }
+    }
+
+    private static LabelledBlock block(XSSFWorkbook workbook, ModelSheet.Entry e, String ref, String column, String file) {
+        String at = file + ": " + e.cell(column) + ": ";
+        CellRange range = null;
+        String sheetName = CellRange.unquote(ref);
+        if (ref.contains("!")) {
+            range = CellRange.parse(ref).orElseThrow(() -> SheetnetException.model(at + "\"" + ref
+                    + "\" is not a sheet name or a range such as Params!B2:K5"));
+            sheetName = range.sheet();
+        }
+        Sheet sheet = ModelSheet.find(workbook, sheetName);
+        if (sheet == null) {
+            throw SheetnetException.model(at + "no sheet named \"" + sheetName + "\"; the workbook has: "
+                    + String.join(", ", sheetNames(workbook)));
+        }
+        if (range != null) {
+            range = new CellRange(sheet.getSheetName(), range.first(), range.last());
+        }
+        return LabelledBlock.read(sheet, range, file);
+    }
+
+    private static DenseLayer layer(ModelSheet.Entry e, LabelledBlock w, LabelledBlock b,
+            List<DenseLayer> previous, String file) {
+        String at = file + ": " + e.cell("layer") + " (" + e.layer() + "): ";
+        if (!previous.isEmpty()) {
+            DenseLayer last = previous.get(previous.size() - 1);
+            if (w.rows() != last.outputWidth()) {
+                throw SheetnetException.model(at + w.range() + " has " + w.rows() + " rows, but layer "
+                        + previous.size() + " (" + last.name() + ") has " + last.outputWidth() + " outputs");
+            }
+        }
+        if (b.rows() != 1 && b.cols() != 1) {
+            throw SheetnetException.model(at + "bias " + b.range() + " is " + b.rows() + "x" + b.cols()
+                    + "; a bias is one row or one column of numbers");
+        }
+        if (b.values().length != w.cols()) {
+            throw SheetnetException.model(at + "bias " + b.range() + " has " + b.values().length
+                    + " values, but weights " + w.range() + " have " + w.cols() + " columns (units)");
+        }
+        Activation activation = activation(e, file);
+        try {
+            activation.outputWidth(w.cols());
+        } catch (IllegalArgumentException ex) {
+            throw SheetnetException.model(at + ex.getMessage());
+        }
+        return new DenseLayer(e.layer(), new Matrix(w.rows(), w.cols(), w.values()), b.values(), activation,
+                w.rowNames(), unitNames(w.colNames(), w.cols()));
+    }
+
+    private static Activation activation(ModelSheet.Entry e, String file) {
+        String at = file + ": " + e.cell("activation") + ": ";
+        OptionalDouble alpha = e.alpha() == null ? OptionalDouble.empty() : OptionalDouble.of(e.alpha());
+        try {
+            return Activations.find(e.activation(), alpha).orElseThrow(() -> SheetnetException.model(at
+                    + "unknown activation \"" + e.activation() + "\"; known: " + String.join(", ", Activations.known())));
+        } catch (IllegalArgumentException ex) {
+            throw SheetnetException.model(at + ex.getMessage());
+        }
+    }
+
+    // Units without a name in the weights header get u1, u2, … so every column has a header.
+    private static List<String> unitNames(List<String> header, int units) {
+        List<String> names = new ArrayList<>(units);
+        for (int j = 0; j < units; j++) {
+            String n = header.isEmpty() ? "" : header.get(j);
+            names.add(n.isEmpty() ? "u" + (j + 1) : n);
+        }
+        return names;
+    }
+
+    private static List<String> sheetNames(XSSFWorkbook workbook) {
+        List<String> names = new ArrayList<>();
+        workbook.forEach(s -> names.add(s.getSheetName()));
+        return names;
+    }
+}

@@ -1,0 +1,75 @@
+package org.sheetnet.job;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.sheetnet.SheetnetException;
+import org.sheetnet.io.CsvRowSource;
+import org.sheetnet.io.RowSource;
+import org.sheetnet.io.SheetRowSource;
+import org.sheetnet.io.WorkbookFiles;
+
+/** Opens the input rows a score run asks for: the model's Inputs sheet, an .xlsx sheet or a CSV file. */
+final class InputSources {
+
+    /** Name of the input sheet inside a model workbook. */
+    static final String INPUTS = "Inputs";
+
+    /**
+     * An open source of rows, and the workbook to release with it (null when none was opened).
+     *
+     * @param rows      the rows
+     * @param workbook  a workbook opened for them, or null
+     * @param modelSheet the model workbook's sheet read, or null when the rows come from another file
+     */
+    record Opened(RowSource rows, XSSFWorkbook workbook, String modelSheet) implements AutoCloseable {
+        @Override
+        public void close() {
+            rows.close();
+            if (workbook != null) {
+                workbook.getPackage().revert();
+            }
+        }
+    }
+
+    private InputSources() {
+    }
+
+    static Opened open(XSSFWorkbook model, Path modelFile, Optional<Path> input, Optional<String> sheetName) {
+        if (input.isEmpty()) {
+            String wanted = sheetName.orElse(INPUTS);
+            Sheet sheet = findSheet(model, wanted).orElseThrow(() -> SheetnetException.input(modelFile.getFileName()
+                    + ": no sheet named \"" + wanted + "\" with input rows; add one, or give --input FILE"));
+            return new Opened(new SheetRowSource(sheet, modelFile.getFileName().toString()), null, sheet.getSheetName());
+        }
+        Path file = input.get();
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            return new Opened(new CsvRowSource(file), null, null);
+        }
+        if (!(name.endsWith(".xlsx") || name.endsWith(".xlsm"))) {
+            throw SheetnetException.file(file + ": inputs must be an .xlsx workbook or a .csv file", null);
+        }
+        XSSFWorkbook workbook = WorkbookFiles.openReadOnly(file);
+        try {
+            Sheet sheet = sheetName.map(s -> findSheet(workbook, s).orElseThrow(() -> SheetnetException.input(
+                    file.getFileName() + ": no sheet named \"" + s + "\"; give --input-sheet one of its sheets")))
+                    .orElseGet(() -> workbook.getSheetAt(0));
+            return new Opened(new SheetRowSource(sheet, file.getFileName().toString()), workbook, null);
+        } catch (RuntimeException e) {
+            workbook.getPackage().revert();
+            throw e;
+        }
+    }
+
+    private static Optional<Sheet> findSheet(XSSFWorkbook workbook, String name) {
+        for (Sheet s : workbook) {
+            if (s.getSheetName().equalsIgnoreCase(name)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,25 @@
+package org.sheetnet.job;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What to score and where to write it.
+ *
+ * @param model       the model workbook
+ * @param input       an input file (.xlsx or .csv), or empty for the model's own Inputs sheet
+ * @param inputSheet  the sheet of an .xlsx input, or empty for its first sheet
+ * @param out         the output workbook
+ * @param force       whether an existing output may be replaced
+ * @param batchSize   rows per batch (affects memory and speed, never the numbers)
+ * @param commandLine the command as typed, for the Audit sheet
+ */
+public record ScoreOptions(Path model, Optional<Path> input, Optional<String> inputSheet, Path out,
+        boolean force, int batchSize, String commandLine) {
+
+    public ScoreOptions {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
+        }
+    }
+}

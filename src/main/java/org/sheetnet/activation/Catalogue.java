@@ -56,27 +56,27 @@ final class Catalogue {
         plain(m, "linear", a -> a);
         plain(m, "sigmoid", Catalogue::sigmoid);
         plain(m, "tanh", Math::tanh);
-        withParameter(m, "relu", 0.0, slope -> a -> a > 0 ? a : slope * a);
+        withParameter(m, "relu", "negative_slope", 0.0, slope -> a -> a > 0 ? a : slope * a);
         plain(m, "relu6", a -> Math.min(Math.max(a, 0), 6));
-        withParameter(m, "leaky_relu", 0.2, slope -> a -> a >= 0 ? a : slope * a);
-        withParameter(m, "elu", 1.0, alpha -> a -> a > 0 ? a : alpha * Math.expm1(a));
+        withParameter(m, "leaky_relu", "negative_slope", 0.2, slope -> a -> a >= 0 ? a : slope * a);
+        withParameter(m, "elu", "alpha", 1.0, alpha -> a -> a > 0 ? a : alpha * Math.expm1(a));
         plain(m, "selu", a -> a > 0 ? SELU_SCALE * a : SELU_SCALE * SELU_ALPHA * Math.expm1(a));
-        withParameter(m, "celu", 1.0, alpha -> a -> a >= 0 ? a : alpha * Math.expm1(a / alpha));
+        withParameter(m, "celu", "alpha", 1.0, alpha -> a -> a >= 0 ? a : alpha * Math.expm1(a / alpha));
         // gelu(a) = a·Φ(a) = ½·a·erfc(−a/√2); erfc keeps precision where Φ is tiny.
         plain(m, "gelu", a -> 0.5 * a * Erf.erfc(-a / SQRT2));
         plain(m, "silu", a -> a * sigmoid(a));
         plain(m, "hard_sigmoid", Catalogue::hardSigmoid);
         plain(m, "hard_silu", a -> a * hardSigmoid(a));
         plain(m, "hard_tanh", a -> Math.min(Math.max(a, -1), 1));
-        withParameter(m, "hard_shrink", 0.5, t -> a -> Math.abs(a) > t ? a : 0);
-        withParameter(m, "soft_shrink", 0.5, t -> a -> a > t ? a - t : a < -t ? a + t : 0);
+        withParameter(m, "hard_shrink", "threshold", 0.5, t -> a -> Math.abs(a) > t ? a : 0);
+        withParameter(m, "soft_shrink", "threshold", 0.5, t -> a -> a > t ? a - t : a < -t ? a + t : 0);
         plain(m, "tanh_shrink", a -> a - Math.tanh(a));
         plain(m, "softplus", Catalogue::softplus);
         plain(m, "softsign", a -> a / (Math.abs(a) + 1));
         plain(m, "sparse_plus", a -> a <= -1 ? 0 : a >= 1 ? a : 0.25 * (a + 1) * (a + 1));
         plain(m, "sparse_sigmoid", a -> a <= -1 ? 0 : a >= 1 ? 1 : 0.5 * (a + 1));
         // squareplus(a) = (a + √(a²+b))/2, written as b / (2(√(a²+b) − a)) for a < 0 to avoid cancellation.
-        withParameter(m, "squareplus", 4.0, b -> a -> {
+        withParameter(m, "squareplus", "b", 4.0, b -> a -> {
             double root = Math.hypot(a, Math.sqrt(b));
             return a >= 0 ? (a + root) / 2 : b / (2 * (root - a));
         });
@@ -93,14 +93,14 @@ final class Catalogue {
     }
 
     private static void plain(Map<String, Entry> m, String name, DoubleUnaryOperator f) {
-        Elementwise activation = new Elementwise(name, OptionalDouble.empty(), f);
+        Elementwise activation = new Elementwise(name, null, OptionalDouble.empty(), f);
         m.put(name, new Entry(name, Double.NaN, ignored -> activation));
     }
 
-    private static void withParameter(Map<String, Entry> m, String name, double defaultValue,
+    private static void withParameter(Map<String, Entry> m, String name, String parameterName, double defaultValue,
             DoubleFunction<DoubleUnaryOperator> f) {
         m.put(name, new Entry(name, defaultValue,
-                p -> new Elementwise(name, OptionalDouble.of(p), f.apply(p))));
+                p -> new Elementwise(name, parameterName, OptionalDouble.of(p), f.apply(p))));
     }
 
     private static void row(Map<String, Entry> m, String name, Supplier<Activation> factory) {

@@ -7,11 +7,13 @@ import java.util.function.DoubleUnaryOperator;
 final class Elementwise implements Activation {
 
     private final String name;
+    private final String parameterName;
     private final OptionalDouble parameter;
     private final DoubleUnaryOperator function;
 
-    Elementwise(String name, OptionalDouble parameter, DoubleUnaryOperator function) {
+    Elementwise(String name, String parameterName, OptionalDouble parameter, DoubleUnaryOperator function) {
         this.name = name;
+        this.parameterName = parameterName;
         this.parameter = parameter;
         this.function = function;
     }
@@ -36,6 +38,12 @@ final class Elementwise implements Activation {
         for (int j = 0; j < units; j++) {
             out[outOff + j] = function.applyAsDouble(pre[preOff + j]);
         }
+    }
+
+    /** With Keras's name for the parameter: {@code leaky_relu(negative_slope=0.2)}. */
+    @Override
+    public String describe() {
+        return parameter.isPresent() ? name + "(" + parameterName + "=" + parameter.getAsDouble() + ")" : name;
     }
 
     @Override

@@ -73,7 +73,7 @@ final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
         }
         Path target = out != null ? out : defaultOut(model);
-        String commandLine = "sheetnet score " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Progress progress = new Progress(System.err, quiet);
         ScoreJob.Result result = ScoreJob.run(new ScoreOptions(model, Optional.ofNullable(input),
                 Optional.ofNullable(inputSheet), target, force, batchSize, commandLine), progress);

@@ -30,7 +30,8 @@ public record LabelledBlock(CellRange range, double[] values, List<String> colNa
     public static LabelledBlock read(Sheet sheet, CellRange area, String file) {
         CellRange r = area != null ? area : usedArea(sheet);
         if (r == null) {
-            throw SheetnetException.model(file + ": sheet " + SheetName.quote(sheet.getSheetName()) + " is empty");
+            throw SheetnetException.model(file + ": sheet \"" + sheet.getSheetName() + "\" is empty; fill in the"
+                    + " weights (n_in rows × n_out columns) or bias (n_out numbers) it should hold");
         }
         Object[][] cells = new Object[r.rows()][r.cols()];
         for (int i = 0; i < r.rows(); i++) {
@@ -52,7 +53,7 @@ public record LabelledBlock(CellRange range, double[] values, List<String> colNa
             for (int j = 0; j < numbers.cols(); j++) {
                 Object v = cells[r0 + i][c0 + j];
                 if (!(v instanceof Double d)) {
-                    throw SheetnetException.model(file + ": " + numbers.sheet() + "!" + numbers.cell(i, j)
+                    throw SheetnetException.model(file + ": " + SheetName.cell(numbers.sheet(), numbers.cell(i, j))
                             + ": expected a number, found " + CellValues.describe(v));
                 }
                 values[i * numbers.cols() + j] = d;

@@ -18,7 +18,9 @@ public final class SheetnetException extends RuntimeException {
         /** A file cannot be opened, is not a workbook, is encrypted or corrupt. */
         FILE,
         /** The output exists and {@code --force} was not given, or cannot be written. */
-        OUTPUT
+        OUTPUT,
+        /** Numbers do not reproduce: check vectors, formulas, or a workbook under {@code verify}. */
+        MISMATCH
     }
 
     private final Problem problem;

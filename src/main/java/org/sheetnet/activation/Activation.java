@@ -1,6 +1,7 @@
 package org.sheetnet.activation;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -42,6 +43,17 @@ public interface Activation {
      * @param outOff offset of the row in {@code out}
      */
     void apply(double[] pre, int preOff, int units, double[] out, int outOff);
+
+    /**
+     * This activation's output as an Excel formula over the row's pre-activation cells, so that a
+     * spreadsheet recomputes it; empty when it has no formula form (then values are written).
+     *
+     * @param refs   where the row's pre-activations are
+     * @param output which output, from 0
+     */
+    default Optional<String> formula(FormulaRefs refs, int output) {
+        return Optional.empty();
+    }
 
     /** Readable form for summaries and the Audit sheet, e.g. {@code leaky_relu(alpha=0.2)}. */
     default String describe() {

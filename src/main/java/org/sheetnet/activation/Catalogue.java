@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -53,37 +54,52 @@ final class Catalogue {
 
     private static Map<String, Entry> build() {
         Map<String, Entry> m = new LinkedHashMap<>();
-        plain(m, "linear", a -> a);
-        plain(m, "sigmoid", Catalogue::sigmoid);
-        plain(m, "tanh", Math::tanh);
-        withParameter(m, "relu", "negative_slope", 0.0, slope -> a -> a > 0 ? a : slope * a);
-        plain(m, "relu6", a -> Math.min(Math.max(a, 0), 6));
-        withParameter(m, "leaky_relu", "negative_slope", 0.2, slope -> a -> a >= 0 ? a : slope * a);
-        withParameter(m, "elu", "alpha", 1.0, alpha -> a -> a > 0 ? a : alpha * Math.expm1(a));
-        plain(m, "selu", a -> a > 0 ? SELU_SCALE * a : SELU_SCALE * SELU_ALPHA * Math.expm1(a));
-        withParameter(m, "celu", "alpha", 1.0, alpha -> a -> a >= 0 ? a : alpha * Math.expm1(a / alpha));
+        plain(m, "linear", a -> a, x -> x);
+        plain(m, "sigmoid", Catalogue::sigmoid, ExcelText::sigmoid);
+        plain(m, "tanh", Math::tanh, x -> "TANH(" + x + ")");
+        withParameter(m, "relu", "negative_slope", 0.0, slope -> a -> a > 0 ? a : slope * a,
+                slope -> x -> "IF(" + x + ">0," + x + "," + ExcelText.literal(slope) + "*" + x + ")");
+        plain(m, "relu6", a -> Math.min(Math.max(a, 0), 6), x -> "MIN(MAX(" + x + ",0),6)");
+        withParameter(m, "leaky_relu", "negative_slope", 0.2, slope -> a -> a >= 0 ? a : slope * a,
+                slope -> x -> "IF(" + x + ">=0," + x + "," + ExcelText.literal(slope) + "*" + x + ")");
+        withParameter(m, "elu", "alpha", 1.0, alpha -> a -> a > 0 ? a : alpha * Math.expm1(a),
+                alpha -> x -> "IF(" + x + ">0," + x + "," + ExcelText.literal(alpha) + "*" + ExcelText.expm1(x) + ")");
+        plain(m, "selu", a -> a > 0 ? SELU_SCALE * a : SELU_SCALE * SELU_ALPHA * Math.expm1(a),
+                x -> "IF(" + x + ">0," + ExcelText.literal(SELU_SCALE) + "*" + x + "," + ExcelText.literal(SELU_SCALE)
+                        + "*" + ExcelText.literal(SELU_ALPHA) + "*" + ExcelText.expm1(x) + ")");
+        withParameter(m, "celu", "alpha", 1.0, alpha -> a -> a >= 0 ? a : alpha * Math.expm1(a / alpha),
+                alpha -> x -> "IF(" + x + ">=0," + x + "," + ExcelText.literal(alpha) + "*"
+                        + ExcelText.expm1(x + "/" + ExcelText.literal(alpha)) + ")");
         // gelu(a) = a·Φ(a) = ½·a·erfc(−a/√2); erfc keeps precision where Φ is tiny.
-        plain(m, "gelu", a -> 0.5 * a * Erf.erfc(-a / SQRT2));
-        plain(m, "silu", a -> a * sigmoid(a));
-        plain(m, "hard_sigmoid", Catalogue::hardSigmoid);
-        plain(m, "hard_silu", a -> a * hardSigmoid(a));
-        plain(m, "hard_tanh", a -> Math.min(Math.max(a, -1), 1));
-        withParameter(m, "hard_shrink", "threshold", 0.5, t -> a -> Math.abs(a) > t ? a : 0);
-        withParameter(m, "soft_shrink", "threshold", 0.5, t -> a -> a > t ? a - t : a < -t ? a + t : 0);
-        plain(m, "tanh_shrink", a -> a - Math.tanh(a));
-        plain(m, "softplus", Catalogue::softplus);
-        plain(m, "softsign", a -> a / (Math.abs(a) + 1));
-        plain(m, "sparse_plus", a -> a <= -1 ? 0 : a >= 1 ? a : 0.25 * (a + 1) * (a + 1));
-        plain(m, "sparse_sigmoid", a -> a <= -1 ? 0 : a >= 1 ? 1 : 0.5 * (a + 1));
+        plain(m, "gelu", a -> 0.5 * a * Erf.erfc(-a / SQRT2), x -> "0.5*" + x + "*ERFC(-" + x + "/SQRT(2))");
+        plain(m, "silu", a -> a * sigmoid(a), x -> x + "*" + ExcelText.sigmoid(x));
+        plain(m, "hard_sigmoid", Catalogue::hardSigmoid, ExcelText::hardSigmoid);
+        plain(m, "hard_silu", a -> a * hardSigmoid(a), x -> x + "*" + ExcelText.hardSigmoid(x));
+        plain(m, "hard_tanh", a -> Math.min(Math.max(a, -1), 1), x -> "MIN(MAX(" + x + ",-1),1)");
+        withParameter(m, "hard_shrink", "threshold", 0.5, t -> a -> Math.abs(a) > t ? a : 0,
+                t -> x -> "IF(ABS(" + x + ")>" + ExcelText.literal(t) + "," + x + ",0)");
+        withParameter(m, "soft_shrink", "threshold", 0.5, t -> a -> a > t ? a - t : a < -t ? a + t : 0,
+                t -> x -> "IF(" + x + ">" + ExcelText.literal(t) + "," + x + "-" + ExcelText.literal(t) + ",IF(" + x
+                        + "<-" + ExcelText.literal(t) + "," + x + "+" + ExcelText.literal(t) + ",0))");
+        plain(m, "tanh_shrink", a -> a - Math.tanh(a), x -> x + "-TANH(" + x + ")");
+        plain(m, "softplus", Catalogue::softplus, ExcelText::softplus);
+        plain(m, "softsign", a -> a / (Math.abs(a) + 1), x -> x + "/(ABS(" + x + ")+1)");
+        plain(m, "sparse_plus", a -> a <= -1 ? 0 : a >= 1 ? a : 0.25 * (a + 1) * (a + 1),
+                x -> "IF(" + x + "<=-1,0,IF(" + x + ">=1," + x + ",0.25*(" + x + "+1)*(" + x + "+1)))");
+        plain(m, "sparse_sigmoid", a -> a <= -1 ? 0 : a >= 1 ? 1 : 0.5 * (a + 1),
+                x -> "IF(" + x + "<=-1,0,IF(" + x + ">=1,1,0.5*(" + x + "+1)))");
         // squareplus(a) = (a + √(a²+b))/2, written as b / (2(√(a²+b) − a)) for a < 0 to avoid cancellation.
         withParameter(m, "squareplus", "b", 4.0, b -> a -> {
-            double root = Math.hypot(a, Math.sqrt(b));
+            double root = Math.hypot(a, Math.sqrt(b)); // √(a²+b) without overflowing a² for |a| > 1.3e154
             return a >= 0 ? (a + root) / 2 : b / (2 * (root - a));
+        }, b -> x -> {
+            String root = "SQRT(" + x + "*" + x + "+" + ExcelText.literal(b) + ")";
+            return "IF(" + x + ">=0,(" + x + "+" + root + ")/2," + ExcelText.literal(b) + "/(2*(" + root + "-" + x + ")))";
         });
-        plain(m, "mish", a -> a * Math.tanh(softplus(a)));
-        plain(m, "exponential", Math::exp);
-        plain(m, "log_sigmoid", a -> -softplus(-a));
-        plain(m, "step", a -> a > 0 ? 1 : 0);
+        plain(m, "mish", a -> a * Math.tanh(softplus(a)), x -> x + "*TANH(" + ExcelText.softplus(x) + ")");
+        plain(m, "exponential", Math::exp, x -> "EXP(" + x + ")");
+        plain(m, "log_sigmoid", a -> -softplus(-a), x -> "-" + ExcelText.softplus("(-" + x + ")"));
+        plain(m, "step", a -> a > 0 ? 1 : 0, x -> "IF(" + x + ">0,1,0)");
         row(m, "softmax", RowFunctions.Softmax::new);
         row(m, "log_softmax", RowFunctions.LogSoftmax::new);
         row(m, "sparsemax", RowFunctions.Sparsemax::new);
@@ -92,15 +108,15 @@ final class Catalogue {
         return m;
     }
 
-    private static void plain(Map<String, Entry> m, String name, DoubleUnaryOperator f) {
-        Elementwise activation = new Elementwise(name, null, OptionalDouble.empty(), f);
+    private static void plain(Map<String, Entry> m, String name, DoubleUnaryOperator f, UnaryOperator<String> formula) {
+        Elementwise activation = new Elementwise(name, null, OptionalDouble.empty(), f, formula);
         m.put(name, new Entry(name, Double.NaN, ignored -> activation));
     }
 
     private static void withParameter(Map<String, Entry> m, String name, String parameterName, double defaultValue,
-            DoubleFunction<DoubleUnaryOperator> f) {
+            DoubleFunction<DoubleUnaryOperator> f, DoubleFunction<UnaryOperator<String>> formula) {
         m.put(name, new Entry(name, defaultValue,
-                p -> new Elementwise(name, parameterName, OptionalDouble.of(p), f.apply(p))));
+                p -> new Elementwise(name, parameterName, OptionalDouble.of(p), f.apply(p), formula.apply(p))));
     }
 
     private static void row(Map<String, Entry> m, String name, Supplier<Activation> factory) {

@@ -1,7 +1,9 @@
 package org.sheetnet.activation;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
 
 /** An activation that maps each pre-activation to one value on its own: z_j = h(a_j). */
 final class Elementwise implements Activation {
@@ -10,8 +12,11 @@ final class Elementwise implements Activation {
     private final String parameterName;
     private final OptionalDouble parameter;
     private final DoubleUnaryOperator function;
+    private final UnaryOperator<String> formula;
 
-    Elementwise(String name, String parameterName, OptionalDouble parameter, DoubleUnaryOperator function) {
+    Elementwise(String name, String parameterName, OptionalDouble parameter, DoubleUnaryOperator function,
+            UnaryOperator<String> formula) {
+        this.formula = formula;
         this.name = name;
         this.parameterName = parameterName;
         this.parameter = parameter;
@@ -38,6 +43,11 @@ final class Elementwise implements Activation {
         for (int j = 0; j < units; j++) {
             out[outOff + j] = function.applyAsDouble(pre[preOff + j]);
         }
+    }
+
+    @Override
+    public Optional<String> formula(FormulaRefs refs, int output) {
+        return Optional.of(formula.apply(refs.cell(output)));
     }
 
     /** With Keras's name for the parameter: {@code leaky_relu(negative_slope=0.2)}. */

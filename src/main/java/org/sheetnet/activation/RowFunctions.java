@@ -3,6 +3,7 @@ package org.sheetnet.activation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** Activations that need the whole row of a layer: the softmax family, glu and crelu. */
@@ -43,6 +44,18 @@ final class RowFunctions {
         return max;
     }
 
+    /**
+     * Σ_k EXP(a_k − m) written term by term, in the order the Java code sums: an array expression
+     * such as SUMPRODUCT(EXP(row − m)) would be shorter, but POI's evaluator cannot compute it.
+     */
+    static String sumOfExp(FormulaRefs refs, String max) {
+        StringBuilder sum = new StringBuilder();
+        for (int k = 0; k < refs.units(); k++) {
+            sum.append(k == 0 ? "" : "+").append("EXP(").append(refs.cell(k)).append('-').append(max).append(')');
+        }
+        return sum.toString();
+    }
+
     /** softmax(a)_j = exp(a_j − m) / Σ_k exp(a_k − m), m = max_k a_k, so no term overflows. */
     static final class Softmax extends RowActivation {
         Softmax() {
@@ -61,6 +74,12 @@ final class RowFunctions {
             for (int j = 0; j < units; j++) {
                 out[outOff + j] /= sum;
             }
+        }
+
+        @Override
+        public Optional<String> formula(FormulaRefs refs, int output) {
+            String max = "MAX(" + refs.row() + ")";
+            return Optional.of("EXP(" + refs.cell(output) + "-" + max + ")/(" + sumOfExp(refs, max) + ")");
         }
     }
 
@@ -82,12 +101,19 @@ final class RowFunctions {
                 out[outOff + j] = pre[preOff + j] - max - logSum;
             }
         }
+
+        @Override
+        public Optional<String> formula(FormulaRefs refs, int output) {
+            String max = "MAX(" + refs.row() + ")";
+            return Optional.of(refs.cell(output) + "-" + max + "-LN(" + sumOfExp(refs, max) + ")");
+        }
     }
 
     /**
      * sparsemax(a)_j = max(a_j − τ, 0), where τ is chosen so that the outputs sum to 1
      * (Martins and Astudillo 2016): with a sorted descending, k = max{k : 1 + k·a_(k) > Σ_{i≤k} a_(i)}
-     * and τ = (Σ_{i≤k} a_(i) − 1) / k.
+     * and τ = (Σ_{i≤k} a_(i) − 1) / k. The row is first shifted by its maximum m (sparsemax(a − m) =
+     * sparsemax(a)), so that k = 1 always qualifies (1 + 0 > 0) even when 1 + a_(1) rounds to a_(1).
      */
     static final class Sparsemax extends RowActivation {
         Sparsemax() {
@@ -96,7 +122,11 @@ final class RowFunctions {
 
         @Override
         public void apply(double[] pre, int preOff, int units, double[] out, int outOff) {
-            double[] sorted = Arrays.copyOfRange(pre, preOff, preOff + units);
+            double max = rowMax(pre, preOff, units);
+            double[] sorted = new double[units];
+            for (int j = 0; j < units; j++) {
+                sorted[j] = pre[preOff + j] - max;
+            }
             Arrays.sort(sorted);
             double cumulative = 0;
             double tau = 0;
@@ -108,7 +138,7 @@ final class RowFunctions {
                 }
             }
             for (int j = 0; j < units; j++) {
-                out[outOff + j] = Math.max(pre[preOff + j] - tau, 0);
+                out[outOff + j] = Math.max(pre[preOff + j] - max - tau, 0);
             }
         }
     }
@@ -139,6 +169,12 @@ final class RowFunctions {
                 out[outOff + j] = pre[preOff + j] * Catalogue.sigmoid(pre[preOff + half + j]);
             }
         }
+
+        @Override
+        public Optional<String> formula(FormulaRefs refs, int output) {
+            int half = outputWidth(refs.units());
+            return Optional.of(refs.cell(output) + "*" + ExcelText.sigmoid(refs.cell(half + output)));
+        }
     }
 
     /** crelu(a) = [relu(a), relu(−a)]: width 2n. */
@@ -168,6 +204,12 @@ final class RowFunctions {
                 out[outOff + j] = Math.max(a, 0);
                 out[outOff + units + j] = Math.max(-a, 0);
             }
+        }
+
+        @Override
+        public Optional<String> formula(FormulaRefs refs, int output) {
+            int units = refs.units();
+            return Optional.of(output < units ? "MAX(" + refs.cell(output) + ",0)" : "MAX(-" + refs.cell(output - units) + ",0)");
         }
     }
 }

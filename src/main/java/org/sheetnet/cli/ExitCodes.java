@@ -19,6 +19,8 @@ public final class ExitCodes {
     public static final int FILE = 5;
     /** The output exists or cannot be written. */
     public static final int OUTPUT = 6;
+    /** Numbers do not reproduce: check vectors, formulas, or {@code verify}. */
+    public static final int MISMATCH = 7;
 
     private ExitCodes() {
     }
@@ -30,6 +32,7 @@ public final class ExitCodes {
             case INPUT -> INPUT;
             case FILE -> FILE;
             case OUTPUT -> OUTPUT;
+            case MISMATCH -> MISMATCH;
         };
     }
 
@@ -39,7 +42,8 @@ public final class ExitCodes {
             "",
             "Exit codes: 0 success, 2 usage error, 3 bad model workbook, 4 inputs cannot be scored,",
             "            5 file unreadable (missing, empty, corrupt, encrypted), 6 output exists or",
-            "            cannot be written, 1 internal error (run again with --verbose and report it)."
+            "            cannot be written, 7 numbers do not reproduce (check vectors, formulas, verify),",
+            "            1 internal error (run again with --verbose and report it)."
         };
     }
 }

@@ -61,6 +61,16 @@ final class ScoreCommand implements Callable<Integer> {
             description = "Rows computed and written at a time (default: ${DEFAULT-VALUE}). Changes memory use, never a result.")
     int batchSize;
 
+    @Option(names = "--formulas",
+            description = "Write every computed cell as a live Excel formula over the cells it comes from (the"
+                    + " value stays as its cached result), so that Excel recomputes and shows how each number is made.")
+    boolean formulas;
+
+    @Option(names = "--check-tolerance", paramLabel = "REL", defaultValue = "1e-6",
+            description = "Largest deviation accepted on the model's check vectors (Checks sheet), relative;"
+                    + " absolute below 1e-6 (default: ${DEFAULT-VALUE}).")
+    double checkTolerance;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary.")
     boolean quiet;
 
@@ -76,9 +86,10 @@ final class ScoreCommand implements Callable<Integer> {
         String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Progress progress = new Progress(System.err, quiet);
         ScoreJob.Result result = ScoreJob.run(new ScoreOptions(model, Optional.ofNullable(input),
-                Optional.ofNullable(inputSheet), target, force, batchSize, commandLine), progress);
+                Optional.ofNullable(inputSheet), target, force, batchSize, formulas, checkTolerance, commandLine), progress);
         progress.done();
         if (!quiet) {
+            result.checks().ifPresent(c -> spec.commandLine().getOut().println("check vectors: " + c.describe()));
             spec.commandLine().getOut().printf("scored %,d rows through %d layers -> %s%n", result.rows(),
                     result.network().depth(), target);
         }

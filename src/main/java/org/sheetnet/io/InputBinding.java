@@ -32,16 +32,29 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName) {
      * @throws SheetnetException (INPUT) when a feature is missing or the counts do not match
      */
     public static InputBinding bind(Network network, RowSource source, List<InputRow> sample) {
-        List<String> header = source.header();
-        return network.inputNames().isEmpty()
-                ? byPosition(network, source, sample)
-                : byName(network.inputNames(), header, source);
+        return bind(network, source, sample, java.util.Set.of());
     }
 
-    private static InputBinding byName(List<String> names, List<String> header, RowSource source) {
+    /**
+     * Binds the source's columns to the network's inputs, leaving some columns out of the features.
+     *
+     * @param excluded columns that are never features (such as expected outputs)
+     */
+    public static InputBinding bind(Network network, RowSource source, List<InputRow> sample,
+            java.util.Set<Integer> excluded) {
+        return network.inputNames().isEmpty()
+                ? byPosition(network, source, sample, excluded)
+                : byName(network.inputNames(), source.header(), source, excluded);
+    }
+
+    private static InputBinding byName(List<String> names, List<String> header, RowSource source,
+            java.util.Set<Integer> excluded) {
         Map<String, Integer> exact = new HashMap<>();
         Map<String, Integer> folded = new HashMap<>();
         for (int c = header.size() - 1; c >= 0; c--) {
+            if (excluded.contains(c)) {
+                continue;
+            }
             exact.put(header.get(c), c);
             folded.put(header.get(c).toLowerCase(Locale.ROOT), c);
         }
@@ -65,12 +78,13 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName) {
         return new InputBinding(features, unused(used), true);
     }
 
-    private static InputBinding byPosition(Network network, RowSource source, List<InputRow> sample) {
+    private static InputBinding byPosition(Network network, RowSource source, List<InputRow> sample,
+            java.util.Set<Integer> excluded) {
         List<String> header = source.header();
         boolean[] numeric = new boolean[header.size()];
         for (InputRow row : sample) {
             for (int c = 0; c < numeric.length; c++) {
-                numeric[c] |= row.values()[c] instanceof Double;
+                numeric[c] |= row.values()[c] instanceof Double && !excluded.contains(c);
             }
         }
         List<Integer> columns = new ArrayList<>();

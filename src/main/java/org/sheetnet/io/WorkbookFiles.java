@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.poi.EmptyFileException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -40,9 +39,8 @@ public final class WorkbookFiles {
                 pkg.revert();
                 throw e;
             }
-        } catch (NotOfficeXmlFileException | InvalidFormatException e) {
-            throw SheetnetException.file(file + ": not an .xlsx workbook (" + e.getMessage() + ")", e);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | InvalidFormatException | RuntimeException e) {
+            // checkMagic saw a zip signature, so this is a damaged .xlsx more often than another kind of file.
             throw SheetnetException.file(file + ": cannot be read as an .xlsx workbook; is it truncated or corrupt? ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }

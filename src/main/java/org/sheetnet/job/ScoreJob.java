@@ -1,9 +1,10 @@
 package org.sheetnet.job;
 
+import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import org.sheetnet.SheetnetException;
@@ -15,29 +16,37 @@ import org.sheetnet.io.InputRow;
 import org.sheetnet.io.ModelReader;
 import org.sheetnet.io.ModelWorkbook;
 import org.sheetnet.io.RowSource;
-import org.sheetnet.io.Sha256;
+import org.sheetnet.io.ValueDigest;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Network;
-import org.sheetnet.output.AuditLog;
+import org.sheetnet.output.FormulaCheck;
 import org.sheetnet.output.SafeOutputFile;
 import org.sheetnet.output.ScoredWorkbookWriter;
 
 /**
- * Scores input rows with a model workbook and writes the audited output workbook: reads a batch,
- * runs the forward pass, appends every layer's values to the output, and repeats.
+ * Scores input rows with a model workbook and writes the audited output workbook: checks the
+ * model's check vectors, then reads a batch, runs the forward pass, appends every layer's values to
+ * the output, and repeats.
  */
 public final class ScoreJob {
 
     /** Sheets a previous run wrote; when an output workbook is scored again they are not copied. */
-    private static final Pattern OUTPUT_SHEETS = Pattern.compile("(?i)L\\d+_(pre|act)|Predictions|Audit");
+    static final Pattern OUTPUT_SHEETS = Pattern.compile("(?i)L\\d+_(pre|act)|L0_inputs|Predictions|Audit");
+
+    /** Rows of the first batch whose formulas are recomputed with POI before the real run. */
+    private static final int FORMULA_SAMPLE_ROWS = 64;
+
+    /** Largest relative deviation accepted between a formula and sheetnet's value. */
+    static final double FORMULA_TOLERANCE = 1e-12;
 
     /**
      * What a run did.
      *
      * @param rows    number of rows scored
      * @param network the network that ran
+     * @param checks  the check vectors' result, if the model has any
      */
-    public record Result(long rows, Network network) {
+    public record Result(long rows, Network network, Optional<CheckVectors.Result> checks) {
     }
 
     private ScoreJob() {
@@ -51,44 +60,97 @@ public final class ScoreJob {
      * @throws SheetnetException for any problem with the files, the model or the inputs; no output is left then
      */
     public static Result run(ScoreOptions options, LongConsumer progress) {
-        Instant started = Instant.now();
+        RunRecord record = new RunRecord(options, Instant.now());
         try (ModelWorkbook model = ModelReader.read(options.model());
                 InputSources.Opened input = InputSources.open(model.workbook(), options.model(), options.input(),
                         options.inputSheet())) {
             Network network = model.network();
+            Optional<CheckVectors.Result> checks = CheckVectors.evaluate(model, options.checkTolerance());
+            checks.ifPresent(c -> requirePassed(c, options));
+            record.checks = checks;
             RowSource rows = input.rows();
             List<InputRow> batch = readBatch(rows, options.batchSize());
             InputBinding binding = InputBinding.bind(network, rows, batch);
-            List<String> notCopied = new ArrayList<>();
-            long count = 0;
-            try (ScoredWorkbookWriter writer = new ScoredWorkbookWriter(new SafeOutputFile(options.out(), options.force()))) {
-                writer.copySheets(model.workbook(), name -> {
-                    boolean copy = !name.equalsIgnoreCase(InputSources.INPUTS) && !name.equals(input.modelSheet())
-                            && !OUTPUT_SHEETS.matcher(name).matches();
-                    if (!copy && !name.equals(input.modelSheet())) {
-                        notCopied.add(name);
-                    }
-                    return copy;
-                });
-                writer.begin(network, rows.header(), binding.idColumns());
+            if (options.formulas() && !batch.isEmpty()) {
+                record.formulaCheck = Optional.of(checkFormulas(model, input, binding, batch));
+            }
+            try (ScoredWorkbookWriter writer = ScoredWorkbookWriter.streaming(
+                    new SafeOutputFile(options.out(), options.force()), options.formulas())) {
+                prepare(writer, model, input, binding, record);
+                ValueDigest inputs = new ValueDigest();
+                rows.header().forEach(inputs::add);
                 double[] x = new double[options.batchSize() * network.inputWidth()];
                 while (!batch.isEmpty()) {
-                    for (int r = 0; r < batch.size(); r++) {
-                        binding.fill(batch.get(r), rows, x, r * network.inputWidth());
-                    }
-                    writer.append(batch, forward(network, x, batch, rows));
-                    count += batch.size();
-                    progress.accept(count);
+                    fill(binding, batch, rows, x, network.inputWidth());
+                    writer.append(batch, x, forward(network, x, batch, rows));
+                    batch.forEach(r -> digestRow(inputs, r));
+                    record.rows += batch.size();
+                    progress.accept(record.rows);
                     batch = readBatch(rows, options.batchSize());
                 }
-                if (count == 0) {
+                if (record.rows == 0) {
                     throw SheetnetException.input(rows.describe() + ": no input rows below the header");
                 }
-                writer.finish(audit(options, model, rows, binding, count, notCopied, started));
+                record.inputsDigest = inputs.hex();
+                record.valueOnlySheets = writer.valueOnlySheets();
+                writer.finish(record.toAudit(model, rows, binding));
             }
-            return new Result(count, network);
-        } catch (java.io.IOException e) {
+            return new Result(record.rows, network, checks);
+        } catch (IOException e) {
             throw SheetnetException.file(options.model() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requirePassed(CheckVectors.Result checks, ScoreOptions options) {
+        if (!checks.passes()) {
+            throw new SheetnetException(SheetnetException.Problem.MISMATCH, options.model().getFileName()
+                    + ": the model does not reproduce its check vectors, so nothing was scored: " + checks.describe()
+                    + "; fix the parameters, or loosen --check-tolerance if the reference was computed in float32");
+        }
+    }
+
+    private static void prepare(ScoredWorkbookWriter writer, ModelWorkbook model, InputSources.Opened input,
+            InputBinding binding, RunRecord record) {
+        writer.copySheets(model.workbook(), name -> {
+            boolean copy = !name.equalsIgnoreCase(InputSources.INPUTS) && !name.equals(input.modelSheet())
+                    && !OUTPUT_SHEETS.matcher(name).matches();
+            if (!copy && !name.equals(input.modelSheet()) && record != null) {
+                record.notCopied.add(name);
+            }
+            return copy;
+        });
+        writer.begin(model.network(), model.sources(), input.rows().header(), binding.features(), binding.idColumns());
+    }
+
+    // Builds the first rows in memory with the same writer, and recomputes their formulas with POI.
+    private static FormulaCheck.Result checkFormulas(ModelWorkbook model, InputSources.Opened input,
+            InputBinding binding, List<InputRow> batch) {
+        Network network = model.network();
+        List<InputRow> sample = batch.subList(0, Math.min(batch.size(), FORMULA_SAMPLE_ROWS));
+        double[] x = new double[sample.size() * network.inputWidth()];
+        fill(binding, sample, input.rows(), x, network.inputWidth());
+        try (ScoredWorkbookWriter writer = ScoredWorkbookWriter.inMemory(true)) {
+            prepare(writer, model, input, binding, null);
+            writer.append(sample, x, forward(network, x, sample, input.rows()));
+            FormulaCheck.Result result = writer.checkFormulas();
+            if (!result.passes(FORMULA_TOLERANCE)) {
+                throw new SheetnetException(SheetnetException.Problem.MISMATCH,
+                        "the formulas sheetnet would write do not reproduce its values (" + result.describe()
+                                + "); nothing was written. Please report this with the model workbook");
+            }
+            return result;
+        }
+    }
+
+    private static void fill(InputBinding binding, List<InputRow> batch, RowSource rows, double[] x, int width) {
+        for (int r = 0; r < batch.size(); r++) {
+            binding.fill(batch.get(r), rows, x, r * width);
+        }
+    }
+
+    private static void digestRow(ValueDigest digest, InputRow row) {
+        for (Object v : row.values()) {
+            digest.add(v);
         }
     }
 
@@ -107,51 +169,9 @@ public final class ScoreJob {
         } catch (NonFiniteValueException e) {
             DenseLayer layer = network.layers().get(e.layer() - 1);
             InputRow row = batch.get(e.row());
-            throw SheetnetException.input(rows.locateRow(row.line()) + ": layer " + e.layer() + " (" + layer.name() + ", " + layer.activation().describe()
-                    + ") gives a non-finite " + e.stage() + " for unit " + e.unit() + " (" + e.value()
-                    + "); check the inputs and weights feeding it");
+            throw SheetnetException.input(rows.locateRow(row.line()) + ": layer " + e.layer() + " (" + layer.name()
+                    + ", " + layer.activation().describe() + ") gives a non-finite " + e.stage() + " for unit "
+                    + e.unit() + " (" + e.value() + "); check the inputs and weights feeding it");
         }
-    }
-
-    private static AuditLog audit(ScoreOptions options, ModelWorkbook model, RowSource rows, InputBinding binding,
-            long count, List<String> notCopied, Instant started) {
-        Network network = model.network();
-        AuditLog log = new AuditLog();
-        log.section("sheetnet score", "");
-        log.line("tool", Version.describe());
-        log.line("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-        log.line("run at (UTC)", started.truncatedTo(ChronoUnit.SECONDS).toString());
-        log.line("command line", options.commandLine());
-        log.line("model file", options.model().toAbsolutePath().normalize().toString());
-        log.line("model SHA-256", Sha256.of(options.model()));
-        log.line("inputs", rows.describe());
-        options.input().ifPresent(p -> log.line("inputs SHA-256", Sha256.of(p)));
-        log.line("rows scored", (double) count);
-        log.line("blank rows skipped", (double) rows.skippedBlankRows());
-        log.line("batch size", (double) options.batchSize());
-        log.line("arithmetic", "IEEE 754 double; a = (Σ_i x_i·W_ij, i ascending) + b_j; same bits whatever the batch");
-        log.section("Features", "input column", "matched");
-        for (int i = 0; i < network.inputWidth(); i++) {
-            String name = network.inputNames().isEmpty() ? "x" + (i + 1) : network.inputNames().get(i);
-            log.line(name, rows.header().get(binding.features()[i]), binding.byName() ? "by name" : "by position");
-        }
-        List<String> ids = new ArrayList<>();
-        for (int c : binding.idColumns()) {
-            ids.add(rows.header().get(c));
-        }
-        log.line("passed through", ids.isEmpty() ? "(none)" : String.join(", ", ids));
-        log.section("Layers", "name", "weights", "bias", "shape", "activation");
-        for (int k = 0; k < network.depth(); k++) {
-            DenseLayer layer = network.layers().get(k);
-            ModelWorkbook.LayerSource source = model.sources().get(k);
-            log.line("layer " + (k + 1), layer.name(), source.weights().toString(), source.bias().toString(),
-                    layer.inputWidth() + " → " + layer.units(), layer.activation().describe());
-        }
-        if (!notCopied.isEmpty()) {
-            log.section("Adjustments", "");
-            log.line("sheets not copied", String.join(", ", notCopied)
-                    + " (outputs of an earlier run, or an Inputs sheet replaced by --input)");
-        }
-        return log;
     }
 }

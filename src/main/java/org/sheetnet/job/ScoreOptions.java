@@ -12,10 +12,12 @@ import java.util.Optional;
  * @param out         the output workbook
  * @param force       whether an existing output may be replaced
  * @param batchSize   rows per batch (affects memory and speed, never the numbers)
+ * @param formulas    whether to write live Excel formulas
+ * @param checkTolerance tolerance on the check vectors' deviation
  * @param commandLine the command as typed, for the Audit sheet
  */
 public record ScoreOptions(Path model, Optional<Path> input, Optional<String> inputSheet, Path out,
-        boolean force, int batchSize, String commandLine) {
+        boolean force, int batchSize, boolean formulas, double checkTolerance, String commandLine) {
 
     public ScoreOptions {
         if (batchSize < 1) {

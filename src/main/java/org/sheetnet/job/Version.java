@@ -1,6 +1,10 @@
 package org.sheetnet.job;
 
-/** The tool's name and version, from the jar's manifest. */
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The tool's name, version and commit, from the jar's manifest and the build's git.properties. */
 public final class Version {
 
     private Version() {
@@ -10,5 +14,20 @@ public final class Version {
     public static String describe() {
         String v = Version.class.getPackage().getImplementationVersion();
         return "sheetnet " + (v == null ? "(development build)" : v);
+    }
+
+    /** The git commit the build was made from, with "+ changes" when the tree was not clean; or "unknown". */
+    public static String commit() {
+        try (InputStream in = Version.class.getResourceAsStream("/sheetnet-git.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            String id = p.getProperty("git.commit.id", "unknown");
+            return "true".equals(p.getProperty("git.dirty")) ? id + " + uncommitted changes" : id;
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 }

@@ -388,8 +388,35 @@ class BadInputTest {
         Path model = in.resolve("truncated.xlsx");
         Files.write(model, Arrays.copyOf(whole, whole.length / 2));
         String message = scoreFails(ExitCodes.FILE, model);
-        assertContains(message, "truncated.xlsx");
-        assertTrue(message.contains("not an .xlsx workbook") || message.contains("truncated or corrupt"), message);
+        assertContains(message, "truncated.xlsx", "cannot be read as an .xlsx workbook; is it truncated or corrupt?");
+        checkFailsAlike(ExitCodes.FILE, model, message);
+    }
+
+    @Test
+    void truncatedInputWorkbook() throws IOException {
+        Path model = validModel();
+        Path whole = in.resolve("whole-inputs.xlsx");
+        try (SheetWriter w = new SheetWriter()) {
+            w.sheet("Inputs", true, inputs());
+            w.save(whole);
+        }
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = in.resolve("cut-inputs.xlsx");
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+        String message = scoreFails(ExitCodes.FILE, model, "--input", cut.toString());
+        assertContains(message, "cut-inputs.xlsx", "truncated or corrupt");
+    }
+
+    @Test
+    void zipArchiveNamedXlsx() throws IOException {
+        Path model = in.resolve("archive.xlsx");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(model))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
+            zip.write("not a workbook".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        String message = scoreFails(ExitCodes.FILE, model);
+        assertContains(message, "archive.xlsx", "cannot be read as an .xlsx workbook");
         checkFailsAlike(ExitCodes.FILE, model, message);
     }
 

@@ -119,9 +119,9 @@ class ScoreCommandTest {
                 "Predictions", "Audit"), Sheets.names(out));
         assertEquals(Sheets.rows(model, "Params"), Sheets.rows(out, "Params"), "Params copied cell by cell");
         List<List<Object>> audit = Sheets.rows(out, "Audit");
-        String sha = audit.stream().filter(r -> !r.isEmpty() && "model SHA-256".equals(r.get(0)))
+        String sha = audit.stream().filter(r -> !r.isEmpty() && "model file SHA-256".equals(r.get(0)))
                 .map(r -> (String) r.get(1)).findFirst().orElseThrow();
-        assertEquals(sha256(model), sha, "Audit: model SHA-256");
+        assertEquals(sha256(model), sha, "Audit: model file SHA-256");
         assertTrue(audit.stream().anyMatch(r -> r.size() > 5 && "relu(negative_slope=0.0)".equals(r.get(5))), "Audit lists layer 1's activation");
     }
 

@@ -1,0 +1,105 @@
+package org.sheetnet.job;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sheetnet.io.InputBinding;
+import org.sheetnet.io.ModelWorkbook;
+import org.sheetnet.io.RowSource;
+import org.sheetnet.io.Sha256;
+import org.sheetnet.io.ValueDigest;
+import org.sheetnet.model.DenseLayer;
+import org.sheetnet.model.Network;
+import org.sheetnet.output.AuditLog;
+import org.sheetnet.output.FormulaCheck;
+
+/** What a score run did, gathered as it goes, and turned into the Audit sheet at the end. */
+final class RunRecord {
+
+    /** Labels of the Audit lines that {@code verify} reads back. */
+    static final String INPUTS_DIGEST = "SHA-256 of Inputs values";
+    static final String WEIGHTS_DIGEST = "SHA-256 of weights values";
+    static final String BIAS_DIGEST = "SHA-256 of bias values";
+
+    private final ScoreOptions options;
+    private final Instant started;
+    final List<String> notCopied = new ArrayList<>();
+    Optional<CheckVectors.Result> checks = Optional.empty();
+    Optional<FormulaCheck.Result> formulaCheck = Optional.empty();
+    List<String> valueOnlySheets = List.of();
+    String inputsDigest = "";
+    long rows;
+
+    RunRecord(ScoreOptions options, Instant started) {
+        this.options = options;
+        this.started = started;
+    }
+
+    AuditLog toAudit(ModelWorkbook model, RowSource source, InputBinding binding) {
+        AuditLog log = new AuditLog();
+        log.section("sheetnet score", "");
+        log.line("tool", Version.describe());
+        log.line("commit", Version.commit());
+        log.line("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        log.line("run at (UTC)", started.truncatedTo(ChronoUnit.SECONDS).toString());
+        log.line("command line", options.commandLine());
+        log.line("options", "batch size " + options.batchSize() + "; formulas " + (options.formulas() ? "yes" : "no")
+                + "; check tolerance " + options.checkTolerance() + "; replace output " + (options.force() ? "yes" : "no"));
+        log.line("model file", options.model().toAbsolutePath().normalize().toString());
+        log.line("model file SHA-256", Sha256.of(options.model()));
+        log.line("inputs", source.describe());
+        options.input().ifPresent(p -> log.line("inputs file SHA-256", Sha256.of(p)));
+        log.line(INPUTS_DIGEST, inputsDigest);
+        log.line("rows scored", (double) rows);
+        log.line("blank rows skipped", (double) source.skippedBlankRows());
+        log.line("arithmetic", "IEEE 754 double; a = (Σ_i x_i·W_ij, i ascending) + b_j; same bits whatever the batch");
+        log.line("check vectors", checks.map(CheckVectors.Result::describe).orElse("none (the model has no Checks sheet)"));
+        log.line("formulas", formulaCheck.map(f -> f.describe() + " (first rows, before writing)")
+                .orElse(options.formulas() ? "none" : "not asked for (--formulas writes them)"));
+        features(log, model.network(), source, binding);
+        layers(log, model);
+        adjustments(log);
+        return log;
+    }
+
+    private static void features(AuditLog log, Network network, RowSource source, InputBinding binding) {
+        log.section("Features", "input column", "matched");
+        for (int i = 0; i < network.inputWidth(); i++) {
+            String name = network.inputNames().isEmpty() ? "x" + (i + 1) : network.inputNames().get(i);
+            log.line(name, source.header().get(binding.features()[i]), binding.byName() ? "by name" : "by position");
+        }
+        List<String> ids = new ArrayList<>();
+        for (int c : binding.idColumns()) {
+            ids.add(source.header().get(c));
+        }
+        log.line("passed through", ids.isEmpty() ? "(none)" : String.join(", ", ids));
+    }
+
+    private static void layers(AuditLog log, ModelWorkbook model) {
+        Network network = model.network();
+        log.section("Layers", "name", "weights", "bias", "shape", "activation", WEIGHTS_DIGEST, BIAS_DIGEST);
+        for (int k = 0; k < network.depth(); k++) {
+            DenseLayer layer = network.layers().get(k);
+            ModelWorkbook.LayerSource source = model.sources().get(k);
+            log.line("layer " + (k + 1), layer.name(), source.weights().toString(), source.bias().toString(),
+                    layer.inputWidth() + " → " + layer.units(), layer.activation().describe(),
+                    ValueDigest.of(layer.weights()), ValueDigest.of(layer.bias()));
+        }
+    }
+
+    private void adjustments(AuditLog log) {
+        if (notCopied.isEmpty() && valueOnlySheets.isEmpty()) {
+            return;
+        }
+        log.section("Adjustments", "");
+        if (!notCopied.isEmpty()) {
+            log.line("sheets not copied", String.join(", ", notCopied)
+                    + " (outputs of an earlier run, or an Inputs sheet replaced by --input)");
+        }
+        for (String sheet : valueOnlySheets) {
+            log.line("values, not formulas", sheet);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.sheetnet.output;
+
+import java.util.List;
+import java.util.Optional;
+import org.sheetnet.activation.FormulaRefs;
+import org.sheetnet.io.CellRange;
+import org.sheetnet.io.CellRef;
+import org.sheetnet.io.ModelWorkbook;
+import org.sheetnet.io.SheetName;
+import org.sheetnet.model.DenseLayer;
+import org.sheetnet.model.Network;
+
+/**
+ * The Excel formulas of the output sheets, one cell at a time. A pre-activation is
+ * {@code =MMULT(<previous row>, <weights column>) + <bias cell>}: the previous layer's row (relative
+ * row, absolute columns) times the unit's column of W (absolute), plus its bias cell (absolute), all
+ * in the sheets copied from the model. Formulas keep one length whatever the layer's width.
+ */
+final class LayerFormulas {
+
+    /** The sheet of the features in the network's order, which layer 1's formulas read. */
+    static final String FEATURES = "L0_inputs";
+
+    private final Network network;
+    private final List<ModelWorkbook.LayerSource> sources;
+    private final int[] featureColumns;
+    private final int ids;
+
+    /**
+     * @param network        the network
+     * @param sources        where each layer's parameters are in the (copied) model sheets
+     * @param featureColumns for each network input, its column in the Inputs sheet
+     * @param ids            number of id columns before the values in every layer sheet
+     */
+    LayerFormulas(Network network, List<ModelWorkbook.LayerSource> sources, int[] featureColumns, int ids) {
+        this.network = network;
+        this.sources = sources;
+        this.featureColumns = featureColumns.clone();
+        this.ids = ids;
+    }
+
+    /** {@code =Inputs!D7}: feature i of the row at 0-based sheet row {@code row}. */
+    String feature(int row, int i) {
+        return SheetName.cell("Inputs", new CellRef(row, featureColumns[i]));
+    }
+
+    /** Pre-activation of unit j of layer k (from 1), in the row at 0-based sheet row {@code row}. */
+    String pre(int k, int row, int j) {
+        DenseLayer layer = network.layers().get(k - 1);
+        String previous = k == 1 ? FEATURES : LayerSheets.act(k - 1);
+        String x = rowRange(previous, row, layer.inputWidth());
+        CellRange w = sources.get(k - 1).weights();
+        CellRange column = new CellRange(w.sheet(), w.cell(0, j), w.cell(w.rows() - 1, j));
+        CellRange b = sources.get(k - 1).bias();
+        CellRef bias = b.rows() == 1 ? b.cell(0, j) : b.cell(j, 0);
+        return "MMULT(" + x + "," + SheetName.quote(column.sheet()) + "!" + column.first().absolute() + ":"
+                + column.last().absolute() + ")+" + SheetName.quote(b.sheet()) + "!" + bias.absolute();
+    }
+
+    /** Excel refuses formulas longer than this many characters. */
+    static final int MAX_FORMULA_LENGTH = 8192;
+
+    /**
+     * Activation j of layer k as a formula over its pre-activation sheet; empty if the activation has no
+     * formula form, or if its formula would be too long for Excel (softmax over very many units).
+     */
+    Optional<String> act(int k, int row, int j) {
+        return actFormula(k, row, j).filter(f -> f.length() < MAX_FORMULA_LENGTH);
+    }
+
+    private Optional<String> actFormula(int k, int row, int j) {
+        DenseLayer layer = network.layers().get(k - 1);
+        String sheet = LayerSheets.pre(k);
+        int units = layer.units();
+        return layer.activation().formula(new FormulaRefs() {
+            @Override
+            public String cell(int unit) {
+                return SheetName.cell(sheet, new CellRef(row, ids + unit));
+            }
+
+            @Override
+            public int units() {
+                return units;
+            }
+
+            @Override
+            public String row() {
+                return rowRange(sheet, row, units);
+            }
+        }, j);
+    }
+
+    /** {@code =L3_act!B7}: output j. */
+    String output(int row, int j) {
+        return SheetName.cell(LayerSheets.act(network.depth()), new CellRef(row, ids + j));
+    }
+
+    /** The unit name of the largest output: INDEX(header, MATCH(MAX(row), row, 0)). */
+    String predictedClass(int row) {
+        String sheet = SheetName.quote(LayerSheets.act(network.depth()));
+        int width = network.outputLayer().outputWidth();
+        CellRef first = new CellRef(0, ids);
+        CellRef last = new CellRef(0, ids + width - 1);
+        String values = rowRange(LayerSheets.act(network.depth()), row, width);
+        return "INDEX(" + sheet + "!" + first.absolute() + ":" + last.absolute() + ",1,MATCH(MAX(" + values + "),"
+                + values + ",0))";
+    }
+
+    /** {@code L1_act!$B7:$D7}: the values of one row, columns absolute so the formula reads well when copied down. */
+    private String rowRange(String sheet, int row, int width) {
+        String first = "$" + CellRef.columnName(ids) + (row + 1);
+        String last = "$" + CellRef.columnName(ids + width - 1) + (row + 1);
+        return SheetName.quote(sheet) + "!" + first + ":" + last;
+    }
+}

@@ -2,7 +2,9 @@ package org.sheetnet.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sheetnet.job.CheckVectors;
 import org.sheetnet.io.ModelReader;
 import org.sheetnet.io.ModelWorkbook;
 import org.sheetnet.model.DenseLayer;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Parameters;
         description = {
             "Reads MODEL.xlsx, checks that its layers chain (each weights block has as many rows as the",
             "previous layer has outputs), that biases match, that every cell is a number and every",
-            "activation is known, and prints a summary of the layers. Nothing is scored or written."
+            "activation is known, and prints a summary of the layers. If the workbook has a Checks sheet (input",
+            "rows with the outputs the original framework gave, in columns headed expected:<output name>),",
+            "evaluates them and exits 7 when they do not reproduce. Nothing is scored or written."
         },
         footer = {"", "Example:", "  sheetnet check workbooks/seed-2-3-2-2.xlsx"},
         mixinStandardHelpOptions = true)
@@ -28,15 +32,24 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL.xlsx", description = "The model workbook.")
     Path model;
 
+    @CommandLine.Option(names = "--check-tolerance", paramLabel = "REL", defaultValue = "1e-6",
+            description = "Largest deviation accepted on the check vectors, relative; absolute below 1e-6"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double checkTolerance;
+
     @CommandLine.Option(names = {"-v", "--verbose"}, description = "Show the stack trace of an error.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
         try (ModelWorkbook workbook = ModelReader.read(model)) {
-            print(workbook, spec.commandLine().getOut());
+            PrintWriter out = spec.commandLine().getOut();
+            print(workbook, out);
+            Optional<CheckVectors.Result> checks = CheckVectors.evaluate(workbook, checkTolerance);
+            out.println("check vectors: " + checks.map(CheckVectors.Result::describe)
+                    .orElse("none (add a Checks sheet of inputs and expected:<output> columns to have them checked)"));
+            return checks.map(CheckVectors.Result::passes).orElse(true) ? ExitCodes.OK : ExitCodes.MISMATCH;
         }
-        return ExitCodes.OK;
     }
 
     private static void print(ModelWorkbook workbook, PrintWriter out) {
@@ -56,6 +69,6 @@ final class CheckCommand implements Callable<Integer> {
             parameters += (long) layer.inputWidth() * layer.units() + layer.units();
         }
         out.println("outputs: " + String.join(", ", network.outputLayer().outputNames()));
-        out.printf("%,d parameters; the model is valid%n", parameters);
+        out.printf("%,d parameters; the layers are valid%n", parameters);
     }
 }

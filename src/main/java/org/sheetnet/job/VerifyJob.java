@@ -1,0 +1,251 @@
+package org.sheetnet.job;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.sheetnet.SheetnetException;
+import org.sheetnet.engine.ForwardPass;
+import org.sheetnet.engine.ForwardTrace;
+import org.sheetnet.engine.NonFiniteValueException;
+import org.sheetnet.io.CellRef;
+import org.sheetnet.io.CellValues;
+import org.sheetnet.io.InputBinding;
+import org.sheetnet.io.InputRow;
+import org.sheetnet.io.ModelReader;
+import org.sheetnet.io.ModelWorkbook;
+import org.sheetnet.io.SheetName;
+import org.sheetnet.io.SheetRowSource;
+import org.sheetnet.io.ValueDigest;
+import org.sheetnet.model.DenseLayer;
+import org.sheetnet.model.Network;
+import org.sheetnet.output.FormulaCheck;
+import org.sheetnet.output.LayerSheets;
+
+/**
+ * Re-checks an output workbook received later: recomputes every layer from the parameter and input
+ * sheets it contains, compares with the values it holds, recomputes its formulas, and checks that
+ * the value hashes in its Audit sheet still match its contents.
+ */
+public final class VerifyJob {
+
+    /**
+     * The comparison of one sheet.
+     *
+     * @param sheet     the sheet's name
+     * @param cells     number of numbers compared
+     * @param worst     largest relative deviation |stored − recomputed| / max(|stored|, |recomputed|)
+     * @param firstBad  the first cell beyond tolerance, with both values, or empty
+     */
+    public record SheetResult(String sheet, long cells, double worst, String firstBad) {
+    }
+
+    /**
+     * A hash recorded in the Audit sheet and the one recomputed now.
+     *
+     * @param what     what it covers
+     * @param recorded as recorded, or empty if absent
+     * @param actual   as recomputed
+     */
+    public record HashResult(String what, String recorded, String actual) {
+        /** Whether the recorded hash matches. */
+        public boolean matches() {
+            return recorded.equals(actual);
+        }
+    }
+
+    /**
+     * Everything verify found.
+     *
+     * @param sheets    one entry per compared sheet
+     * @param hashes    one entry per recorded hash
+     * @param formulas  the formula recomputation, if the workbook has formulas
+     * @param checks    the check vectors, if the model has any
+     * @param tolerance the tolerance applied
+     */
+    public record Report(List<SheetResult> sheets, List<HashResult> hashes, Optional<FormulaCheck.Result> formulas,
+            Optional<CheckVectors.Result> checks, double tolerance) {
+
+        /** Whether every number, formula and hash reproduces. */
+        public boolean passes() {
+            return sheets.stream().allMatch(s -> s.firstBad().isEmpty())
+                    && hashes.stream().allMatch(HashResult::matches)
+                    && formulas.map(f -> f.passes(tolerance)).orElse(true)
+                    && checks.map(CheckVectors.Result::passes).orElse(true);
+        }
+    }
+
+    private VerifyJob() {
+    }
+
+    /**
+     * Verifies an output workbook; the file is only read.
+     *
+     * @param file      the workbook written by {@code sheetnet score}
+     * @param tolerance largest relative deviation accepted
+     * @throws SheetnetException if the workbook is not a sheetnet output (no Model, Inputs or Audit sheet)
+     */
+    public static Report run(Path file, double tolerance) {
+        try (ModelWorkbook model = ModelReader.read(file)) {
+            Workbook wb = model.workbook();
+            String name = file.getFileName().toString();
+            Sheet inputs = require(wb, "Inputs", name);
+            Map<String, List<String>> audit = auditLines(require(wb, "Audit", name));
+            SheetRowSource source = new SheetRowSource(inputs, name);
+            List<InputRow> rows = new ArrayList<>();
+            ValueDigest inputDigest = new ValueDigest();
+            source.header().forEach(inputDigest::add);
+            for (InputRow row = source.next(); row != null; row = source.next()) {
+                rows.add(row);
+                for (Object v : row.values()) {
+                    inputDigest.add(v);
+                }
+            }
+            Network network = model.network();
+            InputBinding binding = InputBinding.bind(network, source, rows);
+            List<SheetResult> sheets = compare(wb, network, binding, source, rows, tolerance);
+            List<HashResult> hashes = hashes(model, audit, inputDigest.hex());
+            Optional<FormulaCheck.Result> formulas = hasFormulas(wb) ? Optional.of(FormulaCheck.run(wb)) : Optional.empty();
+            Optional<CheckVectors.Result> checks = CheckVectors.evaluate(model, CheckVectors.DEFAULT_TOLERANCE);
+            return new Report(sheets, hashes, formulas, checks, tolerance);
+        } catch (IOException e) {
+            throw SheetnetException.file(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Sheet require(Workbook wb, String sheet, String file) {
+        Sheet s = wb.getSheet(sheet);
+        if (s == null) {
+            throw SheetnetException.model(file + ": no sheet named \"" + sheet + "\"; verify reads workbooks written by"
+                    + " sheetnet score");
+        }
+        return s;
+    }
+
+    private static List<SheetResult> compare(Workbook wb, Network network, InputBinding binding,
+            SheetRowSource source, List<InputRow> rows, double tolerance) {
+        int width = network.inputWidth();
+        double[] x = new double[rows.size() * width];
+        for (int r = 0; r < rows.size(); r++) {
+            binding.fill(rows.get(r), source, x, r * width);
+        }
+        ForwardTrace trace;
+        try {
+            trace = ForwardPass.run(network, x, rows.size());
+        } catch (NonFiniteValueException e) {
+            throw new SheetnetException(SheetnetException.Problem.MISMATCH, source.locateRow(rows.get(e.row()).line())
+                    + ": layer " + e.layer() + " now gives a non-finite " + e.stage() + "; the parameters were edited");
+        }
+        int ids = binding.idColumns().length;
+        List<SheetResult> results = new ArrayList<>();
+        if (wb.getSheet("L0_inputs") != null) {
+            results.add(compareSheet(wb, "L0_inputs", x, width, ids, rows.size(), tolerance));
+        }
+        for (int k = 0; k < network.depth(); k++) {
+            ForwardTrace.LayerValues v = trace.layers().get(k);
+            results.add(compareSheet(wb, LayerSheets.pre(k + 1), v.pre(), v.units(), ids, rows.size(), tolerance));
+            results.add(compareSheet(wb, LayerSheets.act(k + 1), v.act(), v.width(), ids, rows.size(), tolerance));
+        }
+        ForwardTrace.LayerValues out = trace.output();
+        results.add(compareSheet(wb, "Predictions", out.act(), out.width(), ids, rows.size(), tolerance));
+        return results;
+    }
+
+    private static SheetResult compareSheet(Workbook wb, String name, double[] values, int width, int ids, int rows,
+            double tolerance) {
+        Sheet sheet = wb.getSheet(name);
+        if (sheet == null) {
+            return new SheetResult(name, 0, Double.NaN, "the sheet is missing");
+        }
+        double worst = 0;
+        String firstBad = "";
+        long cells = 0;
+        for (int r = 0; r < rows; r++) {
+            Row row = sheet.getRow(r + 1);
+            for (int j = 0; j < width; j++) {
+                CellRef at = new CellRef(r + 1, ids + j);
+                Object stored = row == null ? null : CellValues.of(row.getCell(ids + j));
+                double expected = values[r * width + j];
+                cells++;
+                double deviation = stored instanceof Double d ? deviation(d, expected) : Double.POSITIVE_INFINITY;
+                worst = Math.max(worst, deviation);
+                if (deviation > tolerance && firstBad.isEmpty()) {
+                    firstBad = SheetName.cell(name, at) + " holds " + CellValues.describe(stored)
+                            + ", recomputed " + expected;
+                }
+            }
+        }
+        if (firstBad.isEmpty() && sheet.getLastRowNum() > rows) {
+            firstBad = name + " has rows below row " + (rows + 1) + " that no input row accounts for";
+        }
+        return new SheetResult(name, cells, worst, firstBad);
+    }
+
+    static double deviation(double stored, double recomputed) {
+        if (stored == recomputed) {
+            return 0;
+        }
+        return Math.abs(stored - recomputed) / Math.max(Math.max(Math.abs(stored), Math.abs(recomputed)), Double.MIN_NORMAL);
+    }
+
+    private static List<HashResult> hashes(ModelWorkbook model, Map<String, List<String>> audit, String inputs) {
+        List<HashResult> hashes = new ArrayList<>();
+        hashes.add(new HashResult("Inputs values", first(audit.get(RunRecord.INPUTS_DIGEST), 0), inputs));
+        List<String> header = audit.getOrDefault("Layers", List.of());
+        int w = header.indexOf(RunRecord.WEIGHTS_DIGEST);
+        int b = header.indexOf(RunRecord.BIAS_DIGEST);
+        Network network = model.network();
+        for (int k = 0; k < network.depth(); k++) {
+            DenseLayer layer = network.layers().get(k);
+            List<String> line = audit.get("layer " + (k + 1));
+            hashes.add(new HashResult("layer " + (k + 1) + " weights " + model.sources().get(k).weights(),
+                    first(line, w), ValueDigest.of(layer.weights())));
+            hashes.add(new HashResult("layer " + (k + 1) + " bias " + model.sources().get(k).bias(),
+                    first(line, b), ValueDigest.of(layer.bias())));
+        }
+        return hashes;
+    }
+
+    private static String first(List<String> line, int index) {
+        return line == null || index < 0 || index >= line.size() ? "" : line.get(index);
+    }
+
+    // Audit lines by their label in column A; the values after it, from column B.
+    private static Map<String, List<String>> auditLines(Sheet audit) {
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        for (Row row : audit) {
+            Object label = CellValues.of(row.getCell(0));
+            if (!(label instanceof String s)) {
+                continue;
+            }
+            List<String> values = new ArrayList<>();
+            for (int c = 1; c < row.getLastCellNum(); c++) {
+                Object v = CellValues.of(row.getCell(c));
+                values.add(v == null ? "" : v.toString());
+            }
+            lines.putIfAbsent(s, values);
+        }
+        return lines;
+    }
+
+    private static boolean hasFormulas(Workbook wb) {
+        for (Sheet sheet : wb) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.FORMULA) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -62,7 +62,7 @@ public final class ScoredWorkbookWriter implements Closeable {
 
     /** A writer that streams to {@code out} (POI's SXSSF), moved into place by {@link #finish}. */
     public static ScoredWorkbookWriter streaming(SafeOutputFile out, boolean formulas) {
-        return new ScoredWorkbookWriter(new SXSSFWorkbook(null, 256, true, false), out, formulas);
+        return new ScoredWorkbookWriter(new SXSSFWorkbook(null, 256, false, false), out, formulas);
     }
 
     /** A writer that keeps everything in memory, for checking a sample of formulas before the real run. */

@@ -71,6 +71,10 @@ final class ScoreCommand implements Callable<Integer> {
                     + " absolute below 1e-6 (default: ${DEFAULT-VALUE}).")
     double checkTolerance;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Sheets written at the same time (default: the number of processors). Never changes a result.")
+    Integer threads;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary.")
     boolean quiet;
 
@@ -79,6 +83,9 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
         }
@@ -86,7 +93,8 @@ final class ScoreCommand implements Callable<Integer> {
         String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Progress progress = new Progress(System.err, quiet);
         ScoreJob.Result result = ScoreJob.run(new ScoreOptions(model, Optional.ofNullable(input),
-                Optional.ofNullable(inputSheet), target, force, batchSize, formulas, checkTolerance, commandLine), progress);
+                Optional.ofNullable(inputSheet), target, force, batchSize, formulas, checkTolerance,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), commandLine), progress);
         progress.done();
         if (!quiet) {
             result.checks().ifPresent(c -> spec.commandLine().getOut().println("check vectors: " + c.describe()));

@@ -45,7 +45,7 @@ final class RunRecord {
         log.line("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
         log.line("run at (UTC)", started.truncatedTo(ChronoUnit.SECONDS).toString());
         log.line("command line", options.commandLine());
-        log.line("options", "batch size " + options.batchSize() + "; formulas " + (options.formulas() ? "yes" : "no")
+        log.line("options", "batch size " + options.batchSize() + "; threads " + options.threads() + "; formulas " + (options.formulas() ? "yes" : "no")
                 + "; check tolerance " + options.checkTolerance() + "; replace output " + (options.force() ? "yes" : "no"));
         log.line("model file", options.model().toAbsolutePath().normalize().toString());
         log.line("model file SHA-256", Sha256.of(options.model()));

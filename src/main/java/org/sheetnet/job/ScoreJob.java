@@ -75,7 +75,7 @@ public final class ScoreJob {
                 record.formulaCheck = Optional.of(checkFormulas(model, input, binding, batch));
             }
             try (ScoredWorkbookWriter writer = ScoredWorkbookWriter.streaming(
-                    new SafeOutputFile(options.out(), options.force()), options.formulas())) {
+                    new SafeOutputFile(options.out(), options.force()), options.formulas(), options.threads())) {
                 prepare(writer, model, input, binding, record);
                 ValueDigest inputs = new ValueDigest();
                 rows.header().forEach(inputs::add);

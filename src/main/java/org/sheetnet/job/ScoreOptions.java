@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param batchSize   rows per batch (affects memory and speed, never the numbers)
  * @param formulas    whether to write live Excel formulas
  * @param checkTolerance tolerance on the check vectors' deviation
+ * @param threads     number of sheets written at the same time
  * @param commandLine the command as typed, for the Audit sheet
  */
 public record ScoreOptions(Path model, Optional<Path> input, Optional<String> inputSheet, Path out,
-        boolean force, int batchSize, boolean formulas, double checkTolerance, String commandLine) {
+        boolean force, int batchSize, boolean formulas, double checkTolerance, int threads, String commandLine) {
 
     public ScoreOptions {
         if (batchSize < 1) {

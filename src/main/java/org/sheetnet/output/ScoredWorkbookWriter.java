@@ -3,10 +3,14 @@ package org.sheetnet.output;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -14,7 +18,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.engine.ForwardTrace;
@@ -27,47 +31,69 @@ import org.sheetnet.model.Network;
 /**
  * Writes the scored workbook: the model's sheets copied, the inputs, {@code L{k}_pre} and
  * {@code L{k}_act} for every layer, {@code Predictions} and {@code Audit}. Batches are appended to
- * every sheet as they come. With formulas, every computed cell is a live Excel formula over the
- * cells it comes from, with sheetnet's value stored as its cached result.
+ * every sheet as they come, each sheet by its own task, so that sheets are written in parallel while
+ * every sheet's content stays the same whatever the thread count. With formulas, every computed
+ * cell is a live Excel formula over the cells it comes from, with sheetnet's value as its cached result.
  */
 public final class ScoredWorkbookWriter implements Closeable {
 
     /** Name of the column holding the predicted class of a softmax output. */
     public static final String PREDICTED_CLASS = "predicted_class";
 
-    private final Workbook workbook;
+    private final XSSFWorkbook frame = new XSSFWorkbook();
+    private final StreamedWorkbook streamed;
     private final SafeOutputFile out;
     private final boolean formulas;
+    private final ExecutorService pool;
     private final CellStyle headerStyle;
-    private final List<SheetAppender> layerSheets = new ArrayList<>();
+    private final List<SheetSink> layerSinks = new ArrayList<>();
     private final List<String> valueOnly = new ArrayList<>();
-    private SheetAppender inputs;
-    private SheetAppender features;
-    private SheetAppender predictions;
+    private SheetSink inputs;
+    private SheetSink features;
+    private SheetSink predictions;
     private Network network;
     private LayerFormulas cellFormulas;
     private int[] idColumns;
     private boolean classify;
     private boolean committed;
 
-    private ScoredWorkbookWriter(Workbook workbook, SafeOutputFile out, boolean formulas) {
-        this.workbook = workbook;
+    private ScoredWorkbookWriter(SafeOutputFile out, boolean formulas, int threads) {
         this.out = out;
         this.formulas = formulas;
-        this.headerStyle = workbook.createCellStyle();
-        Font bold = workbook.createFont();
+        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
+        this.headerStyle = frame.createCellStyle();
+        Font bold = frame.createFont();
         bold.setBold(true);
         headerStyle.setFont(bold);
+        try {
+            this.streamed = out == null ? null
+                    : new StreamedWorkbook(frame, Files.createTempDirectory(out.target().getParent(), ".sheetnet-"));
+        } catch (IOException e) {
+            throw new SheetnetException(SheetnetException.Problem.OUTPUT,
+                    out.target() + ": cannot write in " + out.target().getParent() + ": " + e.getMessage(), e);
+        }
     }
 
-    /** A writer that streams to {@code out} (POI's SXSSF), moved into place by {@link #finish}. */
-    public static ScoredWorkbookWriter streaming(SafeOutputFile out, boolean formulas) {
-        return new ScoredWorkbookWriter(new SXSSFWorkbook(null, 256, false, false), out, formulas);
+    /**
+     * A writer that streams to {@code out}, moved into place by {@link #finish}.
+     *
+     * @param threads number of sheets written at the same time (1 = all on the calling thread)
+     */
+    public static ScoredWorkbookWriter streaming(SafeOutputFile out, boolean formulas, int threads) {
+        return new ScoredWorkbookWriter(out, formulas, threads);
     }
 
-    /** A writer that keeps everything in memory, for checking a sample of formulas before the real run. */
+    /** A writer that keeps everything in a POI workbook in memory, to check a sample of formulas. */
     public static ScoredWorkbookWriter inMemory(boolean formulas) {
-        return new ScoredWorkbookWriter(new XSSFWorkbook(), null, formulas);
+        return new ScoredWorkbookWriter(null, formulas, 1);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "sheetnet-writer");
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Recomputes the formulas written so far with POI; for a writer made by {@link #inMemory}. */
@@ -75,7 +101,7 @@ public final class ScoredWorkbookWriter implements Closeable {
         if (out != null) {
             throw new IllegalStateException("formulas can only be checked in memory");
         }
-        return FormulaCheck.run(workbook);
+        return FormulaCheck.run(frame);
     }
 
     /**
@@ -89,13 +115,27 @@ public final class ScoredWorkbookWriter implements Closeable {
             if (!include.test(source.getSheetName())) {
                 continue;
             }
-            Sheet target = workbook.createSheet(source.getSheetName());
+            Sheet target = frame.createSheet(source.getSheetName());
             for (Row row : source) {
                 Row copy = target.createRow(row.getRowNum());
                 for (Cell cell : row) {
-                    SheetAppender.put(copy, cell.getColumnIndex(), CellValues.of(cell));
+                    put(copy, cell.getColumnIndex(), CellValues.of(cell));
                 }
             }
+        }
+    }
+
+    private static void put(Row row, int col, Object value) {
+        if (value == null) {
+            return;
+        }
+        Cell cell = row.createCell(col);
+        if (value instanceof Double d) {
+            cell.setCellValue(d);
+        } else if (value instanceof Boolean b) {
+            cell.setCellValue(b);
+        } else {
+            cell.setCellValue(value instanceof CellValues.ErrorValue e ? e.code() : value.toString());
         }
     }
 
@@ -120,20 +160,20 @@ public final class ScoredWorkbookWriter implements Closeable {
         inputs = sheet("Inputs", header);
         if (formulas) {
             List<String> names = new ArrayList<>();
-            for (int i = 0; i < features.length; i++) {
-                names.add(header.get(features[i]));
+            for (int f : features) {
+                names.add(header.get(f));
             }
             this.features = sheet(LayerFormulas.FEATURES, concat(ids, names));
         }
         for (int k = 0; k < network.depth(); k++) {
             DenseLayer layer = network.layers().get(k);
-            layerSheets.add(sheet(LayerSheets.pre(k + 1), concat(ids, layer.unitNames())));
-            layerSheets.add(sheet(LayerSheets.act(k + 1), concat(ids, layer.outputNames())));
+            layerSinks.add(sheet(LayerSheets.pre(k + 1), concat(ids, layer.unitNames())));
+            layerSinks.add(sheet(LayerSheets.act(k + 1), concat(ids, layer.outputNames())));
             // Row 1,048,575 gives the longest references, so the check holds for every row.
             if (formulas && cellFormulas.act(k + 1, 1_048_575, 0).isEmpty()) {
-                valueOnly.add(LayerSheets.act(k + 1) + " (" + layer.activation().name()
-                        + " over " + layer.units() + " units has no formula form within Excel's "
-                        + LayerFormulas.MAX_FORMULA_LENGTH + "-character limit)");
+                valueOnly.add(LayerSheets.act(k + 1) + " (" + layer.activation().name() + " over " + layer.units()
+                        + " units has no formula form within Excel's " + LayerFormulas.MAX_FORMULA_LENGTH
+                        + "-character limit)");
             }
         }
         DenseLayer last = network.outputLayer();
@@ -143,7 +183,7 @@ public final class ScoredWorkbookWriter implements Closeable {
             predictionHeader.add(PREDICTED_CLASS);
         }
         predictions = sheet("Predictions", predictionHeader);
-        workbook.setActiveSheet(workbook.getSheetIndex(predictions.sheet()));
+        frame.setActiveSheet(frame.getSheetIndex("Predictions"));
     }
 
     /** Sheets written as values although formulas were asked for, with the reason. */
@@ -151,14 +191,19 @@ public final class ScoredWorkbookWriter implements Closeable {
         return List.copyOf(valueOnly);
     }
 
-    private SheetAppender sheet(String name, List<String> header) {
-        if (workbook.getSheet(name) != null) {
+    private SheetSink sheet(String name, List<String> header) {
+        if (frame.getSheet(name) != null) {
             throw SheetnetException.model("the model workbook already has a sheet named \"" + name
                     + "\", which sheetnet writes; rename that sheet");
         }
-        SheetAppender appender = new SheetAppender(workbook.createSheet(name));
-        appender.header(header, headerStyle);
-        return appender;
+        XSSFSheet sheet = frame.createSheet(name);
+        SheetSink sink = streamed == null ? new PoiSheetSink(sheet, headerStyle) : streamed.stream(sheet, headerStyle.getIndex());
+        sink.startRow();
+        for (int c = 0; c < header.size(); c++) {
+            sink.header(c, header.get(c));
+        }
+        sink.endRow();
+        return sink;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -175,73 +220,118 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param trace the forward pass over those rows
      */
     public void append(List<InputRow> rows, double[] x, ForwardTrace trace) {
-        int width = network.inputWidth();
+        List<Runnable> tasks = new ArrayList<>();
+        tasks.add(() -> forEachRow(rows, inputs, (r, in) -> {
+            for (int c = 0; c < in.values().length; c++) {
+                inputs.value(c, in.values()[c]);
+            }
+        }));
+        if (features != null) {
+            int width = network.inputWidth();
+            tasks.add(() -> forEachRow(rows, features, (r, in) -> {
+                for (int i = 0; i < width; i++) {
+                    features.formula(idColumns.length + i, cellFormulas.feature(features.row(), i), x[r * width + i]);
+                }
+            }));
+        }
+        for (int k = 1; k <= network.depth(); k++) {
+            ForwardTrace.LayerValues v = trace.layers().get(k - 1);
+            int layer = k;
+            tasks.add(() -> appendPre(layer, rows, v));
+            tasks.add(() -> appendAct(layer, rows, v));
+        }
+        tasks.add(() -> appendPredictions(rows, trace.output()));
+        run(tasks);
+    }
+
+    private void run(List<Runnable> tasks) {
+        if (pool == null) {
+            tasks.forEach(Runnable::run);
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        tasks.forEach(t -> futures.add(pool.submit(t)));
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw new SheetnetException(SheetnetException.Problem.OUTPUT,
+                        out.target() + ": cannot be written: " + io.getCause().getMessage(), io);
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What to write in one row, after its id columns. */
+    private interface RowBody {
+        void write(int r, InputRow in);
+    }
+
+    private void forEachRow(List<InputRow> rows, SheetSink sink, RowBody body) {
+        boolean ids = sink != inputs;
         for (int r = 0; r < rows.size(); r++) {
             InputRow in = rows.get(r);
-            Row row = inputs.newRow();
-            for (int c = 0; c < in.values().length; c++) {
-                SheetAppender.put(row, c, in.values()[c]);
-            }
-            if (features != null) {
-                Row f = idRow(features, in);
-                int sheetRow = f.getRowNum();
-                for (int i = 0; i < width; i++) {
-                    formula(f, idColumns.length + i, Optional.of(cellFormulas.feature(sheetRow, i)), x[r * width + i]);
+            sink.startRow();
+            if (ids) {
+                for (int i = 0; i < idColumns.length; i++) {
+                    sink.value(i, in.values()[idColumns[i]]);
                 }
             }
-            for (int k = 0; k < network.depth(); k++) {
-                ForwardTrace.LayerValues v = trace.layers().get(k);
-                appendLayer(k + 1, in, v, r);
+            body.write(r, in);
+            sink.endRow();
+        }
+    }
+
+    private void appendPre(int k, List<InputRow> rows, ForwardTrace.LayerValues v) {
+        SheetSink sink = layerSinks.get(2 * k - 2);
+        forEachRow(rows, sink, (r, in) -> {
+            for (int j = 0; j < v.units(); j++) {
+                cell(sink, j, formulas ? cellFormulas.pre(k, sink.row(), j) : null, v.pre()[r * v.units() + j]);
             }
-            appendPrediction(in, trace.output(), r);
-        }
+        });
     }
 
-    private void appendLayer(int k, InputRow in, ForwardTrace.LayerValues v, int r) {
-        Row pre = idRow(layerSheets.get(2 * k - 2), in);
-        int sheetRow = pre.getRowNum();
-        for (int j = 0; j < v.units(); j++) {
-            Optional<String> f = formulas ? Optional.of(cellFormulas.pre(k, sheetRow, j)) : Optional.empty();
-            formula(pre, idColumns.length + j, f, v.pre()[r * v.units() + j]);
-        }
-        Row act = idRow(layerSheets.get(2 * k - 1), in);
-        for (int j = 0; j < v.width(); j++) {
-            Optional<String> f = formulas ? cellFormulas.act(k, sheetRow, j) : Optional.empty();
-            formula(act, idColumns.length + j, f, v.act()[r * v.width() + j]);
-        }
+    private void appendAct(int k, List<InputRow> rows, ForwardTrace.LayerValues v) {
+        SheetSink sink = layerSinks.get(2 * k - 1);
+        forEachRow(rows, sink, (r, in) -> {
+            for (int j = 0; j < v.width(); j++) {
+                String f = formulas ? cellFormulas.act(k, sink.row(), j).orElse(null) : null;
+                cell(sink, j, f, v.act()[r * v.width() + j]);
+            }
+        });
     }
 
-    private void appendPrediction(InputRow in, ForwardTrace.LayerValues output, int r) {
-        Row p = idRow(predictions, in);
-        int sheetRow = p.getRowNum();
+    private void appendPredictions(List<InputRow> rows, ForwardTrace.LayerValues output) {
         int width = output.width();
-        for (int j = 0; j < width; j++) {
-            Optional<String> f = formulas ? Optional.of(cellFormulas.output(sheetRow, j)) : Optional.empty();
-            formula(p, idColumns.length + j, f, output.act()[r * width + j]);
-        }
-        if (classify) {
-            String name = network.outputLayer().outputNames().get(argMax(output.act(), r * width, width));
-            Cell cell = p.createCell(idColumns.length + width);
-            if (formulas) {
-                cell.setCellFormula(cellFormulas.predictedClass(sheetRow));
+        forEachRow(rows, predictions, (r, in) -> {
+            for (int j = 0; j < width; j++) {
+                cell(predictions, j, formulas ? cellFormulas.output(predictions.row(), j) : null,
+                        output.act()[r * width + j]);
             }
-            cell.setCellValue(name);
-        }
+            if (classify) {
+                String name = network.outputLayer().outputNames().get(argMax(output.act(), r * width, width));
+                int col = idColumns.length + width;
+                if (formulas) {
+                    predictions.formulaText(col, cellFormulas.predictedClass(predictions.row()), name);
+                } else {
+                    predictions.text(col, name);
+                }
+            }
+        });
     }
 
-    private Row idRow(SheetAppender sheet, InputRow in) {
-        Row row = sheet.newRow();
-        for (int i = 0; i < idColumns.length; i++) {
-            SheetAppender.put(row, i, in.values()[idColumns[i]]);
+    private void cell(SheetSink sink, int unit, String formula, double value) {
+        int col = idColumns.length + unit;
+        if (formula == null) {
+            sink.number(col, value);
+        } else {
+            sink.formula(col, formula, value);
         }
-        return row;
-    }
-
-    // A formula cell keeps sheetnet's value as its cached result, so Excel shows the numbers at once.
-    private static void formula(Row row, int col, Optional<String> formula, double value) {
-        Cell cell = row.createCell(col);
-        formula.ifPresent(cell::setCellFormula);
-        cell.setCellValue(value);
     }
 
     // Ties go to the first unit, as numpy's argmax does.
@@ -261,11 +351,10 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param audit the Audit sheet's lines
      */
     public void finish(AuditLog audit) {
-        Sheet sheet = workbook.createSheet("Audit");
-        audit.writeTo(sheet, headerStyle);
+        audit.writeTo(frame.createSheet("Audit"), headerStyle);
         try (OutputStream stream = Files.newOutputStream(out.temporary())) {
-            workbook.write(stream);
-        } catch (IOException e) {
+            streamed.write(stream);
+        } catch (IOException | UncheckedIOException e) {
             throw new SheetnetException(SheetnetException.Problem.OUTPUT,
                     out.target() + ": cannot be written: " + e.getMessage(), e);
         }
@@ -273,14 +362,17 @@ public final class ScoredWorkbookWriter implements Closeable {
         committed = true;
     }
 
-    /** Releases the writer's memory and temporary files; removes the partial output unless finished. */
+    /** Releases memory, threads and temporary files; removes the partial output unless finished. */
     @Override
     public void close() {
-        if (workbook instanceof SXSSFWorkbook streaming) {
-            streaming.dispose();
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        if (streamed != null) {
+            streamed.close();
         }
         try {
-            workbook.close();
+            frame.close();
         } catch (IOException e) {
             // Closing only releases memory here; the output has been written or discarded.
         }

@@ -61,13 +61,15 @@ public final class Sheets {
         if (cell == null) {
             return null;
         }
-        if (cell.getCellType() == CellType.NUMERIC) {
+        // A formula cell reads as its cached result.
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        if (type == CellType.NUMERIC) {
             return cell.getNumericCellValue();
         }
-        if (cell.getCellType() == CellType.STRING) {
+        if (type == CellType.STRING) {
             return cell.getStringCellValue();
         }
-        if (cell.getCellType() == CellType.BLANK) {
+        if (type == CellType.BLANK) {
             return null;
         }
         throw new AssertionError("unexpected cell type " + cell.getCellType() + " at " + cell.getAddress());

@@ -63,7 +63,7 @@ public final class WorkbookFiles {
         }
     }
 
-    private static void checkMagic(Path file) {
+    static void checkMagic(Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             FileMagic magic = FileMagic.valueOf(in);
             if (magic == FileMagic.OOXML) {

@@ -9,7 +9,7 @@ import org.sheetnet.SheetnetException;
 import org.sheetnet.io.CsvRowSource;
 import org.sheetnet.io.RowSource;
 import org.sheetnet.io.SheetRowSource;
-import org.sheetnet.io.WorkbookFiles;
+import org.sheetnet.io.XlsxStreamRowSource;
 
 /** Opens the input rows a score run asks for: the model's Inputs sheet, an .xlsx sheet or a CSV file. */
 final class InputSources {
@@ -52,16 +52,7 @@ final class InputSources {
         if (!(name.endsWith(".xlsx") || name.endsWith(".xlsm"))) {
             throw SheetnetException.file(file + ": inputs must be an .xlsx workbook or a .csv file", null);
         }
-        XSSFWorkbook workbook = WorkbookFiles.openReadOnly(file);
-        try {
-            Sheet sheet = sheetName.map(s -> findSheet(workbook, s).orElseThrow(() -> SheetnetException.input(
-                    file.getFileName() + ": no sheet named \"" + s + "\"; give --input-sheet one of its sheets")))
-                    .orElseGet(() -> workbook.getSheetAt(0));
-            return new Opened(new SheetRowSource(sheet, file.getFileName().toString()), workbook, null);
-        } catch (RuntimeException e) {
-            workbook.getPackage().revert();
-            throw e;
-        }
+        return new Opened(new XlsxStreamRowSource(file, sheetName.orElse(null)), null, null);
     }
 
     private static Optional<Sheet> findSheet(XSSFWorkbook workbook, String name) {

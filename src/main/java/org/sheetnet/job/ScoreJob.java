@@ -74,8 +74,7 @@ public final class ScoreJob {
             if (options.formulas() && !batch.isEmpty()) {
                 record.formulaCheck = Optional.of(checkFormulas(model, input, binding, batch));
             }
-            try (ScoredWorkbookWriter writer = ScoredWorkbookWriter.streaming(
-                    new SafeOutputFile(options.out(), options.force()), options.formulas(), options.threads())) {
+            try (ScoredWorkbookWriter writer = openWriter(options)) {
                 prepare(writer, model, input, binding, record);
                 ValueDigest inputs = new ValueDigest();
                 rows.header().forEach(inputs::add);
@@ -99,6 +98,24 @@ public final class ScoreJob {
         } catch (IOException e) {
             throw SheetnetException.file(options.model() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The output's kind follows its name: .xlsx a workbook, .csv the predictions alone, anything else a CSV folder. */
+    private static ScoredWorkbookWriter openWriter(ScoreOptions options) {
+        String name = options.out().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean workbook = name.endsWith(".xlsx") || name.endsWith(".xlsm");
+        if (options.formulas() && !workbook) {
+            throw new SheetnetException(SheetnetException.Problem.OUTPUT, options.out()
+                    + ": --formulas needs an .xlsx output; CSV files hold values only");
+        }
+        if (workbook) {
+            return ScoredWorkbookWriter.streaming(new SafeOutputFile(options.out(), options.force()), options.formulas(),
+                    options.threads());
+        }
+        if (name.endsWith(".csv")) {
+            return ScoredWorkbookWriter.csvPredictions(new SafeOutputFile(options.out(), options.force()), options.threads());
+        }
+        return ScoredWorkbookWriter.csvFolder(SafeOutputFile.folder(options.out(), options.force()), options.threads());
     }
 
     private static void requirePassed(CheckVectors.Result checks, ScoreOptions options) {

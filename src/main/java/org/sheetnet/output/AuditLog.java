@@ -2,9 +2,6 @@ package org.sheetnet.output;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 
 /**
  * The lines of an Audit sheet: what ran, on what, and anything skipped or adjusted. Each line is
@@ -35,19 +32,18 @@ public final class AuditLog {
         return this;
     }
 
-    void writeTo(Sheet sheet, CellStyle headingStyle) {
-        int r = 0;
+    void writeTo(SheetSink sheet) {
         for (Line line : lines) {
-            Row row = sheet.createRow(r++);
+            sheet.startRow();
             for (int c = 0; c < line.cells().size(); c++) {
                 Object v = line.cells().get(c);
-                SheetAppender.put(row, c, v instanceof Number n ? (Object) n.doubleValue() : v);
-                if (line.heading()) {
-                    row.getCell(c).setCellStyle(headingStyle);
+                if (line.heading() && v != null) {
+                    sheet.header(c, v.toString());
+                } else {
+                    sheet.value(c, v instanceof Number n ? (Object) n.doubleValue() : v);
                 }
             }
+            sheet.endRow();
         }
-        sheet.setColumnWidth(0, 28 * 256);
-        sheet.setColumnWidth(1, 40 * 256);
     }
 }

@@ -17,6 +17,7 @@ public final class SafeOutputFile {
     private final Path target;
     private final boolean replace;
     private final Path temporary;
+    private final boolean folder;
 
     /**
      * Reserves a temporary file for a target.
@@ -26,8 +27,22 @@ public final class SafeOutputFile {
      * @throws SheetnetException (OUTPUT) if the target exists and may not be replaced, or the folder is not writable
      */
     public SafeOutputFile(Path target, boolean replace) {
+        this(target, replace, false);
+    }
+
+    /**
+     * Reserves a temporary folder for a target folder (CSV output), moved into place when complete.
+     *
+     * @throws SheetnetException (OUTPUT) as for a file
+     */
+    public static SafeOutputFile folder(Path target, boolean replace) {
+        return new SafeOutputFile(target, replace, true);
+    }
+
+    private SafeOutputFile(Path target, boolean replace, boolean folder) {
         this.target = target.toAbsolutePath().normalize();
         this.replace = replace;
+        this.folder = folder;
         if (Files.exists(this.target) && !replace) {
             throw new SheetnetException(SheetnetException.Problem.OUTPUT,
                     target + ": already exists; give --force to replace it, or another --out");
@@ -35,7 +50,8 @@ public final class SafeOutputFile {
         Path dir = this.target.getParent();
         try {
             Files.createDirectories(dir);
-            this.temporary = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".part");
+            String prefix = "." + this.target.getFileName() + ".";
+            this.temporary = folder ? Files.createTempDirectory(dir, prefix) : Files.createTempFile(dir, prefix, ".part");
         } catch (IOException e) {
             throw new SheetnetException(SheetnetException.Problem.OUTPUT,
                     target + ": cannot write in " + dir + ": " + e.getMessage(), e);
@@ -55,7 +71,9 @@ public final class SafeOutputFile {
     /** Moves the finished temporary file to the target. */
     public void commit() {
         try {
-            if (replace) {
+            if (folder) {
+                moveFolder();
+            } else if (replace) {
                 moveReplacing();
             } else {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
@@ -78,12 +96,37 @@ public final class SafeOutputFile {
         }
     }
 
-    /** Deletes the temporary file; safe to call more than once. */
+    // A folder cannot replace another in one rename: the old one is moved aside first, then deleted.
+    private void moveFolder() throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old.");
+            Files.delete(old);
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    /** Deletes the temporary file or folder; safe to call more than once. */
     public void discard() {
         try {
-            Files.deleteIfExists(temporary);
+            deleteTree(temporary);
         } catch (IOException e) {
-            // Nothing more can be done; the file has a hidden .part name and harms nothing.
+            // Nothing more can be done; the file has a hidden name and harms nothing.
         }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            try (var children = Files.list(path)) {
+                for (Path child : (Iterable<Path>) children::iterator) {
+                    deleteTree(child);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
     }
 }

@@ -1,10 +1,7 @@
 package org.sheetnet.output;
 
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -12,17 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.engine.ForwardTrace;
-import org.sheetnet.io.CellValues;
 import org.sheetnet.io.InputRow;
 import org.sheetnet.io.ModelWorkbook;
 import org.sheetnet.model.DenseLayer;
@@ -40,12 +29,9 @@ public final class ScoredWorkbookWriter implements Closeable {
     /** Name of the column holding the predicted class of a softmax output. */
     public static final String PREDICTED_CLASS = "predicted_class";
 
-    private final XSSFWorkbook frame = new XSSFWorkbook();
-    private final StreamedWorkbook streamed;
-    private final SafeOutputFile out;
+    private final Destination destination;
     private final boolean formulas;
     private final ExecutorService pool;
-    private final CellStyle headerStyle;
     private final List<SheetSink> layerSinks = new ArrayList<>();
     private final List<String> valueOnly = new ArrayList<>();
     private SheetSink inputs;
@@ -55,37 +41,39 @@ public final class ScoredWorkbookWriter implements Closeable {
     private LayerFormulas cellFormulas;
     private int[] idColumns;
     private boolean classify;
-    private boolean committed;
+    private long rowsWritten;
 
-    private ScoredWorkbookWriter(SafeOutputFile out, boolean formulas, int threads) {
-        this.out = out;
+    private ScoredWorkbookWriter(Destination destination, boolean formulas, int threads) {
+        this.destination = destination;
         this.formulas = formulas;
         this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
-        this.headerStyle = frame.createCellStyle();
-        Font bold = frame.createFont();
-        bold.setBold(true);
-        headerStyle.setFont(bold);
-        try {
-            this.streamed = out == null ? null
-                    : new StreamedWorkbook(frame, Files.createTempDirectory(out.target().getParent(), ".sheetnet-"));
-        } catch (IOException e) {
-            throw new SheetnetException(SheetnetException.Problem.OUTPUT,
-                    out.target() + ": cannot write in " + out.target().getParent() + ": " + e.getMessage(), e);
-        }
     }
 
     /**
-     * A writer that streams to {@code out}, moved into place by {@link #finish}.
+     * A writer that streams an .xlsx workbook to {@code out}, moved into place by {@link #finish}.
      *
      * @param threads number of sheets written at the same time (1 = all on the calling thread)
      */
     public static ScoredWorkbookWriter streaming(SafeOutputFile out, boolean formulas, int threads) {
-        return new ScoredWorkbookWriter(out, formulas, threads);
+        return new ScoredWorkbookWriter(new WorkbookDestination(out), formulas, threads);
+    }
+
+    /**
+     * A writer that puts one CSV file per sheet into the folder {@code out} (made with
+     * {@link SafeOutputFile#folder}): no row limit, values only.
+     */
+    public static ScoredWorkbookWriter csvFolder(SafeOutputFile out, int threads) {
+        return new ScoredWorkbookWriter(new CsvDestination(out, null), false, threads);
+    }
+
+    /** A writer that puts the predictions alone into the CSV file {@code out}: no row limit, values only. */
+    public static ScoredWorkbookWriter csvPredictions(SafeOutputFile out, int threads) {
+        return new ScoredWorkbookWriter(new CsvDestination(out, "Predictions"), false, threads);
     }
 
     /** A writer that keeps everything in a POI workbook in memory, to check a sample of formulas. */
     public static ScoredWorkbookWriter inMemory(boolean formulas) {
-        return new ScoredWorkbookWriter(null, formulas, 1);
+        return new ScoredWorkbookWriter(new WorkbookDestination(null), formulas, 1);
     }
 
     private static java.util.concurrent.ThreadFactory daemon() {
@@ -98,10 +86,10 @@ public final class ScoredWorkbookWriter implements Closeable {
 
     /** Recomputes the formulas written so far with POI; for a writer made by {@link #inMemory}. */
     public FormulaCheck.Result checkFormulas() {
-        if (out != null) {
+        if (!(destination instanceof WorkbookDestination w) || w.workbook() == null) {
             throw new IllegalStateException("formulas can only be checked in memory");
         }
-        return FormulaCheck.run(frame);
+        return FormulaCheck.run(w.workbook());
     }
 
     /**
@@ -111,32 +99,7 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param include which sheets to copy, by name
      */
     public void copySheets(Workbook model, Predicate<String> include) {
-        for (Sheet source : model) {
-            if (!include.test(source.getSheetName())) {
-                continue;
-            }
-            Sheet target = frame.createSheet(source.getSheetName());
-            for (Row row : source) {
-                Row copy = target.createRow(row.getRowNum());
-                for (Cell cell : row) {
-                    put(copy, cell.getColumnIndex(), CellValues.of(cell));
-                }
-            }
-        }
-    }
-
-    private static void put(Row row, int col, Object value) {
-        if (value == null) {
-            return;
-        }
-        Cell cell = row.createCell(col);
-        if (value instanceof Double d) {
-            cell.setCellValue(d);
-        } else if (value instanceof Boolean b) {
-            cell.setCellValue(b);
-        } else {
-            cell.setCellValue(value instanceof CellValues.ErrorValue e ? e.code() : value.toString());
-        }
+        destination.copySheets(model, include);
     }
 
     /**
@@ -183,7 +146,7 @@ public final class ScoredWorkbookWriter implements Closeable {
             predictionHeader.add(PREDICTED_CLASS);
         }
         predictions = sheet("Predictions", predictionHeader);
-        frame.setActiveSheet(frame.getSheetIndex("Predictions"));
+        destination.activate("Predictions");
     }
 
     /** Sheets written as values although formulas were asked for, with the reason. */
@@ -192,12 +155,11 @@ public final class ScoredWorkbookWriter implements Closeable {
     }
 
     private SheetSink sheet(String name, List<String> header) {
-        if (frame.getSheet(name) != null) {
+        if (destination.hasSheet(name)) {
             throw SheetnetException.model("the model workbook already has a sheet named \"" + name
                     + "\", which sheetnet writes; rename that sheet");
         }
-        XSSFSheet sheet = frame.createSheet(name);
-        SheetSink sink = streamed == null ? new PoiSheetSink(sheet, headerStyle) : streamed.stream(sheet, headerStyle.getIndex());
+        SheetSink sink = destination.sheet(name);
         sink.startRow();
         for (int c = 0; c < header.size(); c++) {
             sink.header(c, header.get(c));
@@ -220,6 +182,12 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param trace the forward pass over those rows
      */
     public void append(List<InputRow> rows, double[] x, ForwardTrace trace) {
+        rowsWritten += rows.size();
+        if (rowsWritten >= destination.maxRows()) {
+            throw SheetnetException.input("more than " + String.format("%,d", destination.maxRows() - 1)
+                    + " input rows: more than an Excel sheet holds; write CSV files instead, with --out FOLDER"
+                    + " (a name without .xlsx), which has no row limit");
+        }
         List<Runnable> tasks = new ArrayList<>();
         tasks.add(() -> forEachRow(rows, inputs, (r, in) -> {
             for (int c = 0; c < in.values().length; c++) {
@@ -261,7 +229,7 @@ public final class ScoredWorkbookWriter implements Closeable {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw new SheetnetException(SheetnetException.Problem.OUTPUT,
-                        out.target() + ": cannot be written: " + io.getCause().getMessage(), io);
+                        "the output cannot be written: " + io.getCause().getMessage(), io);
             }
             throw new IllegalStateException(e.getCause());
         }
@@ -346,20 +314,12 @@ public final class ScoredWorkbookWriter implements Closeable {
     }
 
     /**
-     * Writes the Audit sheet, then the workbook, and moves it into place.
+     * Writes the Audit sheet, then the output, and moves it into place.
      *
      * @param audit the Audit sheet's lines
      */
     public void finish(AuditLog audit) {
-        audit.writeTo(frame.createSheet("Audit"), headerStyle);
-        try (OutputStream stream = Files.newOutputStream(out.temporary())) {
-            streamed.write(stream);
-        } catch (IOException | UncheckedIOException e) {
-            throw new SheetnetException(SheetnetException.Problem.OUTPUT,
-                    out.target() + ": cannot be written: " + e.getMessage(), e);
-        }
-        out.commit();
-        committed = true;
+        destination.finish(audit);
     }
 
     /** Releases memory, threads and temporary files; removes the partial output unless finished. */
@@ -368,16 +328,6 @@ public final class ScoredWorkbookWriter implements Closeable {
         if (pool != null) {
             pool.shutdownNow();
         }
-        if (streamed != null) {
-            streamed.close();
-        }
-        try {
-            frame.close();
-        } catch (IOException e) {
-            // Closing only releases memory here; the output has been written or discarded.
-        }
-        if (out != null && !committed) {
-            out.discard();
-        }
+        destination.close();
     }
 }

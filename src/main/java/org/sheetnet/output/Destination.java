@@ -1,0 +1,34 @@
+package org.sheetnet.output;
+
+import java.io.Closeable;
+import java.util.function.Predicate;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/** Where the output sheets of a score run go: an .xlsx file, a workbook in memory, or a folder of CSV files. */
+interface Destination extends Closeable {
+
+    /** Creates an output sheet, written row by row. */
+    SheetSink sheet(String name);
+
+    /** Whether a sheet of that name exists already (model sheets are copied first). */
+    boolean hasSheet(String name);
+
+    /** Copies the model workbook's sheets that {@code include} accepts, as values; a no-op where there is no workbook. */
+    void copySheets(Workbook model, Predicate<String> include);
+
+    /** Makes a sheet the one shown when the file is opened. */
+    void activate(String name);
+
+    /** Whether cells can be formulas. */
+    boolean supportsFormulas();
+
+    /** Most rows a sheet can hold, header included. */
+    long maxRows();
+
+    /** Writes the Audit and moves the finished output into place. */
+    void finish(AuditLog audit);
+
+    /** Releases resources; removes a partial output unless finished. */
+    @Override
+    void close();
+}

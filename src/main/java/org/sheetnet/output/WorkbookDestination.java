@@ -1,0 +1,142 @@
+package org.sheetnet.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.function.Predicate;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.sheetnet.SheetnetException;
+import org.sheetnet.io.CellValues;
+
+/**
+ * An .xlsx output: a POI workbook (the frame) holds the copied model sheets, the Audit and the
+ * structure; the large sheets are streamed (see {@link StreamedWorkbook}), or, for a workbook kept
+ * in memory to check formulas, written into the frame itself.
+ */
+final class WorkbookDestination implements Destination {
+
+    private final XSSFWorkbook frame = new XSSFWorkbook();
+    private final CellStyle headerStyle;
+    private final SafeOutputFile out;
+    private final StreamedWorkbook streamed;
+    private boolean committed;
+
+    /**
+     * @param out where the file goes, or null to keep the workbook in memory
+     */
+    WorkbookDestination(SafeOutputFile out) {
+        this.out = out;
+        this.headerStyle = frame.createCellStyle();
+        Font bold = frame.createFont();
+        bold.setBold(true);
+        headerStyle.setFont(bold);
+        try {
+            this.streamed = out == null ? null
+                    : new StreamedWorkbook(frame, Files.createTempDirectory(out.target().getParent(), ".sheetnet-"));
+        } catch (IOException e) {
+            throw new SheetnetException(SheetnetException.Problem.OUTPUT,
+                    out.target() + ": cannot write in " + out.target().getParent() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The workbook in memory, for the formula check. */
+    Workbook workbook() {
+        return frame;
+    }
+
+    @Override
+    public SheetSink sheet(String name) {
+        XSSFSheet sheet = frame.createSheet(name);
+        return streamed == null ? new PoiSheetSink(sheet, headerStyle) : streamed.stream(sheet, headerStyle.getIndex());
+    }
+
+    @Override
+    public boolean hasSheet(String name) {
+        return frame.getSheet(name) != null;
+    }
+
+    @Override
+    public void copySheets(Workbook model, Predicate<String> include) {
+        for (Sheet source : model) {
+            if (!include.test(source.getSheetName())) {
+                continue;
+            }
+            Sheet target = frame.createSheet(source.getSheetName());
+            for (Row row : source) {
+                Row copy = target.createRow(row.getRowNum());
+                for (Cell cell : row) {
+                    put(copy, cell.getColumnIndex(), CellValues.of(cell));
+                }
+            }
+        }
+    }
+
+    private static void put(Row row, int col, Object value) {
+        if (value == null) {
+            return;
+        }
+        Cell cell = row.createCell(col);
+        if (value instanceof Double d) {
+            cell.setCellValue(d);
+        } else if (value instanceof Boolean b) {
+            cell.setCellValue(b);
+        } else {
+            cell.setCellValue(value instanceof CellValues.ErrorValue e ? e.code() : value.toString());
+        }
+    }
+
+    @Override
+    public void activate(String name) {
+        frame.setActiveSheet(frame.getSheetIndex(name));
+    }
+
+    @Override
+    public boolean supportsFormulas() {
+        return true;
+    }
+
+    @Override
+    public long maxRows() {
+        return SpreadsheetVersion.EXCEL2007.getMaxRows();
+    }
+
+    @Override
+    public void finish(AuditLog audit) {
+        Sheet sheet = frame.createSheet("Audit");
+        audit.writeTo(new PoiSheetSink(sheet, headerStyle));
+        sheet.setColumnWidth(0, 28 * 256);
+        sheet.setColumnWidth(1, 40 * 256);
+        try (OutputStream stream = Files.newOutputStream(out.temporary())) {
+            streamed.write(stream);
+        } catch (IOException | UncheckedIOException e) {
+            throw new SheetnetException(SheetnetException.Problem.OUTPUT,
+                    out.target() + ": cannot be written: " + e.getMessage(), e);
+        }
+        out.commit();
+        committed = true;
+    }
+
+    @Override
+    public void close() {
+        if (streamed != null) {
+            streamed.close();
+        }
+        try {
+            frame.close();
+        } catch (IOException e) {
+            // Closing only releases memory here; the output has been written or discarded.
+        }
+        if (out != null && !committed) {
+            out.discard();
+        }
+    }
+}

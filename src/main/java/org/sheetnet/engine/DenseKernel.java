@@ -29,14 +29,21 @@ public final class DenseKernel {
         int n = w.rows();
         int m = w.cols();
         double[] wd = w.data();
-        int r = from;
-        for (; r + 4 <= to; r += 4) {
-            fourRows(x, wd, n, m, out, r);
+        java.util.Arrays.fill(out, from * m, to * m, 0.0);
+        // Columns of W are taken in blocks small enough to stay in cache while every row passes over
+        // them; within a block the sum over i still runs in ascending order, so the result is unchanged.
+        int block = Math.max(8, Math.min(m, (BLOCK_BYTES / 8) / Math.max(n, 1)));
+        for (int j0 = 0; j0 < m; j0 += block) {
+            int j1 = Math.min(m, j0 + block);
+            int r = from;
+            for (; r + 4 <= to; r += 4) {
+                fourRows(x, wd, n, m, out, r, j0, j1);
+            }
+            for (; r < to; r++) {
+                oneRow(x, wd, n, m, out, r, j0, j1);
+            }
         }
-        for (; r < to; r++) {
-            oneRow(x, wd, n, m, out, r);
-        }
-        for (r = from; r < to; r++) {
+        for (int r = from; r < to; r++) {
             int o = r * m;
             for (int j = 0; j < m; j++) {
                 out[o + j] += b[j];
@@ -44,25 +51,26 @@ public final class DenseKernel {
         }
     }
 
-    private static void oneRow(double[] x, double[] w, int n, int m, double[] out, int r) {
+    /** Bytes of W kept in cache at a time: a block of columns of about this size. */
+    private static final int BLOCK_BYTES = 256 * 1024;
+
+    private static void oneRow(double[] x, double[] w, int n, int m, double[] out, int r, int j0, int j1) {
         int o = r * m;
-        java.util.Arrays.fill(out, o, o + m, 0.0);
         int xr = r * n;
         for (int i = 0; i < n; i++) {
             double xi = x[xr + i];
             int wi = i * m;
-            for (int j = 0; j < m; j++) {
+            for (int j = j0; j < j1; j++) {
                 out[o + j] += xi * w[wi + j];
             }
         }
     }
 
-    private static void fourRows(double[] x, double[] w, int n, int m, double[] out, int r) {
+    private static void fourRows(double[] x, double[] w, int n, int m, double[] out, int r, int j0, int j1) {
         int o0 = r * m;
         int o1 = o0 + m;
         int o2 = o1 + m;
         int o3 = o2 + m;
-        java.util.Arrays.fill(out, o0, o0 + 4 * m, 0.0);
         int x0 = r * n;
         int x1 = x0 + n;
         int x2 = x1 + n;
@@ -73,7 +81,7 @@ public final class DenseKernel {
             double a2 = x[x2 + i];
             double a3 = x[x3 + i];
             int wi = i * m;
-            for (int j = 0; j < m; j++) {
+            for (int j = j0; j < j1; j++) {
                 double wij = w[wi + j];
                 out[o0 + j] += a0 * wij;
                 out[o1 + j] += a1 * wij;

@@ -81,7 +81,7 @@ public final class ScoreJob {
                 double[] x = new double[options.batchSize() * network.inputWidth()];
                 while (!batch.isEmpty()) {
                     fill(binding, batch, rows, x, network.inputWidth());
-                    writer.append(batch, x, forward(network, x, batch, rows));
+                    writer.append(batch, x, forward(network, x, batch, rows, options.threads()));
                     batch.forEach(r -> digestRow(inputs, r));
                     record.rows += batch.size();
                     progress.accept(record.rows);
@@ -148,7 +148,7 @@ public final class ScoreJob {
         fill(binding, sample, input.rows(), x, network.inputWidth());
         try (ScoredWorkbookWriter writer = ScoredWorkbookWriter.inMemory(true)) {
             prepare(writer, model, input, binding, null);
-            writer.append(sample, x, forward(network, x, sample, input.rows()));
+            writer.append(sample, x, forward(network, x, sample, input.rows(), 1));
             FormulaCheck.Result result = writer.checkFormulas();
             if (!result.passes(FORMULA_TOLERANCE)) {
                 throw new SheetnetException(SheetnetException.Problem.MISMATCH,
@@ -180,9 +180,10 @@ public final class ScoreJob {
         return batch;
     }
 
-    private static ForwardTrace forward(Network network, double[] x, List<InputRow> batch, RowSource rows) {
+    private static ForwardTrace forward(Network network, double[] x, List<InputRow> batch, RowSource rows,
+            int threads) {
         try {
-            return ForwardPass.run(network, x, batch.size());
+            return ForwardPass.run(network, x, batch.size(), threads);
         } catch (NonFiniteValueException e) {
             DenseLayer layer = network.layers().get(e.layer() - 1);
             InputRow row = batch.get(e.row());

@@ -71,6 +71,37 @@ class ForwardPassTest {
     }
 
     @Test
+    void threadCountsGiveTheSameBitsOnAWideNetwork() {
+        java.util.Random random = new java.util.Random(3);
+        double[][] w1 = new double[300][200];
+        double[][] w2 = new double[200][3];
+        for (double[] row : w1) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = random.nextGaussian() * 0.1;
+            }
+        }
+        for (double[] row : w2) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = random.nextGaussian();
+            }
+        }
+        Network net = new Network(List.of(layer(w1, new double[200], "tanh"), layer(w2, new double[3], "softmax")));
+        int rows = 101;
+        double[] x = new double[rows * 300];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextGaussian();
+        }
+        ForwardTrace one = ForwardPass.run(net, x, rows, 1);
+        for (int threads : new int[] {2, 3, 8}) {
+            ForwardTrace many = ForwardPass.run(net, x, rows, threads);
+            for (int k = 0; k < 2; k++) {
+                assertArrayEquals(one.layers().get(k).pre(), many.layers().get(k).pre(), 0.0, threads + " threads, layer " + k);
+                assertArrayEquals(one.layers().get(k).act(), many.layers().get(k).act(), 0.0, threads + " threads, layer " + k);
+            }
+        }
+    }
+
+    @Test
     void reportsTheFirstNonFiniteValueWithLayerRowAndUnit() {
         Network net = new Network(List.of(layer(new double[][] {{1000}}, new double[] {0}, "exponential")));
         NonFiniteValueException e = assertThrows(NonFiniteValueException.class,

@@ -62,6 +62,19 @@ final class RowFunctions {
                 out[outOff + j] /= sum;
             }
         }
+
+        // ∂L/∂a_j = z_j·(g_j − Σ_k g_k·z_k): the softmax Jacobian diag(z) − z·zᵀ times g
+        @Override
+        public void backward(double[] pre, int preOff, int units, double[] act, int actOff, double[] gradAct,
+                double[] gradPre) {
+            double dot = 0;
+            for (int k = 0; k < units; k++) {
+                dot += gradAct[actOff + k] * act[actOff + k];
+            }
+            for (int j = 0; j < units; j++) {
+                gradPre[preOff + j] = act[actOff + j] * (gradAct[actOff + j] - dot);
+            }
+        }
     }
 
     /** log_softmax(a)_j = a_j − m − log Σ_k exp(a_k − m). */
@@ -80,6 +93,19 @@ final class RowFunctions {
             double logSum = Math.log(sum);
             for (int j = 0; j < units; j++) {
                 out[outOff + j] = pre[preOff + j] - max - logSum;
+            }
+        }
+
+        // z_j = a_j − logΣe^a, so ∂L/∂a_j = g_j − p_j·Σ_k g_k with p_j = e^(z_j) = softmax(a)_j
+        @Override
+        public void backward(double[] pre, int preOff, int units, double[] act, int actOff, double[] gradAct,
+                double[] gradPre) {
+            double sum = 0;
+            for (int k = 0; k < units; k++) {
+                sum += gradAct[actOff + k];
+            }
+            for (int j = 0; j < units; j++) {
+                gradPre[preOff + j] = gradAct[actOff + j] - Math.exp(act[actOff + j]) * sum;
             }
         }
     }
@@ -111,6 +137,25 @@ final class RowFunctions {
                 out[outOff + j] = Math.max(pre[preOff + j] - tau, 0);
             }
         }
+
+        // On the support S = {j : z_j > 0}: ∂L/∂a_j = g_j − (1/|S|)·Σ_{k∈S} g_k; 0 outside S
+        // (Martins and Astudillo 2016, eq. 14).
+        @Override
+        public void backward(double[] pre, int preOff, int units, double[] act, int actOff, double[] gradAct,
+                double[] gradPre) {
+            double sum = 0;
+            int support = 0;
+            for (int k = 0; k < units; k++) {
+                if (act[actOff + k] > 0) {
+                    sum += gradAct[actOff + k];
+                    support++;
+                }
+            }
+            double mean = support == 0 ? 0 : sum / support;
+            for (int j = 0; j < units; j++) {
+                gradPre[preOff + j] = act[actOff + j] > 0 ? gradAct[actOff + j] - mean : 0;
+            }
+        }
     }
 
     /** glu(a) = a_left · sigmoid(a_right), the row split into two equal halves: width n/2. */
@@ -137,6 +182,20 @@ final class RowFunctions {
             int half = outputWidth(units);
             for (int j = 0; j < half; j++) {
                 out[outOff + j] = pre[preOff + j] * Catalogue.sigmoid(pre[preOff + half + j]);
+            }
+        }
+
+        // z_j = u_j·σ(v_j) with u the left half, v the right: ∂L/∂u_j = g_j·σ(v_j), ∂L/∂v_j = g_j·u_j·σ(v_j)(1 − σ(v_j))
+        @Override
+        public void backward(double[] pre, int preOff, int units, double[] act, int actOff, double[] gradAct,
+                double[] gradPre) {
+            int half = outputWidth(units);
+            for (int j = 0; j < half; j++) {
+                double u = pre[preOff + j];
+                double s = Catalogue.sigmoid(pre[preOff + half + j]);
+                double g = gradAct[actOff + j];
+                gradPre[preOff + j] = g * s;
+                gradPre[preOff + half + j] = g * u * s * (1 - s);
             }
         }
     }
@@ -167,6 +226,16 @@ final class RowFunctions {
                 double a = pre[preOff + j];
                 out[outOff + j] = Math.max(a, 0);
                 out[outOff + units + j] = Math.max(-a, 0);
+            }
+        }
+
+        // z = [relu(a), relu(−a)]: ∂L/∂a_j = g_j·[a_j > 0] − g_{n+j}·[a_j < 0]
+        @Override
+        public void backward(double[] pre, int preOff, int units, double[] act, int actOff, double[] gradAct,
+                double[] gradPre) {
+            for (int j = 0; j < units; j++) {
+                double a = pre[preOff + j];
+                gradPre[preOff + j] = (a > 0 ? gradAct[actOff + j] : 0) - (a < 0 ? gradAct[actOff + units + j] : 0);
             }
         }
     }

@@ -55,6 +55,33 @@ public interface Activation {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@link #backward} gives a gradient that training can follow. False for {@code step},
+     * whose derivative is zero wherever it exists.
+     */
+    default boolean differentiable() {
+        return true;
+    }
+
+    /**
+     * Backpropagates through one row: given ∂L/∂z for the row's activations, computes
+     * ∂L/∂a = J_h(a)ᵀ · ∂L/∂z, where J_h is the Jacobian of this activation at the row's pre-activations.
+     * For elementwise activations this is ∂L/∂a_j = h'(a_j) · ∂L/∂z_j.
+     *
+     * @param pre     pre-activations a; not modified
+     * @param preOff  offset of the row in {@code pre} and in {@code gradPre}
+     * @param units   number of pre-activations in the row
+     * @param act     activations z = h(a) of the same row, as {@link #apply} wrote them; not modified
+     * @param actOff  offset of the row in {@code act} and in {@code gradAct}
+     * @param gradAct ∂L/∂z, {@link #outputWidth(int) outputWidth(units)} values at {@code actOff}; not modified
+     * @param gradPre receives ∂L/∂a, {@code units} values at {@code preOff}; modified
+     * @throws UnsupportedOperationException if the activation is not {@link #differentiable()}
+     */
+    default void backward(double[] pre, int preOff, int units, double[] act, int actOff, double[] gradAct,
+            double[] gradPre) {
+        throw new UnsupportedOperationException(name() + " has no gradient");
+    }
+
     /** Readable form for summaries and the Audit sheet, e.g. {@code leaky_relu(alpha=0.2)}. */
     default String describe() {
         OptionalDouble p = parameter();

@@ -3,6 +3,7 @@ package org.sheetnet.activation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Supplier;
@@ -23,6 +24,7 @@ final class Catalogue {
     static final double SELU_SCALE = 1.0507009873554804934193349852946;
 
     private static final double SQRT2 = Math.sqrt(2.0);
+    private static final double SQRT_2PI = Math.sqrt(2 * Math.PI);
 
     /** How to build an activation: its default parameter (NaN if it takes none) and a factory. */
     record Entry(String name, double defaultParameter, DoubleFunction<Activation> factory) {
@@ -52,54 +54,113 @@ final class Catalogue {
         return a <= -3 ? 0 : a >= 3 ? 1 : a / 6 + 0.5;
     }
 
+    /** Φ(a), the standard normal distribution function, via erfc for precision in the left tail. */
+    static double normalCdf(double a) {
+        return 0.5 * Erf.erfc(-a / SQRT2);
+    }
+
+    /*
+     * Each function comes with its derivative h'(a), written as a function of a and z = h(a)
+     * (the value the forward pass already computed; piecewise functions take the derivative of
+     * the branch the forward formula takes at a kink, as Keras's autodiff does), and with its
+     * Excel formula over the cell of a (see ExcelText for the care taken near 0).
+     */
     private static Map<String, Entry> build() {
         Map<String, Entry> m = new LinkedHashMap<>();
-        plain(m, "linear", a -> a, x -> x);
-        plain(m, "sigmoid", Catalogue::sigmoid, ExcelText::sigmoid);
-        plain(m, "tanh", Math::tanh, x -> "TANH(" + x + ")");
+        plain(m, "linear", a -> a, (a, z) -> 1,
+                x -> x);
+        // σ'(a) = σ(a)(1 − σ(a))
+        plain(m, "sigmoid", Catalogue::sigmoid, (a, z) -> z * (1 - z),
+                ExcelText::sigmoid);
+        // tanh'(a) = 1 − tanh²(a)
+        plain(m, "tanh", Math::tanh, (a, z) -> 1 - z * z,
+                x -> "TANH(" + x + ")");
         withParameter(m, "relu", "negative_slope", 0.0, slope -> a -> a > 0 ? a : slope * a,
+                slope -> (a, z) -> a > 0 ? 1 : slope,
                 slope -> x -> "IF(" + x + ">0," + x + "," + ExcelText.literal(slope) + "*" + x + ")");
-        plain(m, "relu6", a -> Math.min(Math.max(a, 0), 6), x -> "MIN(MAX(" + x + ",0),6)");
+        plain(m, "relu6", a -> Math.min(Math.max(a, 0), 6), (a, z) -> a > 0 && a < 6 ? 1 : 0,
+                x -> "MIN(MAX(" + x + ",0),6)");
         withParameter(m, "leaky_relu", "negative_slope", 0.2, slope -> a -> a >= 0 ? a : slope * a,
+                slope -> (a, z) -> a >= 0 ? 1 : slope,
                 slope -> x -> "IF(" + x + ">=0," + x + "," + ExcelText.literal(slope) + "*" + x + ")");
+        // elu'(a) = α·e^a for a ≤ 0
         withParameter(m, "elu", "alpha", 1.0, alpha -> a -> a > 0 ? a : alpha * Math.expm1(a),
+                alpha -> (a, z) -> a > 0 ? 1 : alpha * Math.exp(a),
                 alpha -> x -> "IF(" + x + ">0," + x + "," + ExcelText.literal(alpha) + "*" + ExcelText.expm1(x) + ")");
         plain(m, "selu", a -> a > 0 ? SELU_SCALE * a : SELU_SCALE * SELU_ALPHA * Math.expm1(a),
+                (a, z) -> a > 0 ? SELU_SCALE : SELU_SCALE * SELU_ALPHA * Math.exp(a),
                 x -> "IF(" + x + ">0," + ExcelText.literal(SELU_SCALE) + "*" + x + "," + ExcelText.literal(SELU_SCALE)
                         + "*" + ExcelText.literal(SELU_ALPHA) + "*" + ExcelText.expm1(x) + ")");
+        // celu'(a) = e^(a/α) for a < 0
         withParameter(m, "celu", "alpha", 1.0, alpha -> a -> a >= 0 ? a : alpha * Math.expm1(a / alpha),
+                alpha -> (a, z) -> a >= 0 ? 1 : Math.exp(a / alpha),
                 alpha -> x -> "IF(" + x + ">=0," + x + "," + ExcelText.literal(alpha) + "*"
                         + ExcelText.expm1(x + "/" + ExcelText.literal(alpha)) + ")");
         // gelu(a) = a·Φ(a) = ½·a·erfc(−a/√2); erfc keeps precision where Φ is tiny.
-        plain(m, "gelu", a -> 0.5 * a * Erf.erfc(-a / SQRT2), x -> "0.5*" + x + "*ERFC(-" + x + "/SQRT(2))");
-        plain(m, "silu", a -> a * sigmoid(a), x -> x + "*" + ExcelText.sigmoid(x));
-        plain(m, "hard_sigmoid", Catalogue::hardSigmoid, ExcelText::hardSigmoid);
-        plain(m, "hard_silu", a -> a * hardSigmoid(a), x -> x + "*" + ExcelText.hardSigmoid(x));
-        plain(m, "hard_tanh", a -> Math.min(Math.max(a, -1), 1), x -> "MIN(MAX(" + x + ",-1),1)");
+        // gelu'(a) = Φ(a) + a·φ(a), φ(a) = e^(−a²/2)/√(2π)
+        plain(m, "gelu", a -> 0.5 * a * Erf.erfc(-a / SQRT2),
+                (a, z) -> normalCdf(a) + a * Math.exp(-0.5 * a * a) / SQRT_2PI,
+                x -> "0.5*" + x + "*ERFC(-" + x + "/SQRT(2))");
+        // silu'(a) = σ(a) + a·σ(a)(1 − σ(a))
+        plain(m, "silu", a -> a * sigmoid(a), (a, z) -> {
+            double s = sigmoid(a);
+            return s + a * s * (1 - s);
+        },
+                x -> x + "*" + ExcelText.sigmoid(x));
+        plain(m, "hard_sigmoid", Catalogue::hardSigmoid, (a, z) -> a > -3 && a < 3 ? 1.0 / 6 : 0,
+                ExcelText::hardSigmoid);
+        // hard_silu'(a) = hs(a) + a·hs'(a) = a/3 + ½ on (−3, 3)
+        plain(m, "hard_silu", a -> a * hardSigmoid(a), (a, z) -> a <= -3 ? 0 : a >= 3 ? 1 : a / 3 + 0.5,
+                x -> x + "*" + ExcelText.hardSigmoid(x));
+        plain(m, "hard_tanh", a -> Math.min(Math.max(a, -1), 1), (a, z) -> a > -1 && a < 1 ? 1 : 0,
+                x -> "MIN(MAX(" + x + ",-1),1)");
         withParameter(m, "hard_shrink", "threshold", 0.5, t -> a -> Math.abs(a) > t ? a : 0,
+                t -> (a, z) -> Math.abs(a) > t ? 1 : 0,
                 t -> x -> "IF(ABS(" + x + ")>" + ExcelText.literal(t) + "," + x + ",0)");
         withParameter(m, "soft_shrink", "threshold", 0.5, t -> a -> a > t ? a - t : a < -t ? a + t : 0,
+                t -> (a, z) -> Math.abs(a) > t ? 1 : 0,
                 t -> x -> "IF(" + x + ">" + ExcelText.literal(t) + "," + x + "-" + ExcelText.literal(t) + ",IF(" + x
                         + "<-" + ExcelText.literal(t) + "," + x + "+" + ExcelText.literal(t) + ",0))");
-        plain(m, "tanh_shrink", a -> a - Math.tanh(a), x -> x + "-TANH(" + x + ")");
-        plain(m, "softplus", Catalogue::softplus, ExcelText::softplus);
-        plain(m, "softsign", a -> a / (Math.abs(a) + 1), x -> x + "/(ABS(" + x + ")+1)");
+        // (a − tanh a)' = tanh²(a)
+        plain(m, "tanh_shrink", a -> a - Math.tanh(a), (a, z) -> {
+            double t = Math.tanh(a);
+            return t * t;
+        },
+                x -> x + "-TANH(" + x + ")");
+        // softplus'(a) = σ(a)
+        plain(m, "softplus", Catalogue::softplus, (a, z) -> sigmoid(a),
+                ExcelText::softplus);
+        // softsign'(a) = 1/(1 + |a|)²
+        plain(m, "softsign", a -> a / (Math.abs(a) + 1), (a, z) -> 1 / ((1 + Math.abs(a)) * (1 + Math.abs(a))),
+                x -> x + "/(ABS(" + x + ")+1)");
         plain(m, "sparse_plus", a -> a <= -1 ? 0 : a >= 1 ? a : 0.25 * (a + 1) * (a + 1),
+                (a, z) -> a <= -1 ? 0 : a >= 1 ? 1 : 0.5 * (a + 1),
                 x -> "IF(" + x + "<=-1,0,IF(" + x + ">=1," + x + ",0.25*(" + x + "+1)*(" + x + "+1)))");
-        plain(m, "sparse_sigmoid", a -> a <= -1 ? 0 : a >= 1 ? 1 : 0.5 * (a + 1),
+        plain(m, "sparse_sigmoid", a -> a <= -1 ? 0 : a >= 1 ? 1 : 0.5 * (a + 1), (a, z) -> a > -1 && a < 1 ? 0.5 : 0,
                 x -> "IF(" + x + "<=-1,0,IF(" + x + ">=1,1,0.5*(" + x + "+1)))");
         // squareplus(a) = (a + √(a²+b))/2, written as b / (2(√(a²+b) − a)) for a < 0 to avoid cancellation.
+        // squareplus'(a) = (1 + a/√(a²+b))/2
         withParameter(m, "squareplus", "b", 4.0, b -> a -> {
-            double root = Math.hypot(a, Math.sqrt(b)); // √(a²+b) without overflowing a² for |a| > 1.3e154
+            double root = Math.hypot(a, Math.sqrt(b));
             return a >= 0 ? (a + root) / 2 : b / (2 * (root - a));
-        }, b -> x -> {
+        }, b -> (a, z) -> 0.5 * (1 + a / Math.hypot(a, Math.sqrt(b))),
+                b -> x -> {
             String root = "SQRT(" + x + "*" + x + "+" + ExcelText.literal(b) + ")";
             return "IF(" + x + ">=0,(" + x + "+" + root + ")/2," + ExcelText.literal(b) + "/(2*(" + root + "-" + x + ")))";
         });
-        plain(m, "mish", a -> a * Math.tanh(softplus(a)), x -> x + "*TANH(" + ExcelText.softplus(x) + ")");
-        plain(m, "exponential", Math::exp, x -> "EXP(" + x + ")");
-        plain(m, "log_sigmoid", a -> -softplus(-a), x -> "-" + ExcelText.softplus("(-" + x + ")"));
-        plain(m, "step", a -> a > 0 ? 1 : 0, x -> "IF(" + x + ">0,1,0)");
+        // mish'(a) = tanh(sp(a)) + a·(1 − tanh²(sp(a)))·σ(a), sp = softplus
+        plain(m, "mish", a -> a * Math.tanh(softplus(a)), (a, z) -> {
+            double t = Math.tanh(softplus(a));
+            return t + a * (1 - t * t) * sigmoid(a);
+        },
+                x -> x + "*TANH(" + ExcelText.softplus(x) + ")");
+        plain(m, "exponential", Math::exp, (a, z) -> z,
+                x -> "EXP(" + x + ")");
+        // log_sigmoid'(a) = σ(−a)
+        plain(m, "log_sigmoid", a -> -softplus(-a), (a, z) -> sigmoid(-a),
+                x -> "-" + ExcelText.softplus("(-" + x + ")"));
+        plain(m, "step", a -> a > 0 ? 1 : 0, null,
+                x -> "IF(" + x + ">0,1,0)");
         row(m, "softmax", RowFunctions.Softmax::new);
         row(m, "log_softmax", RowFunctions.LogSoftmax::new);
         row(m, "sparsemax", RowFunctions.Sparsemax::new);
@@ -108,15 +169,18 @@ final class Catalogue {
         return m;
     }
 
-    private static void plain(Map<String, Entry> m, String name, DoubleUnaryOperator f, UnaryOperator<String> formula) {
-        Elementwise activation = new Elementwise(name, null, OptionalDouble.empty(), f, formula);
+    /** An activation without parameter: its function, derivative (null if it has no useful one) and formula. */
+    private static void plain(Map<String, Entry> m, String name, DoubleUnaryOperator f, DoubleBinaryOperator df,
+            UnaryOperator<String> formula) {
+        Elementwise activation = new Elementwise(name, null, OptionalDouble.empty(), f, df, formula);
         m.put(name, new Entry(name, Double.NaN, ignored -> activation));
     }
 
     private static void withParameter(Map<String, Entry> m, String name, String parameterName, double defaultValue,
-            DoubleFunction<DoubleUnaryOperator> f, DoubleFunction<UnaryOperator<String>> formula) {
+            DoubleFunction<DoubleUnaryOperator> f, DoubleFunction<DoubleBinaryOperator> df,
+            DoubleFunction<UnaryOperator<String>> formula) {
         m.put(name, new Entry(name, defaultValue,
-                p -> new Elementwise(name, parameterName, OptionalDouble.of(p), f.apply(p), formula.apply(p))));
+                p -> new Elementwise(name, parameterName, OptionalDouble.of(p), f.apply(p), df.apply(p), formula.apply(p))));
     }
 
     private static void row(Map<String, Entry> m, String name, Supplier<Activation> factory) {

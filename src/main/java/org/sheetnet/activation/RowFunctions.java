@@ -81,6 +81,19 @@ final class RowFunctions {
             String max = "MAX(" + refs.row() + ")";
             return Optional.of("EXP(" + refs.cell(output) + "-" + max + ")/(" + sumOfExp(refs, max) + ")");
         }
+
+        // ∂L/∂a_j = z_j·(g_j − Σ_k g_k·z_k): the softmax Jacobian diag(z) − z·zᵀ times g
+        @Override
+        public void backward(double[] pre, int preOff, int units, double[] act, int actOff, double[] gradAct,
+                double[] gradPre) {
+            double dot = 0;
+            for (int k = 0; k < units; k++) {
+                dot += gradAct[actOff + k] * act[actOff + k];
+            }
+            for (int j = 0; j < units; j++) {
+                gradPre[preOff + j] = act[actOff + j] * (gradAct[actOff + j] - dot);
+            }
+        }
     }
 
     /** log_softmax(a)_j = a_j − m − log Σ_k exp(a_k − m). */
@@ -106,6 +119,19 @@ final class RowFunctions {
         public Optional<String> formula(FormulaRefs refs, int output) {
             String max = "MAX(" + refs.row() + ")";
             return Optional.of(refs.cell(output) + "-" + max + "-LN(" + sumOfExp(refs, max) + ")");
+        }
+
+        // z_j = a_j − logΣe^a, so ∂L/∂a_j = g_j − p_j·Σ_k g_k with p_j = e^(z_j) = softmax(a)_j
+        @Override
+        public void backward(double[] pre, int preOff, int units, double[] act, int actOff, double[] gradAct,
+                double[] gradPre) {
+            double sum = 0;
+            for (int k = 0; k < units; k++) {
+                sum += gradAct[actOff + k];
+            }
+            for (int j = 0; j < units; j++) {
+                gradPre[preOff + j] = gradAct[actOff + j] - Math.exp(act[actOff + j]) * sum;
+            }
         }
     }
 
@@ -139,6 +165,25 @@ final class RowFunctions {
             }
             for (int j = 0; j < units; j++) {
                 out[outOff + j] = Math.max(pre[preOff + j] - max - tau, 0);
+            }
+        }
+
+        // On the support S = {j : z_j > 0}: ∂L/∂a_j = g_j − (1/|S|)·Σ_{k∈S} g_k; 0 outside S
+        // (Martins and Astudillo 2016, eq. 14).
+        @Override
+        public void backward(double[] pre, int preOff, int units, double[] act, int actOff, double[] gradAct,
+                double[] gradPre) {
+            double sum = 0;
+            int support = 0;
+            for (int k = 0; k < units; k++) {
+                if (act[actOff + k] > 0) {
+                    sum += gradAct[actOff + k];
+                    support++;
+                }
+            }
+            double mean = support == 0 ? 0 : sum / support;
+            for (int j = 0; j < units; j++) {
+                gradPre[preOff + j] = act[actOff + j] > 0 ? gradAct[actOff + j] - mean : 0;
             }
         }
     }
@@ -175,6 +220,20 @@ final class RowFunctions {
             int half = outputWidth(refs.units());
             return Optional.of(refs.cell(output) + "*" + ExcelText.sigmoid(refs.cell(half + output)));
         }
+
+        // z_j = u_j·σ(v_j) with u the left half, v the right: ∂L/∂u_j = g_j·σ(v_j), ∂L/∂v_j = g_j·u_j·σ(v_j)(1 − σ(v_j))
+        @Override
+        public void backward(double[] pre, int preOff, int units, double[] act, int actOff, double[] gradAct,
+                double[] gradPre) {
+            int half = outputWidth(units);
+            for (int j = 0; j < half; j++) {
+                double u = pre[preOff + j];
+                double s = Catalogue.sigmoid(pre[preOff + half + j]);
+                double g = gradAct[actOff + j];
+                gradPre[preOff + j] = g * s;
+                gradPre[preOff + half + j] = g * u * s * (1 - s);
+            }
+        }
     }
 
     /** crelu(a) = [relu(a), relu(−a)]: width 2n. */
@@ -210,6 +269,16 @@ final class RowFunctions {
         public Optional<String> formula(FormulaRefs refs, int output) {
             int units = refs.units();
             return Optional.of(output < units ? "MAX(" + refs.cell(output) + ",0)" : "MAX(-" + refs.cell(output - units) + ",0)");
+        }
+
+        // z = [relu(a), relu(−a)]: ∂L/∂a_j = g_j·[a_j > 0] − g_{n+j}·[a_j < 0]
+        @Override
+        public void backward(double[] pre, int preOff, int units, double[] act, int actOff, double[] gradAct,
+                double[] gradPre) {
+            for (int j = 0; j < units; j++) {
+                double a = pre[preOff + j];
+                gradPre[preOff + j] = (a > 0 ? gradAct[actOff + j] : 0) - (a < 0 ? gradAct[actOff + units + j] : 0);
+            }
         }
     }
 }

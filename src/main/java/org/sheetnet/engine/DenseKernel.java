@@ -26,9 +26,24 @@ public final class DenseKernel {
      * @param to   one past the last row
      */
     public static void multiplyAdd(double[] x, Matrix w, double[] b, double[] out, int from, int to) {
-        int n = w.rows();
-        int m = w.cols();
-        double[] wd = w.data();
+        multiplyAdd(x, w.data(), w.rows(), w.cols(), b, out, from, to);
+    }
+
+    /**
+     * Computes rows [from, to) of A = X·W + b, with W given as a bare row-major array; for the
+     * trainer, whose weights change in place between batches. Same arithmetic, same bits as
+     * {@link #multiplyAdd(double[], Matrix, double[], double[], int, int)}.
+     *
+     * @param x    X, row-major, {@code rows × n}; not modified
+     * @param wd   W, row-major, {@code n × m}; not modified
+     * @param n    n_in
+     * @param m    n_out
+     * @param b    b, m values; not modified
+     * @param out  A, row-major, {@code rows × m}; rows [from, to) are overwritten
+     * @param from first row
+     * @param to   one past the last row
+     */
+    public static void multiplyAdd(double[] x, double[] wd, int n, int m, double[] b, double[] out, int from, int to) {
         java.util.Arrays.fill(out, from * m, to * m, 0.0);
         // Columns of W are taken in blocks small enough to stay in cache while every row passes over
         // them; within a block the sum over i still runs in ascending order, so the result is unchanged.

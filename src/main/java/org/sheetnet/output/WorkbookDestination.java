@@ -74,23 +74,9 @@ final class WorkbookDestination implements Destination {
             for (Row row : source) {
                 Row copy = target.createRow(row.getRowNum());
                 for (Cell cell : row) {
-                    put(copy, cell.getColumnIndex(), CellValues.of(cell));
+                    PoiCells.put(copy, cell.getColumnIndex(), CellValues.of(cell));
                 }
             }
-        }
-    }
-
-    private static void put(Row row, int col, Object value) {
-        if (value == null) {
-            return;
-        }
-        Cell cell = row.createCell(col);
-        if (value instanceof Double d) {
-            cell.setCellValue(d);
-        } else if (value instanceof Boolean b) {
-            cell.setCellValue(b);
-        } else {
-            cell.setCellValue(value instanceof CellValues.ErrorValue e ? e.code() : value.toString());
         }
     }
 

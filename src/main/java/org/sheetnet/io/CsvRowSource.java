@@ -29,6 +29,8 @@ public final class CsvRowSource implements RowSource {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
+    private final long total;
+    private final CountingInputStream counted;
     private int skipped;
 
     /**
@@ -40,7 +42,9 @@ public final class CsvRowSource implements RowSource {
         WorkbookFiles.requireReadable(file);
         this.file = file;
         try {
-            BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            this.total = Math.max(1, Files.size(file));
+            this.counted = new CountingInputStream(Files.newInputStream(file));
+            BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16);
             reader.mark(4096);
             String firstLine = reader.readLine();
             reader.reset();
@@ -124,6 +128,11 @@ public final class CsvRowSource implements RowSource {
     @Override
     public String locateRow(int line) {
         return file.getFileName() + ":" + line;
+    }
+
+    @Override
+    public double fractionRead() {
+        return Math.min(1, (double) counted.count() / total);
     }
 
     @Override

@@ -25,6 +25,11 @@ public interface RowSource extends Closeable {
     /** Names one row for a message: {@code model.xlsx: Inputs row 8} or {@code inputs.csv:8}. */
     String locateRow(int line);
 
+    /** How much of the source has been read, from 0 to 1, or NaN when it cannot tell (for the progress line). */
+    default double fractionRead() {
+        return Double.NaN;
+    }
+
     /** Number of blank rows skipped so far. */
     int skippedBlankRows();
 

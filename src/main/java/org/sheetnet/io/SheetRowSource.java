@@ -88,6 +88,11 @@ public final class SheetRowSource implements RowSource {
     }
 
     @Override
+    public double fractionRead() {
+        return lastRow <= 0 ? 1 : Math.min(1, (double) nextRow / (lastRow + 1));
+    }
+
+    @Override
     public int skippedBlankRows() {
         return skipped;
     }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.engine.ForwardPass;
@@ -59,7 +58,7 @@ public final class ScoreJob {
      * @param progress told the number of rows done after each batch
      * @throws SheetnetException for any problem with the files, the model or the inputs; no output is left then
      */
-    public static Result run(ScoreOptions options, LongConsumer progress) {
+    public static Result run(ScoreOptions options, ScoreProgress progress) {
         RunRecord record = new RunRecord(options, Instant.now());
         try (ModelWorkbook model = ModelReader.read(options.model());
                 InputSources.Opened input = InputSources.open(model.workbook(), options.model(), options.input(),
@@ -84,7 +83,7 @@ public final class ScoreJob {
                     writer.append(batch, x, forward(network, x, batch, rows, options.threads()));
                     batch.forEach(r -> digestRow(inputs, r));
                     record.rows += batch.size();
-                    progress.accept(record.rows);
+                    progress.update(record.rows, rows.fractionRead());
                     batch = readBatch(rows, options.batchSize());
                 }
                 if (record.rows == 0) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
             "Dense layer, naming the sheets or ranges of its weights (n_in rows x n_out columns, as Keras's",
             "get_weights()[0]) and bias (n_out numbers). Blank ones to fill in are in templates/."
         },
-        subcommands = {ScoreCommand.class, CheckCommand.class, ExamplesCommand.class, ExportCsvCommand.class, ImportCsvCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScoreCommand.class, CheckCommand.class, ExamplesCommand.class, ImportKerasCommand.class, ExportCsvCommand.class, ImportCsvCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -11,7 +11,8 @@ import org.sheetnet.SheetnetException;
 /**
  * Inputs and the outputs Keras predicted for them, as stored beside a model (the
  * {@code *_inputs_and_outputs.h5} files of the DL4J test resources): one dataset in group
- * {@code inputs/} and one in {@code predictions/}, each of shape (rows, width).
+ * {@code inputs/} and one in {@code predictions/}, each of shape (rows, width). Inputs of shape
+ * (rows, d1, d2, …) are read as rows of d1·d2·… values in row-major order, as Keras's Flatten does.
  *
  * @param inputs      the input rows
  * @param predictions Keras's predictions for them
@@ -64,11 +65,13 @@ record ExpectedOutputs(Tensor inputs, Tensor predictions) {
             throw SheetnetException.model(file + ": " + node.getPath() + " is not a dataset");
         }
         Tensor t = Hdf5.tensor(dataset, file);
-        if (t.rank() != 2) {
+        if (t.rank() < 2) {
             throw SheetnetException.model(file + ": " + t.path() + " has shape " + t.describeShape()
                     + "; expected (rows, width)");
         }
-        return t;
+        int rows = t.shape()[0];
+        int width = rows == 0 ? 0 : t.values().length / rows;
+        return new Tensor(t.path(), new int[] {rows, width}, t.values(), t.dtype());
     }
 
     private static void requireWidth(Tensor t, int width, String what, String file) {

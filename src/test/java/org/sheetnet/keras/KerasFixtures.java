@@ -51,6 +51,12 @@ final class KerasFixtures {
      * @return the largest relative difference seen on outputs of magnitude 1e-3 or more
      */
     static double assertChecksReproduced(Path workbook, Network network) throws IOException {
+        return assertChecksReproduced(workbook, network, RELATIVE, ZERO);
+    }
+
+    /** As {@link #assertChecksReproduced(Path, Network)}, with |sheetnet − expected| ≤ relative·|expected| + zero. */
+    static double assertChecksReproduced(Path workbook, Network network, double relative, double zero)
+            throws IOException {
         List<List<Object>> checks = Sheets.rows(workbook, "Checks");
         List<String> inputs = network.inputNames();
         List<String> outputs = network.outputLayer().outputNames();
@@ -73,7 +79,7 @@ final class KerasFixtures {
             for (int j = 0; j < outputs.size(); j++) {
                 double expected = Sheets.number(checks, r, "expected:" + outputs.get(j));
                 double diff = Math.abs(y[j] - expected);
-                assertTrue(diff <= RELATIVE * Math.abs(expected) + ZERO, workbook.getFileName() + " Checks row "
+                assertTrue(diff <= relative * Math.abs(expected) + zero, workbook.getFileName() + " Checks row "
                         + (r + 1) + " " + outputs.get(j) + ": Keras " + expected + ", sheetnet " + y[j]);
                 if (Math.abs(expected) >= 1e-3) {
                     worst = Math.max(worst, diff / Math.abs(expected));

@@ -127,7 +127,7 @@ final class ChainAssembler {
         } else if (type.equals("Dense")) {
             dense(spec, where);
         } else if (type.equals("Activation")) {
-            fold(spec, KerasActivations.named(spec.config().path("activation").asText(null), kerasMajor, where), where);
+            fold(spec, KerasActivations.named(activationName(spec, where), kerasMajor, where), where);
         } else if (KerasActivations.LAYERS.contains(type)) {
             fold(spec, KerasActivations.layer(spec, kerasMajor, where), where);
         } else {
@@ -163,7 +163,7 @@ final class ChainAssembler {
         int units = spec.config().has("units") ? spec.config().path("units").asInt() : spec.config().path("output_dim").asInt();
         // Keras 1 called use_bias "bias".
         boolean useBias = spec.config().path("use_bias").asBoolean(spec.config().path("bias").asBoolean(true));
-        Activation activation = KerasActivations.named(spec.config().path("activation").asText(null), kerasMajor, where);
+        Activation activation = KerasActivations.named(activationName(spec, where), kerasMajor, where);
         List<Tensor> tensors = weights.weights(spec, dense.size());
         Tensor kernel = DenseWeights.kernel(tensors, units, where);
         double[] bias = DenseWeights.bias(tensors, units, useBias, where);
@@ -220,6 +220,16 @@ final class ChainAssembler {
             inputs = layer.outputNames();
         }
         return new Network(layers);
+    }
+
+    // Built-in activations are stored by name; anything else (a serialized custom function) is refused.
+    private static String activationName(LayerSpec spec, String where) {
+        var node = spec.config().path("activation");
+        if (node.isMissingNode() || node.isNull() || node.isTextual()) {
+            return node.isTextual() ? node.asText() : null;
+        }
+        throw SheetnetException.model(where + ": its activation is stored as " + node + ", not as the name of a"
+                + " built-in Keras activation");
     }
 
     private void note(LayerSpec spec, String became) {

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
             "get_weights()[0]) and bias (n_out numbers). Blank ones to fill in are in templates/."
         },
         subcommands = {ScoreCommand.class, CheckCommand.class, VerifyCommand.class, TrainCommand.class,
-            ExamplesCommand.class, CommandLine.HelpCommand.class})
+            ImportKerasCommand.class, ExportCsvCommand.class, ImportCsvCommand.class, ExamplesCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,114 @@
+package org.sheetnet.csv;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
+import org.sheetnet.SheetnetException;
+import org.sheetnet.model.DenseLayer;
+import org.sheetnet.model.Network;
+import org.sheetnet.output.ModelWorkbookWriter;
+import org.sheetnet.output.SafeOutputFile;
+
+/**
+ * Writes a network as a CSV parameter folder (see {@link CsvModelFolder}), every number with
+ * {@link Double#toString(double)} so that it reads back bit-identical. Each file is written to a
+ * temporary file and moved into place when complete.
+ */
+public final class CsvModelWriter {
+
+    private CsvModelWriter() {
+    }
+
+    /**
+     * Writes {@code model.csv}, {@code Wk.csv} and {@code bk.csv} into a folder, creating it if needed.
+     *
+     * @param network the network
+     * @param dir     the folder
+     * @param replace whether existing files of these names may be replaced
+     * @return the files written, {@code model.csv} last
+     * @throws SheetnetException (OUTPUT) if a file exists and may not be replaced, or cannot be written
+     */
+    public static List<Path> write(Network network, Path dir, boolean replace) {
+        List<Path> targets = new ArrayList<>();
+        for (int k = 1; k <= network.depth(); k++) {
+            targets.add(dir.resolve(CsvModelFolder.weightsFile(k)));
+            targets.add(dir.resolve(CsvModelFolder.biasFile(k)));
+        }
+        targets.add(dir.resolve(CsvModelFolder.MODEL));
+        if (!replace) {
+            for (Path t : targets) {
+                if (Files.exists(t)) {
+                    throw new SheetnetException(SheetnetException.Problem.OUTPUT,
+                            t + ": already exists; give --force to replace it, or another folder");
+                }
+            }
+        }
+        for (int k = 1; k <= network.depth(); k++) {
+            DenseLayer layer = network.layers().get(k - 1);
+            write(targets.get(2 * k - 2), replace, weightRows(layer));
+            write(targets.get(2 * k - 1), replace, biasRows(layer));
+        }
+        write(targets.get(targets.size() - 1), replace, modelRows(network));
+        return targets;
+    }
+
+    private static List<List<String>> modelRows(Network network) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(CsvModelFolder.COLUMNS);
+        for (int k = 1; k <= network.depth(); k++) {
+            DenseLayer layer = network.layers().get(k - 1);
+            var alpha = ModelWorkbookWriter.alpha(layer.activation());
+            rows.add(List.of(layer.name(), CsvModelFolder.weightsFile(k), CsvModelFolder.biasFile(k),
+                    layer.activation().name(), alpha.isPresent() ? CsvNumbers.format(alpha.getAsDouble()) : ""));
+        }
+        return rows;
+    }
+
+    private static List<List<String>> weightRows(DenseLayer layer) {
+        boolean named = !layer.inputNames().isEmpty();
+        List<List<String>> rows = new ArrayList<>(layer.inputWidth() + 1);
+        List<String> header = new ArrayList<>();
+        if (named) {
+            header.add("");
+        }
+        header.addAll(layer.unitNames());
+        rows.add(header);
+        for (int i = 0; i < layer.inputWidth(); i++) {
+            List<String> row = new ArrayList<>(layer.units() + 1);
+            if (named) {
+                row.add(layer.inputNames().get(i));
+            }
+            for (int j = 0; j < layer.units(); j++) {
+                row.add(CsvNumbers.format(layer.weights().get(i, j)));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<List<String>> biasRows(DenseLayer layer) {
+        List<String> values = new ArrayList<>(layer.units());
+        for (double b : layer.bias()) {
+            values.add(CsvNumbers.format(b));
+        }
+        return List.of(layer.unitNames(), values);
+    }
+
+    private static void write(Path target, boolean replace, List<List<String>> rows) {
+        SafeOutputFile out = new SafeOutputFile(target, replace);
+        try (Writer w = Files.newBufferedWriter(out.temporary(), StandardCharsets.UTF_8);
+                CSVPrinter printer = new CSVPrinter(w, CsvModelFolder.FORMAT)) {
+            printer.printRecords(rows);
+        } catch (IOException e) {
+            out.discard();
+            throw new SheetnetException(SheetnetException.Problem.OUTPUT, target + ": cannot be written: "
+                    + e.getMessage(), e);
+        }
+        out.commit();
+    }
+}

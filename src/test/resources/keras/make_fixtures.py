@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Writes the Keras 3 test fixtures of sheetnet's import-keras tests, without Keras.
+
+Needs only h5py and numpy (Debian: apt-get install python3-h5py python3-numpy). Run from this
+folder with Debian's Python:  /usr/bin/python3 make_fixtures.py
+
+The files follow the layout of a real Keras 3.10.0 .keras zip (../shared/keras/keras3/
+student_pass_fail.keras): config.json, metadata.json and model.weights.h5, whose layer groups
+are named after each layer's class and its count (dense, dense_1, ..., dense_10), not after the
+names in config.json, so that an importer must match layers by order. Keras did not write them:
+metadata.json says so.
+
+The expected predictions (*_inputs_and_outputs.h5, the layout of the DL4J test resources:
+inputs/<input>, predictions/<output>) are computed here with numpy in float64 from the float32
+weights, an implementation independent of sheetnet's Java forward pass.
+
+Fixtures:
+- functional_chain.keras: a Functional model. Input "features" of shape (2, 3) -> Flatten ->
+  Dense "hidden" 6->5 linear -> LeakyReLU(negative_slope=0.1) -> Dropout -> Dense "squash" 5->4
+  tanh without bias -> Dense "probs" 4->3 linear -> Activation softmax.
+  Also written unzipped as functional_chain.weights.h5 + functional_chain.json (weights only).
+- deep_sequential.keras: a Sequential model of 11 Dense layers 3->4->...->4->2 with alternating
+  activations: the weights groups dense, dense_1, ..., dense_10 sort as dense_10 < dense_2, so
+  matching them by name order would scramble the layers.
+"""
+import json
+import os
+import zipfile
+
+import h5py
+import numpy as np
+
+META = {"keras_version": "3.10.0", "date_saved": "2026-11-23@00:00:00",
+        "note": "written by sheetnet's src/test/resources/keras/make_fixtures.py with h5py, not by Keras"}
+ZIP_DATE = (2026, 11, 23, 0, 0, 0)
+
+
+def dtype_policy():
+    return {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"}, "registered_name": None}
+
+
+def tensor(shape, source):
+    return {"class_name": "__keras_tensor__",
+            "config": {"shape": shape, "dtype": "float32", "keras_history": [source, 0, 0]}}
+
+
+def layer(class_name, name, config, inbound=None, build_shape=None):
+    entry = {"module": "keras.layers", "class_name": class_name,
+             "config": dict({"name": name, "trainable": True, "dtype": dtype_policy()}, **config),
+             "registered_name": None}
+    if build_shape is not None:
+        entry["build_config"] = {"input_shape": build_shape}
+    if inbound is not None:
+        entry["name"] = name
+        entry["inbound_nodes"] = inbound
+    return entry
+
+
+def dense_config(units, activation, use_bias=True):
+    return {"units": units, "activation": activation, "use_bias": use_bias,
+            "kernel_initializer": {"module": "keras.initializers", "class_name": "GlorotUniform",
+                                   "config": {"seed": None}, "registered_name": None},
+            "bias_initializer": {"module": "keras.initializers", "class_name": "Zeros", "config": {},
+                                 "registered_name": None},
+            "kernel_regularizer": None, "bias_regularizer": None, "kernel_constraint": None,
+            "bias_constraint": None}
+
+
+def write_weights(path, model_name, groups):
+    """groups: list of (group name, config name, [arrays]) in the model's layer order."""
+    with h5py.File(path, "w") as f:
+        for group, name, arrays in groups:
+            vars_ = f.create_group("layers/" + group + "/vars")
+            vars_.attrs["name"] = name
+            for i, a in enumerate(arrays):
+                vars_.create_dataset(str(i), data=a.astype(np.float32))
+        f.create_group("vars").attrs["name"] = model_name
+
+
+def write_keras(path, config, weights_path):
+    with open(weights_path, "rb") as w:
+        weights = w.read()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in (("metadata.json", json.dumps(META)), ("config.json", json.dumps(config, indent=1)),
+                           ("model.weights.h5", weights)):
+            z.writestr(zipfile.ZipInfo(name, ZIP_DATE), data)
+
+
+def write_expected(path, input_name, x, output_name, y):
+    with h5py.File(path, "w") as f:
+        f.attrs["inputs"] = json.dumps({"inputs": [input_name]})
+        f.attrs["outputs"] = json.dumps({"outputs": [output_name]})
+        f.create_dataset("inputs/" + input_name, data=x.astype(np.float32))
+        f.create_dataset("predictions/" + output_name, data=y)
+
+
+def f32(a):
+    """The float32 values Keras would hold, as float64 for the reference computation."""
+    return a.astype(np.float32).astype(np.float64)
+
+
+def softmax(a):
+    e = np.exp(a - a.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def functional_chain(rng):
+    w1, b1 = rng.normal(size=(6, 5)), rng.normal(size=5)
+    w2 = rng.normal(size=(5, 4))
+    w3, b3 = rng.normal(size=(4, 3)), rng.normal(size=3)
+    x = rng.uniform(-2, 2, size=(5, 2, 3))
+    w1, b1, w2, w3, b3, x = map(f32, (w1, b1, w2, w3, b3, x))
+    h = x.reshape(5, 6) @ w1 + b1                       # Flatten in row-major (C) order
+    h = np.where(h >= 0, h, 0.1 * h)                    # LeakyReLU(negative_slope=0.1); Dropout is the identity
+    h = np.tanh(h @ w2)                                 # no bias
+    y = softmax(h @ w3 + b3)
+    config = {"module": "keras", "class_name": "Functional", "config": {
+        "name": "functional_chain", "trainable": True,
+        "layers": [
+            {"module": "keras.layers", "class_name": "InputLayer", "name": "features",
+             "config": {"batch_shape": [None, 2, 3], "dtype": "float32", "sparse": False, "name": "features"},
+             "registered_name": None, "inbound_nodes": []},
+            layer("Flatten", "flat", {"data_format": "channels_last"},
+                  [{"args": [tensor([None, 2, 3], "features")], "kwargs": {}}]),
+            layer("Dense", "hidden", dense_config(5, "linear"),
+                  [{"args": [tensor([None, 6], "flat")], "kwargs": {}}], [None, 6]),
+            layer("LeakyReLU", "leaky", {"negative_slope": 0.1},
+                  [{"args": [tensor([None, 5], "hidden")], "kwargs": {}}]),
+            layer("Dropout", "drop", {"rate": 0.5, "seed": None, "noise_shape": None},
+                  [{"args": [tensor([None, 5], "leaky")], "kwargs": {"training": False}}]),
+            layer("Dense", "squash", dense_config(4, "tanh", use_bias=False),
+                  [{"args": [tensor([None, 5], "drop")], "kwargs": {}}], [None, 5]),
+            layer("Dense", "probs", dense_config(3, "linear"),
+                  [{"args": [tensor([None, 4], "squash")], "kwargs": {}}], [None, 4]),
+            layer("Activation", "softmax_out", {"activation": "softmax"},
+                  [{"args": [tensor([None, 3], "probs")], "kwargs": {}}]),
+        ],
+        "input_layers": ["features", 0, 0],
+        "output_layers": ["softmax_out", 0, 0]}}
+    write_weights("functional_chain.weights.h5", "functional_chain", [
+        ("flatten", "flat", []), ("dense", "hidden", [w1, b1]), ("leaky_re_lu", "leaky", []),
+        ("dropout", "drop", []), ("dense_1", "squash", [w2]), ("dense_2", "probs", [w3, b3]),
+        ("activation", "softmax_out", [])])
+    with open("functional_chain.json", "w") as f:
+        json.dump(config, f, indent=1)
+    write_keras("functional_chain.keras", config, "functional_chain.weights.h5")
+    write_expected("functional_chain_inputs_and_outputs.h5", "features", x, "softmax_out", y)
+
+
+def deep_sequential(rng):
+    widths = [3] + [4] * 10 + [2]
+    activations = ["tanh", "relu", "sigmoid", "elu", "linear"] * 2 + ["sigmoid"]
+    x = f32(rng.uniform(-1, 1, size=(6, 3)))
+    a = x
+    layers = [{"module": "keras.layers", "class_name": "InputLayer",
+               "config": {"batch_shape": [None, 3], "dtype": "float32", "sparse": False, "name": "input_layer"},
+               "registered_name": None}]
+    groups = []
+    for k in range(11):
+        w, b = f32(rng.normal(size=(widths[k], widths[k + 1]))), f32(rng.normal(size=widths[k + 1]))
+        z = a @ w + b
+        act = activations[k]
+        a = {"tanh": np.tanh, "relu": lambda v: np.maximum(v, 0), "sigmoid": lambda v: 1 / (1 + np.exp(-v)),
+             "elu": lambda v: np.where(v > 0, v, np.expm1(v)), "linear": lambda v: v}[act](z)
+        name = "step_%02d" % (k + 1)
+        layers.append(layer("Dense", name, dense_config(widths[k + 1], act), build_shape=[None, widths[k]]))
+        groups.append(("dense" if k == 0 else "dense_%d" % k, name, [w, b]))
+    config = {"module": "keras", "class_name": "Sequential",
+              "config": {"name": "deep_sequential", "trainable": True, "dtype": dtype_policy(), "layers": layers},
+              "build_config": {"input_shape": [None, 3]}}
+    write_weights("deep_sequential.weights.h5", "deep_sequential", groups)
+    write_keras("deep_sequential.keras", config, "deep_sequential.weights.h5")
+    os.remove("deep_sequential.weights.h5")
+    write_expected("deep_sequential_inputs_and_outputs.h5", "input_layer", x, "step_11", a)
+
+
+if __name__ == "__main__":
+    rng = np.random.default_rng(20261123)
+    functional_chain(rng)
+    deep_sequential(rng)

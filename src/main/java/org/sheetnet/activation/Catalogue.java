@@ -48,6 +48,20 @@ final class Catalogue {
         return Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));
     }
 
+    /**
+     * tanh_shrink(a) = a − tanh(a). For |a| < 0.2 by its series a³/3 − 2a⁵/15 + … − 6404582a¹⁷/10854718875
+     * (truncation below 5e-15 relative): a − tanh(a) cancels to about a³/3 there, and would keep only
+     * log10(a²/3ε) digits (none below |a| ≈ 1e-8).
+     */
+    static double tanhShrink(double a) {
+        if (Math.abs(a) >= 0.2) {
+            return a - Math.tanh(a);
+        }
+        double s = a * a;
+        return a * s * (1.0 / 3 - s * (2.0 / 15 - s * (17.0 / 315 - s * (62.0 / 2835 - s * (1382.0 / 155925
+                - s * (21844.0 / 6081075 - s * (929569.0 / 638512875 - s * 6404582.0 / 10854718875.0)))))));
+    }
+
     static double hardSigmoid(double a) {
         return a <= -3 ? 0 : a >= 3 ? 1 : a / 6 + 0.5;
     }
@@ -56,7 +70,7 @@ final class Catalogue {
         Map<String, Entry> m = new LinkedHashMap<>();
         plain(m, "linear", a -> a, x -> x);
         plain(m, "sigmoid", Catalogue::sigmoid, ExcelText::sigmoid);
-        plain(m, "tanh", Math::tanh, x -> "TANH(" + x + ")");
+        plain(m, "tanh", Math::tanh, ExcelText::tanh);
         withParameter(m, "relu", "negative_slope", 0.0, slope -> a -> a > 0 ? a : slope * a,
                 slope -> x -> "IF(" + x + ">0," + x + "," + ExcelText.literal(slope) + "*" + x + ")");
         plain(m, "relu6", a -> Math.min(Math.max(a, 0), 6), x -> "MIN(MAX(" + x + ",0),6)");
@@ -70,8 +84,10 @@ final class Catalogue {
         withParameter(m, "celu", "alpha", 1.0, alpha -> a -> a >= 0 ? a : alpha * Math.expm1(a / alpha),
                 alpha -> x -> "IF(" + x + ">=0," + x + "," + ExcelText.literal(alpha) + "*"
                         + ExcelText.expm1(x + "/" + ExcelText.literal(alpha)) + ")");
-        // gelu(a) = a·Φ(a) = ½·a·erfc(−a/√2); erfc keeps precision where Φ is tiny.
-        plain(m, "gelu", a -> 0.5 * a * Erf.erfc(-a / SQRT2), x -> "0.5*" + x + "*ERFC(-" + x + "/SQRT(2))");
+        // gelu(a) = a·Φ(a) = ½·a·erfc(−a/√2); erfc keeps precision where Φ is tiny. The formula takes Φ
+        // from NORMDIST(a,0,1,TRUE), which Excel, LibreOffice and POI all compute (POI has no ERFC, and
+        // its NORMSDIST gives #NUM! for a < 0); POI computes it as ½·erfc(−a/√2) with Commons Math too.
+        plain(m, "gelu", a -> 0.5 * a * Erf.erfc(-a / SQRT2), x -> x + "*NORMDIST(" + x + ",0,1,TRUE)");
         plain(m, "silu", a -> a * sigmoid(a), x -> x + "*" + ExcelText.sigmoid(x));
         plain(m, "hard_sigmoid", Catalogue::hardSigmoid, ExcelText::hardSigmoid);
         plain(m, "hard_silu", a -> a * hardSigmoid(a), x -> x + "*" + ExcelText.hardSigmoid(x));
@@ -81,7 +97,7 @@ final class Catalogue {
         withParameter(m, "soft_shrink", "threshold", 0.5, t -> a -> a > t ? a - t : a < -t ? a + t : 0,
                 t -> x -> "IF(" + x + ">" + ExcelText.literal(t) + "," + x + "-" + ExcelText.literal(t) + ",IF(" + x
                         + "<-" + ExcelText.literal(t) + "," + x + "+" + ExcelText.literal(t) + ",0))");
-        plain(m, "tanh_shrink", a -> a - Math.tanh(a), x -> x + "-TANH(" + x + ")");
+        plain(m, "tanh_shrink", Catalogue::tanhShrink, ExcelText::tanhShrink);
         plain(m, "softplus", Catalogue::softplus, ExcelText::softplus);
         plain(m, "softsign", a -> a / (Math.abs(a) + 1), x -> x + "/(ABS(" + x + ")+1)");
         plain(m, "sparse_plus", a -> a <= -1 ? 0 : a >= 1 ? a : 0.25 * (a + 1) * (a + 1),
@@ -96,7 +112,7 @@ final class Catalogue {
             String root = "SQRT(" + x + "*" + x + "+" + ExcelText.literal(b) + ")";
             return "IF(" + x + ">=0,(" + x + "+" + root + ")/2," + ExcelText.literal(b) + "/(2*(" + root + "-" + x + ")))";
         });
-        plain(m, "mish", a -> a * Math.tanh(softplus(a)), x -> x + "*TANH(" + ExcelText.softplus(x) + ")");
+        plain(m, "mish", a -> a * Math.tanh(softplus(a)), ExcelText::mish);
         plain(m, "exponential", Math::exp, x -> "EXP(" + x + ")");
         plain(m, "log_sigmoid", a -> -softplus(-a), x -> "-" + ExcelText.softplus("(-" + x + ")"));
         plain(m, "step", a -> a > 0 ? 1 : 0, x -> "IF(" + x + ">0,1,0)");

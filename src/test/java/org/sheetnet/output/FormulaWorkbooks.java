@@ -144,6 +144,27 @@ final class FormulaWorkbooks {
         return model;
     }
 
+    /**
+     * A 3 → 2 sigmoid → 2 softmax network whose parameters stand in sheets whose names need quoting:
+     * {@code My params} (a space) and {@code O'Neil} (an apostrophe, doubled inside the quotes).
+     */
+    static Path quotedNetwork(Path dir) throws IOException {
+        Path model = dir.resolve("quoted.xlsx");
+        try (SheetWriter w = new SheetWriter()) {
+            w.sheet("Model", true, List.of(List.of("layer", "weights", "bias", "activation"),
+                    List.of("hidden", "'My params'!A1:C4", "'My params'!B6:C6", "sigmoid"),
+                    List.of("out", "'O''Neil'!A1:C3", "'O''Neil'!B5:C5", "softmax")));
+            w.sheet("My params", false, List.of(Arrays.asList(null, "p", "q"), List.of("a", 0.5, -1.25),
+                    List.of("b", 2, 0.75), List.of("c", -0.125, 3), List.of(), List.of("bias", 0.1, -0.2)));
+            w.sheet("O'Neil", false, List.of(Arrays.asList(null, "yes", "no"), List.of("p", 1.5, -0.5),
+                    List.of("q", -2, 2.25), List.of(), List.of("bias", 0.3, -0.3)));
+            w.sheet("Inputs", true, List.of(List.of("id", "a", "b", "c"), List.of("first", 1, 2, 3),
+                    List.of("second", -0.5, 4, -1), List.of("third", 0, 0, 0)));
+            w.save(model);
+        }
+        return model;
+    }
+
     /** Scores a model with {@code --formulas} through the command line, asserting success. */
     static Path score(Path model, Path out) {
         String[] args = {"score", model.toString(), "--formulas", "--quiet", "--force", "--out", out.toString()};

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sheetnet.examples.SheetWriter;
 import org.sheetnet.testing.Sheets;
 
 /**
@@ -118,19 +116,19 @@ class FormulasTest {
 
     @Test
     void quotedSheetNamesReproduceTheirCachedValues() throws IOException {
-        Path model = quotedNetwork();
+        Path model = FormulaWorkbooks.quotedNetwork(dir);
         Path out = FormulaWorkbooks.score(model, dir.resolve("scored.xlsx"));
         assertEquals(Set.of(), recomputeAll(model, out, true), "no sheet written as values");
     }
 
     /**
-     * The formula text, written out by hand for {@link #quotedNetwork()}: parameters absolute and in
+     * The formula text, written out by hand for {@link FormulaWorkbooks#quotedNetwork}: parameters absolute and in
      * quoted sheets where the name needs it ({@code 'My params'}, {@code 'O''Neil'}), the row relative
      * (row 3 is the second case), the previous layer's row as a range with absolute columns.
      */
     @Test
     void formulaTextIsReadable() throws IOException {
-        Path out = FormulaWorkbooks.score(quotedNetwork(), dir.resolve("scored.xlsx"));
+        Path out = FormulaWorkbooks.score(FormulaWorkbooks.quotedNetwork(dir), dir.resolve("scored.xlsx"));
         try (XSSFWorkbook wb = Sheets.open(out)) {
             assertFormula(wb, "L0_inputs", "C3", "Inputs!C3");
             assertFormula(wb, "L1_pre", "B3", "MMULT(L0_inputs!$B3:$D3,'My params'!$B$2:$B$4)+'My params'!$B$6");
@@ -149,27 +147,6 @@ class FormulasTest {
         Cell cell = wb.getSheet(sheet).getRow(ref.getRow()).getCell(ref.getCol());
         assertEquals(CellType.FORMULA, cell.getCellType(), sheet + "!" + a1 + " is a formula");
         assertEquals(expected, cell.getCellFormula(), sheet + "!" + a1);
-    }
-
-    /**
-     * A 3 → 2 sigmoid → 2 softmax network whose parameters stand in sheets whose names need quoting:
-     * {@code My params} (a space) and {@code O'Neil} (an apostrophe, doubled inside the quotes).
-     */
-    private Path quotedNetwork() throws IOException {
-        Path model = dir.resolve("quoted.xlsx");
-        try (SheetWriter w = new SheetWriter()) {
-            w.sheet("Model", true, List.of(List.of("layer", "weights", "bias", "activation"),
-                    List.of("hidden", "'My params'!A1:C4", "'My params'!B6:C6", "sigmoid"),
-                    List.of("out", "'O''Neil'!A1:C3", "'O''Neil'!B5:C5", "softmax")));
-            w.sheet("My params", false, List.of(Arrays.asList(null, "p", "q"), List.of("a", 0.5, -1.25),
-                    List.of("b", 2, 0.75), List.of("c", -0.125, 3), List.of(), List.of("bias", 0.1, -0.2)));
-            w.sheet("O'Neil", false, List.of(Arrays.asList(null, "yes", "no"), List.of("p", 1.5, -0.5),
-                    List.of("q", -2, 2.25), List.of(), List.of("bias", 0.3, -0.3)));
-            w.sheet("Inputs", true, List.of(List.of("id", "a", "b", "c"), List.of("first", 1, 2, 3),
-                    List.of("second", -0.5, 4, -1), List.of("third", 0, 0, 0)));
-            w.save(model);
-        }
-        return model;
     }
 
     /**

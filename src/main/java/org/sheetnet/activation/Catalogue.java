@@ -50,6 +50,20 @@ final class Catalogue {
         return Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));
     }
 
+    /**
+     * tanh_shrink(a) = a − tanh(a). For |a| < 0.2 by its series a³/3 − 2a⁵/15 + … − 6404582a¹⁷/10854718875
+     * (truncation below 5e-15 relative): a − tanh(a) cancels to about a³/3 there, and would keep only
+     * log10(a²/3ε) digits (none below |a| ≈ 1e-8).
+     */
+    static double tanhShrink(double a) {
+        if (Math.abs(a) >= 0.2) {
+            return a - Math.tanh(a);
+        }
+        double s = a * a;
+        return a * s * (1.0 / 3 - s * (2.0 / 15 - s * (17.0 / 315 - s * (62.0 / 2835 - s * (1382.0 / 155925
+                - s * (21844.0 / 6081075 - s * (929569.0 / 638512875 - s * 6404582.0 / 10854718875.0)))))));
+    }
+
     static double hardSigmoid(double a) {
         return a <= -3 ? 0 : a >= 3 ? 1 : a / 6 + 0.5;
     }
@@ -74,7 +88,7 @@ final class Catalogue {
                 ExcelText::sigmoid);
         // tanh'(a) = 1 − tanh²(a)
         plain(m, "tanh", Math::tanh, (a, z) -> 1 - z * z,
-                x -> "TANH(" + x + ")");
+                ExcelText::tanh);
         withParameter(m, "relu", "negative_slope", 0.0, slope -> a -> a > 0 ? a : slope * a,
                 slope -> (a, z) -> a > 0 ? 1 : slope,
                 slope -> x -> "IF(" + x + ">0," + x + "," + ExcelText.literal(slope) + "*" + x + ")");
@@ -96,11 +110,13 @@ final class Catalogue {
                 alpha -> (a, z) -> a >= 0 ? 1 : Math.exp(a / alpha),
                 alpha -> x -> "IF(" + x + ">=0," + x + "," + ExcelText.literal(alpha) + "*"
                         + ExcelText.expm1(x + "/" + ExcelText.literal(alpha)) + ")");
-        // gelu(a) = a·Φ(a) = ½·a·erfc(−a/√2); erfc keeps precision where Φ is tiny.
+        // gelu(a) = a·Φ(a) = ½·a·erfc(−a/√2); erfc keeps precision where Φ is tiny. The formula takes Φ
+        // from NORMDIST(a,0,1,TRUE), which Excel, LibreOffice and POI all compute (POI has no ERFC, and
+        // its NORMSDIST gives #NUM! for a < 0); POI computes it as ½·erfc(−a/√2) with Commons Math too.
         // gelu'(a) = Φ(a) + a·φ(a), φ(a) = e^(−a²/2)/√(2π)
         plain(m, "gelu", a -> 0.5 * a * Erf.erfc(-a / SQRT2),
                 (a, z) -> normalCdf(a) + a * Math.exp(-0.5 * a * a) / SQRT_2PI,
-                x -> "0.5*" + x + "*ERFC(-" + x + "/SQRT(2))");
+                x -> x + "*NORMDIST(" + x + ",0,1,TRUE)");
         // silu'(a) = σ(a) + a·σ(a)(1 − σ(a))
         plain(m, "silu", a -> a * sigmoid(a), (a, z) -> {
             double s = sigmoid(a);
@@ -122,11 +138,11 @@ final class Catalogue {
                 t -> x -> "IF(" + x + ">" + ExcelText.literal(t) + "," + x + "-" + ExcelText.literal(t) + ",IF(" + x
                         + "<-" + ExcelText.literal(t) + "," + x + "+" + ExcelText.literal(t) + ",0))");
         // (a − tanh a)' = tanh²(a)
-        plain(m, "tanh_shrink", a -> a - Math.tanh(a), (a, z) -> {
+        plain(m, "tanh_shrink", Catalogue::tanhShrink, (a, z) -> {
             double t = Math.tanh(a);
             return t * t;
         },
-                x -> x + "-TANH(" + x + ")");
+                ExcelText::tanhShrink);
         // softplus'(a) = σ(a)
         plain(m, "softplus", Catalogue::softplus, (a, z) -> sigmoid(a),
                 ExcelText::softplus);
@@ -153,7 +169,7 @@ final class Catalogue {
             double t = Math.tanh(softplus(a));
             return t + a * (1 - t * t) * sigmoid(a);
         },
-                x -> x + "*TANH(" + ExcelText.softplus(x) + ")");
+                ExcelText::mish);
         plain(m, "exponential", Math::exp, (a, z) -> z,
                 x -> "EXP(" + x + ")");
         // log_sigmoid'(a) = σ(−a)

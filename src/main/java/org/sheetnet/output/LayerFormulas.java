@@ -12,7 +12,8 @@ import org.sheetnet.model.Network;
 
 /**
  * The Excel formulas of the output sheets, one cell at a time. A pre-activation is
- * {@code =MMULT(<previous row>, <weights column>) + <bias cell>}: the previous layer's row (relative
+ * {@code =MMULT(<previous row>, <weights column>) + <bias cell>} ({@code =(<x>*<w>)+<b>} for a layer of one
+ * input): the previous layer's row (relative
  * row, absolute columns) times the unit's column of W (absolute), plus its bias cell (absolute), all
  * in the sheets copied from the model. Formulas keep one length whatever the layer's width.
  */
@@ -53,8 +54,15 @@ final class LayerFormulas {
         CellRange column = new CellRange(w.sheet(), w.cell(0, j), w.cell(w.rows() - 1, j));
         CellRange b = sources.get(k - 1).bias();
         CellRef bias = b.rows() == 1 ? b.cell(0, j) : b.cell(j, 0);
+        String plus = ")+" + SheetName.quote(b.sheet()) + "!" + bias.absolute();
+        if (layer.inputWidth() == 1) {
+            // One input: x·w + b. POI's MMULT gives #VALUE! on single cells, which it takes for references.
+            String only = SheetName.quote(previous) + "!$" + CellRef.columnName(ids) + (row + 1);
+            return "(" + only + "*" + SheetName.quote(column.sheet()) + "!"
+                    + column.first().absolute() + plus;
+        }
         return "MMULT(" + x + "," + SheetName.quote(column.sheet()) + "!" + column.first().absolute() + ":"
-                + column.last().absolute() + ")+" + SheetName.quote(b.sheet()) + "!" + bias.absolute();
+                + column.last().absolute() + plus;
     }
 
     /** Excel refuses formulas longer than this many characters. */

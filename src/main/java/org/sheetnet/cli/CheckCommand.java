@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code sheetnet check}: validates a model workbook and prints its layers, scoring nothing. */
-@Command(name = "check",
+@Command(header = "Validate a model workbook and its check vectors; print its layers. Scores nothing.",
+        name = "check",
         description = {
             "Reads MODEL.xlsx, checks that its layers chain (each weights block has as many rows as the",
             "previous layer has outputs), that biases match, that every cell is a number and every",

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code sheetnet examples}: rebuilds the example workbooks and the blank templates. */
-@Command(name = "examples",
+@Command(header = "Rebuild the example workbooks and the blank templates.",
+        name = "examples",
         description = {
             "Writes the example workbooks (the networks of the background articles) and the blank",
             "templates. They are committed in workbooks/ and templates/; this rebuilds them."

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sheetnet export-csv}: writes a model workbook's parameters as a folder of CSV files. */
-@Command(name = "export-csv",
+@Command(header = "Write a model's weights and biases as a folder of CSV files.",
+        name = "export-csv",
         description = {
             "Writes the layers of MODEL.xlsx into DIR as CSV files: model.csv (layer, weights, bias,",
             "activation, alpha), and per layer k Wk.csv (unit names as header, input names as first column",

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sheetnet import-csv}: builds a model workbook from a folder of CSV parameter files. */
-@Command(name = "import-csv",
+@Command(header = "Read a folder written by export-csv back into a model workbook.",
+        name = "import-csv",
         description = {
             "Reads DIR/model.csv (layer, weights, bias, activation, alpha) and the weights and bias CSV",
             "files it names, as written by 'sheetnet export-csv', and writes a model workbook: a Model",

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sheetnet import-keras}: turns a Keras model file into a model workbook. */
-@Command(name = "import-keras",
+@Command(header = "Turn a Keras .h5 or .keras file into a model workbook, without Python.",
+        name = "import-keras",
         description = {
             "Reads a Keras model without Python and writes it as a model workbook: a Model sheet, one",
             "Wk/bk sheet pair per Dense layer (units named after the layer: dense_1_1, dense_1_2, ...;",

@@ -40,6 +40,7 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         quietLogging();
         CommandLine cli = new CommandLine(new Main());
+        cli.setUsageHelpWidth(100);
         cli.getCommandSpec().usageMessage().footer(concat(cli.getCommandSpec().usageMessage().footer(), ExitCodes.help()));
         cli.setExecutionExceptionHandler(Main::handle);
         return cli.execute(args);

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sheetnet score}: runs the network over the input rows and writes the audited output workbook. */
-@Command(name = "score",
+@Command(header = "Run the network over input rows; write every layer's values, the predictions and an Audit sheet.",
+        name = "score",
         description = {
             "Runs the network of MODEL.xlsx over input rows and writes a new workbook holding, for every",
             "layer k, the pre-activations (sheet Lk_pre: a = z·W + b) and activations (Lk_act: z = h(a)) of",
@@ -23,14 +24,18 @@ import picocli.CommandLine.Parameters;
             "columns are taken in order. Other columns are copied through as row identifiers.",
             "",
             "The model and input files are only read, never written. The output is written to a temporary",
-            "file and moved into place when complete."
+            "file and moved into place when complete. A Checks sheet in the model (inputs with the outputs",
+            "the original framework gave) is evaluated first; the run stops if it does not reproduce."
         },
         footer = {
             "",
             "Examples:",
             "  sheetnet score workbooks/xor-perceptron.xlsx",
             "  sheetnet score workbooks/regression-4-20-10-1.xlsx --input rows.csv --out scored.xlsx",
-            "  sheetnet score model.xlsx --input data.xlsx --input-sheet March --out march.xlsx --force"
+            "  sheetnet score model.xlsx --input data.xlsx --input-sheet March --out march.xlsx --force",
+            "  sheetnet score model.xlsx --input big.csv --out predictions.csv      (predictions only, any size)",
+            "  sheetnet score model.xlsx --input big.csv --out scored/              (every sheet as CSV)",
+            "  sheetnet score workbooks/seed-2-3-2-2-softmax.xlsx --formulas        (live Excel formulas)"
         },
         sortOptions = false,
         mixinStandardHelpOptions = true)
@@ -51,7 +56,9 @@ final class ScoreCommand implements Callable<Integer> {
     String inputSheet;
 
     @Option(names = {"-o", "--out"}, paramLabel = "OUT.xlsx",
-            description = "The output workbook. Default: MODEL-scored.xlsx in the current folder.")
+            description = "The output: OUT.xlsx, a workbook (up to 1,048,575 rows); OUT.csv, the predictions alone;"
+                    + " or a folder name, one CSV file per sheet. CSV outputs have no row limit."
+                    + " Default: MODEL-scored.xlsx in the current folder.")
     Path out;
 
     @Option(names = {"-f", "--force"}, description = "Replace the output if it exists.")

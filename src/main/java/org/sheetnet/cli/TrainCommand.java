@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sheetnet train}: fits a Dense network to a data sheet and writes a model workbook. */
-@Command(name = "train",
+@Command(header = "Train a network on a data sheet or CSV file; write a model workbook with its history and charts.",
+        name = "train",
         description = {
             "Trains a Dense network on the rows of DATA (a .csv file, or a sheet of an",
             ".xlsx: a header row, then one row per case) by mini-batch gradient descent,",

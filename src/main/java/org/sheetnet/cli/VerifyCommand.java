@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sheetnet verify}: re-checks an output workbook received later. */
-@Command(name = "verify",
+@Command(header = "Re-check an output workbook: recompute every number, formula and hash it holds.",
+        name = "verify",
         description = {
             "Re-reads a workbook written by 'sheetnet score', recomputes every layer from the parameter and",
             "input sheets it contains, and compares with the values it holds; recomputes its formulas, if any;",

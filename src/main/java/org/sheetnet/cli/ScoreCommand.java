@@ -103,6 +103,9 @@ final class ScoreCommand implements Callable<Integer> {
                 Optional.ofNullable(inputSheet), target, force, batchSize, formulas, checkTolerance,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), commandLine), progress);
         progress.done();
+        result.preparation().filter(p -> p.outOfRange() > 0).ifPresent(p -> System.err.printf(
+                "sheetnet: warning: %,d input values outside their feature's [min, max] (Features sheet); first: %s%n",
+                p.outOfRange(), p.firstOutOfRange()));
         if (!quiet) {
             result.checks().ifPresent(c -> spec.commandLine().getOut().println("check vectors: " + c.describe()));
             spec.commandLine().getOut().printf("scored %,d rows through %d layers -> %s%n", result.rows(),

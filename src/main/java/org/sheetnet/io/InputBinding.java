@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sheetnet.SheetnetException;
+import org.sheetnet.model.FeatureScaling;
 import org.sheetnet.model.Network;
 
 /**
@@ -20,8 +21,11 @@ import org.sheetnet.model.Network;
  * @param features     for each network input, the index of its column
  * @param idColumns    columns copied through to every output sheet, in order
  * @param byName       whether features were matched by name
+ * @param preparation  the Features sheet's x' = (x − offset) / scale per input, or null for none
+ * @param log          what the preparation did: defaults used, values out of range
  */
-public record InputBinding(int[] features, int[] idColumns, boolean byName) {
+public record InputBinding(int[] features, int[] idColumns, boolean byName, FeaturesSheet.Preparation preparation,
+        PreparationLog log) {
 
     /**
      * Binds the source's columns to the network's inputs.
@@ -32,19 +36,23 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName) {
      * @throws SheetnetException (INPUT) when a feature is missing or the counts do not match
      */
     public static InputBinding bind(Network network, RowSource source, List<InputRow> sample) {
-        return bind(network, source, sample, java.util.Set.of());
+        return bind(network, source, sample, java.util.Set.of(), java.util.Optional.empty());
     }
 
     /**
      * Binds the source's columns to the network's inputs, leaving some columns out of the features.
      *
-     * @param excluded columns that are never features (such as expected outputs)
+     * @param excluded    columns that are never features (such as expected outputs)
+     * @param preparation the model's Features sheet, if any; its names match columns when the weights name none
      */
     public static InputBinding bind(Network network, RowSource source, List<InputRow> sample,
-            java.util.Set<Integer> excluded) {
-        return network.inputNames().isEmpty()
+            java.util.Set<Integer> excluded, java.util.Optional<FeaturesSheet.Preparation> preparation) {
+        List<String> names = !network.inputNames().isEmpty() ? network.inputNames()
+                : preparation.map(FeaturesSheet.Preparation::names).orElse(List.of());
+        InputBinding b = names.isEmpty()
                 ? byPosition(network, source, sample, excluded)
-                : byName(network.inputNames(), source.header(), source, excluded);
+                : byName(names, source.header(), source, excluded);
+        return new InputBinding(b.features, b.idColumns, b.byName, preparation.orElse(null), new PreparationLog());
     }
 
     private static InputBinding byName(List<String> names, List<String> header, RowSource source,
@@ -75,7 +83,7 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName) {
                     + (missing.size() > 1 ? "s " : " ") + quoted(missing) + "; the model's inputs are "
                     + quoted(names) + " and the header has " + quoted(header));
         }
-        return new InputBinding(features, unused(used), true);
+        return new InputBinding(features, unused(used), true, null, null);
     }
 
     private static InputBinding byPosition(Network network, RowSource source, List<InputRow> sample,
@@ -106,7 +114,7 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName) {
         for (int c : features) {
             used[c] = true;
         }
-        return new InputBinding(features, unused(used), false);
+        return new InputBinding(features, unused(used), false, null, null);
     }
 
     private static int[] unused(boolean[] used) {
@@ -125,6 +133,11 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName) {
         return String.join(", ", q);
     }
 
+    /** The same binding with a log of its own, for a trial run that must not count in the real one. */
+    public InputBinding withFreshLog() {
+        return new InputBinding(features, idColumns, byName, preparation, new PreparationLog());
+    }
+
     /**
      * Copies one row's features into a batch.
      *
@@ -137,14 +150,25 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName) {
     public void fill(InputRow row, RowSource source, double[] x, int offset) {
         for (int i = 0; i < features.length; i++) {
             Object v = row.values()[features[i]];
-            if (!(v instanceof Double d)) {
+            FeatureScaling scaling = preparation == null ? null : preparation.features().get(i);
+            double raw;
+            if (v instanceof Double d) {
+                raw = d;
+            } else if (v == null && scaling != null && scaling.hasDefault()) {
+                raw = scaling.defaultValue();
+                log.defaulted(source.locate(row.line(), features[i]));
+            } else {
                 throw SheetnetException.input(source.locate(row.line(), features[i]) + ": expected a number, found "
                         + CellValues.describe(v));
             }
-            if (!Double.isFinite(d)) {
+            if (!Double.isFinite(raw)) {
                 throw SheetnetException.input(source.locate(row.line(), features[i]) + ": the number is not finite");
             }
-            x[offset + i] = d;
+            if (scaling != null && scaling.outOfRange(raw)) {
+                log.outOfRange(source.locate(row.line(), features[i]) + " = " + raw + ", outside [" + scaling.min() + ", "
+                        + scaling.max() + "]");
+            }
+            x[offset + i] = scaling == null ? raw : scaling.prepare(raw);
         }
     }
 }

@@ -42,7 +42,8 @@ public final class ModelReader {
                 layers.add(layer);
                 sources.add(new ModelWorkbook.LayerSource(e.row(), w.range(), b.range()));
             }
-            return new ModelWorkbook(file, workbook, new Network(layers), sources);
+            Network network = new Network(layers);
+            return new ModelWorkbook(file, workbook, network, sources, FeaturesSheet.read(workbook, network, name));
         } catch (RuntimeException e) {
             workbook.getPackage().revert();
             throw e;

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.model.Network;
 
@@ -15,9 +16,10 @@ import org.sheetnet.model.Network;
  * @param workbook the open workbook; closed by {@link #close()}, never saved
  * @param network  the network it describes
  * @param sources  one entry per layer: the cells its weights and bias were read from
+ * @param preparation the Features sheet's preparation of the inputs, if the workbook has one
  */
-public record ModelWorkbook(Path file, XSSFWorkbook workbook, Network network, List<LayerSource> sources)
-        implements Closeable {
+public record ModelWorkbook(Path file, XSSFWorkbook workbook, Network network, List<LayerSource> sources,
+        Optional<FeaturesSheet.Preparation> preparation) implements Closeable {
 
     /**
      * Where a layer's parameters stand in the workbook.

@@ -86,7 +86,7 @@ public final class CheckVectors {
         if (rows.isEmpty()) {
             throw SheetnetException.model(file + ": the Checks sheet has no rows below its header");
         }
-        InputBinding binding = InputBinding.bind(network, source, rows, excluded);
+        InputBinding binding = InputBinding.bind(network, source, rows, excluded, model.preparation());
         double[] x = new double[rows.size() * network.inputWidth()];
         for (int r = 0; r < rows.size(); r++) {
             binding.fill(rows.get(r), source, x, r * network.inputWidth());

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sheetnet.io.InputBinding;
+import org.sheetnet.io.PreparationLog;
+import org.sheetnet.model.FeatureScaling;
 import org.sheetnet.io.ModelWorkbook;
 import org.sheetnet.io.RowSource;
 import org.sheetnet.io.Sha256;
@@ -75,6 +77,19 @@ final class RunRecord {
             ids.add(source.header().get(c));
         }
         log.line("passed through", ids.isEmpty() ? "(none)" : String.join(", ", ids));
+        if (binding.preparation() != null) {
+            log.section("Preparation", "offset", "scale", "default", "min", "max");
+            for (FeatureScaling f : binding.preparation().features()) {
+                log.line(f.name() + ": x' = (x − offset) / scale", f.offset(), f.scale(),
+                        f.hasDefault() ? (Object) f.defaultValue() : "(none: an empty cell is an error)",
+                        Double.isInfinite(f.min()) ? "-" : (Object) f.min(), Double.isInfinite(f.max()) ? "-" : (Object) f.max());
+            }
+            PreparationLog p = binding.log();
+            log.line("empty cells given their default", (double) p.defaults(), p.firstDefault().isEmpty() ? "" : "first: "
+                    + p.firstDefault());
+            log.line("values outside [min, max]", (double) p.outOfRange(), p.firstOutOfRange().isEmpty() ? ""
+                    : "first: " + p.firstOutOfRange() + " (scored anyway; warned on stderr)");
+        }
     }
 
     private static void layers(AuditLog log, ModelWorkbook model) {

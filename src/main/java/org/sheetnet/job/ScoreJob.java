@@ -30,7 +30,7 @@ import org.sheetnet.output.ScoredWorkbookWriter;
 public final class ScoreJob {
 
     /** Sheets a previous run wrote; when an output workbook is scored again they are not copied. */
-    static final Pattern OUTPUT_SHEETS = Pattern.compile("(?i)L\\d+_(pre|act)|L0_inputs|Predictions|Audit");
+    static final Pattern OUTPUT_SHEETS = Pattern.compile("(?i)L\\d+_(pre|act)|L0_inputs|L0_prepared|Predictions|Audit");
 
     /** Rows of the first batch whose formulas are recomputed with POI before the real run. */
     private static final int FORMULA_SAMPLE_ROWS = 64;
@@ -45,7 +45,8 @@ public final class ScoreJob {
      * @param network the network that ran
      * @param checks  the check vectors' result, if the model has any
      */
-    public record Result(long rows, Network network, Optional<CheckVectors.Result> checks) {
+    public record Result(long rows, Network network, Optional<CheckVectors.Result> checks,
+            Optional<org.sheetnet.io.PreparationLog> preparation) {
     }
 
     private ScoreJob() {
@@ -69,9 +70,9 @@ public final class ScoreJob {
             record.checks = checks;
             RowSource rows = input.rows();
             List<InputRow> batch = readBatch(rows, options.batchSize());
-            InputBinding binding = InputBinding.bind(network, rows, batch);
+            InputBinding binding = InputBinding.bind(network, rows, batch, java.util.Set.of(), model.preparation());
             if (options.formulas() && !batch.isEmpty()) {
-                record.formulaCheck = Optional.of(checkFormulas(model, input, binding, batch));
+                record.formulaCheck = Optional.of(checkFormulas(model, input, binding.withFreshLog(), batch));
             }
             try (ScoredWorkbookWriter writer = openWriter(options)) {
                 prepare(writer, model, input, binding, record);
@@ -93,7 +94,8 @@ public final class ScoreJob {
                 record.valueOnlySheets = writer.valueOnlySheets();
                 writer.finish(record.toAudit(model, rows, binding));
             }
-            return new Result(record.rows, network, checks);
+            return new Result(record.rows, network, checks,
+                    binding.preparation() == null ? Optional.empty() : Optional.of(binding.log()));
         } catch (IOException e) {
             throw SheetnetException.file(options.model() + ": " + e.getMessage(), e);
         }
@@ -135,7 +137,8 @@ public final class ScoreJob {
             }
             return copy;
         });
-        writer.begin(model.network(), model.sources(), input.rows().header(), binding.features(), binding.idColumns());
+        writer.begin(model.network(), model.sources(), model.preparation(), input.rows().header(), binding.features(),
+                binding.idColumns());
     }
 
     // Builds the first rows in memory with the same writer, and recomputes their formulas with POI.

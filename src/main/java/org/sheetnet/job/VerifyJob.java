@@ -110,7 +110,7 @@ public final class VerifyJob {
                 }
             }
             Network network = model.network();
-            InputBinding binding = InputBinding.bind(network, source, rows);
+            InputBinding binding = InputBinding.bind(network, source, rows, java.util.Set.of(), model.preparation());
             List<SheetResult> sheets = compare(wb, network, binding, source, rows, tolerance);
             List<HashResult> hashes = hashes(model, audit, inputDigest.hex());
             Optional<FormulaCheck.Result> formulas = hasFormulas(wb) ? Optional.of(FormulaCheck.run(wb)) : Optional.empty();
@@ -146,8 +146,10 @@ public final class VerifyJob {
         }
         int ids = binding.idColumns().length;
         List<SheetResult> results = new ArrayList<>();
-        if (wb.getSheet("L0_inputs") != null) {
-            results.add(compareSheet(wb, "L0_inputs", x, width, ids, rows.size(), tolerance));
+        for (String l0 : List.of("L0_inputs", "L0_prepared")) {
+            if (wb.getSheet(l0) != null) {
+                results.add(compareSheet(wb, l0, x, width, ids, rows.size(), tolerance));
+            }
         }
         for (int k = 0; k < network.depth(); k++) {
             ForwardTrace.LayerValues v = trace.layers().get(k);

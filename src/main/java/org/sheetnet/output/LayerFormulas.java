@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.sheetnet.activation.FormulaRefs;
 import org.sheetnet.io.CellRange;
 import org.sheetnet.io.CellRef;
+import org.sheetnet.io.FeaturesSheet;
 import org.sheetnet.io.ModelWorkbook;
 import org.sheetnet.io.SheetName;
 import org.sheetnet.model.DenseLayer;
@@ -19,36 +20,57 @@ import org.sheetnet.model.Network;
  */
 final class LayerFormulas {
 
-    /** The sheet of the features in the network's order, which layer 1's formulas read. */
-    static final String FEATURES = "L0_inputs";
-
     private final Network network;
     private final List<ModelWorkbook.LayerSource> sources;
+    private final FeaturesSheet.Preparation preparation;
     private final int[] featureColumns;
     private final int ids;
 
     /**
      * @param network        the network
      * @param sources        where each layer's parameters are in the (copied) model sheets
+     * @param preparation    the Features sheet (copied to the output), if the model has one
      * @param featureColumns for each network input, its column in the Inputs sheet
      * @param ids            number of id columns before the values in every layer sheet
      */
-    LayerFormulas(Network network, List<ModelWorkbook.LayerSource> sources, int[] featureColumns, int ids) {
+    LayerFormulas(Network network, List<ModelWorkbook.LayerSource> sources,
+            Optional<FeaturesSheet.Preparation> preparation, int[] featureColumns, int ids) {
         this.network = network;
         this.sources = sources;
+        this.preparation = preparation.orElse(null);
         this.featureColumns = featureColumns.clone();
         this.ids = ids;
     }
 
-    /** {@code =Inputs!D7}: feature i of the row at 0-based sheet row {@code row}. */
+    /**
+     * The sheet of the features in the network's order, which layer 1's formulas read:
+     * {@code L0_prepared} when a Features sheet prepares them, {@code L0_inputs} otherwise.
+     */
+    String featureSheet() {
+        return preparation == null ? "L0_inputs" : "L0_prepared";
+    }
+
+    /**
+     * Feature i of the row at 0-based sheet row {@code row}: {@code =Inputs!D7}, or prepared,
+     * {@code =(IF(ISBLANK(Inputs!D7),Features!$D$3,Inputs!D7)-Features!$B$3)/Features!$C$3}.
+     */
     String feature(int row, int i) {
-        return SheetName.cell("Inputs", new CellRef(row, featureColumns[i]));
+        String raw = SheetName.cell("Inputs", new CellRef(row, featureColumns[i]));
+        if (preparation == null) {
+            return raw;
+        }
+        String sheet = SheetName.quote(FeaturesSheet.NAME) + "!";
+        if (preparation.features().get(i).hasDefault()) {
+            raw = "IF(ISBLANK(" + raw + ")," + sheet + preparation.cell(i, "default").absolute() + "," + raw + ")";
+        }
+        return "(" + raw + "-" + sheet + preparation.cell(i, "offset").absolute() + ")/" + sheet
+                + preparation.cell(i, "scale").absolute();
     }
 
     /** Pre-activation of unit j of layer k (from 1), in the row at 0-based sheet row {@code row}. */
     String pre(int k, int row, int j) {
         DenseLayer layer = network.layers().get(k - 1);
-        String previous = k == 1 ? FEATURES : LayerSheets.act(k - 1);
+        String previous = k == 1 ? featureSheet() : LayerSheets.act(k - 1);
         String x = rowRange(previous, row, layer.inputWidth());
         CellRange w = sources.get(k - 1).weights();
         CellRange column = new CellRange(w.sheet(), w.cell(0, j), w.cell(w.rows() - 1, j));

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +13,7 @@ import java.util.function.Predicate;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.engine.ForwardTrace;
+import org.sheetnet.io.FeaturesSheet;
 import org.sheetnet.io.InputRow;
 import org.sheetnet.io.ModelWorkbook;
 import org.sheetnet.model.DenseLayer;
@@ -107,26 +109,28 @@ public final class ScoredWorkbookWriter implements Closeable {
      *
      * @param network   the network being scored
      * @param sources   where each layer's parameters stand in the copied model sheets (for formulas)
+     * @param preparation the Features sheet, whose prepared inputs go to sheet L0_prepared
      * @param header    the input header
      * @param features  for each network input, its input column
      * @param idColumns input columns copied to every output sheet
      */
-    public void begin(Network network, List<ModelWorkbook.LayerSource> sources, List<String> header, int[] features,
-            int[] idColumns) {
+    public void begin(Network network, List<ModelWorkbook.LayerSource> sources,
+            Optional<FeaturesSheet.Preparation> preparation, List<String> header, int[] features, int[] idColumns) {
         this.network = network;
         this.idColumns = idColumns.clone();
-        this.cellFormulas = new LayerFormulas(network, sources, features, idColumns.length);
+        this.cellFormulas = new LayerFormulas(network, sources, preparation, features, idColumns.length);
         List<String> ids = new ArrayList<>();
         for (int c : idColumns) {
             ids.add(header.get(c));
         }
         inputs = sheet("Inputs", header);
-        if (formulas) {
+        // The features as layer 1 sees them: needed by formulas, and by an auditor whenever they were prepared.
+        if (formulas || preparation.isPresent()) {
             List<String> names = new ArrayList<>();
             for (int f : features) {
                 names.add(header.get(f));
             }
-            this.features = sheet(LayerFormulas.FEATURES, concat(ids, names));
+            this.features = sheet(cellFormulas.featureSheet(), concat(ids, names));
         }
         for (int k = 0; k < network.depth(); k++) {
             DenseLayer layer = network.layers().get(k);
@@ -198,7 +202,7 @@ public final class ScoredWorkbookWriter implements Closeable {
             int width = network.inputWidth();
             tasks.add(() -> forEachRow(rows, features, (r, in) -> {
                 for (int i = 0; i < width; i++) {
-                    features.formula(idColumns.length + i, cellFormulas.feature(features.row(), i), x[r * width + i]);
+                    cell(features, i, formulas ? cellFormulas.feature(features.row(), i) : null, x[r * width + i]);
                 }
             }));
         }

@@ -40,9 +40,10 @@ final class StreamedWorkbook implements AutoCloseable {
     }
 
     /** Adds a sheet whose rows are streamed; it must be created in the frame already. */
-    SheetSink stream(XSSFSheet sheet, int headerStyle) {
+    SheetSink stream(XSSFSheet sheet, int headerStyle, boolean frozenHeader) {
         String part = sheet.getPackagePart().getPartName().getName().substring(1);
-        XmlSheetSink sink = new XmlSheetSink(tempDir.resolve("sheet" + streamed.size() + ".xml.deflate"), headerStyle);
+        XmlSheetSink sink = new XmlSheetSink(tempDir.resolve("sheet" + streamed.size() + ".xml.deflate"), headerStyle,
+                frozenHeader);
         streamed.put(part, sink);
         return sink;
     }

@@ -56,7 +56,7 @@ final class WorkbookDestination implements Destination {
     @Override
     public SheetSink sheet(String name) {
         XSSFSheet sheet = frame.createSheet(name);
-        return streamed == null ? new PoiSheetSink(sheet, headerStyle) : streamed.stream(sheet, headerStyle.getIndex());
+        return streamed == null ? new PoiSheetSink(sheet, headerStyle) : streamed.stream(sheet, headerStyle.getIndex(), true);
     }
 
     @Override
@@ -70,13 +70,35 @@ final class WorkbookDestination implements Destination {
             if (!include.test(source.getSheetName())) {
                 continue;
             }
-            Sheet target = frame.createSheet(source.getSheetName());
-            for (Row row : source) {
-                Row copy = target.createRow(row.getRowNum());
-                for (Cell cell : row) {
-                    PoiCells.put(copy, cell.getColumnIndex(), CellValues.of(cell));
+            XSSFSheet target = frame.createSheet(source.getSheetName());
+            if (streamed == null) {
+                for (Row row : source) {
+                    Row copy = target.createRow(row.getRowNum());
+                    for (Cell cell : row) {
+                        PoiCells.put(copy, cell.getColumnIndex(), CellValues.of(cell));
+                    }
                 }
+            } else {
+                // Streamed like the output sheets: a weights sheet of a wide layer holds many cells.
+                SheetSink sink = streamed.stream(target, headerStyle.getIndex(), false);
+                copyRows(source, sink);
             }
+        }
+    }
+
+    private static void copyRows(Sheet source, SheetSink sink) {
+        int next = 0;
+        for (Row row : source) {
+            for (; next < row.getRowNum(); next++) {
+                sink.startRow();
+                sink.endRow();
+            }
+            sink.startRow();
+            for (Cell cell : row) {
+                sink.value(cell.getColumnIndex(), CellValues.of(cell));
+            }
+            sink.endRow();
+            next++;
         }
     }
 

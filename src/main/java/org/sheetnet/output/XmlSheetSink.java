@@ -20,10 +20,13 @@ import org.sheetnet.io.CellRef;
  */
 final class XmlSheetSink implements SheetSink {
 
-    private static final byte[] HEAD = ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-            + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\""
-            + " state=\"frozen\"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><sheetData>")
+    private static final String START = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">";
+    // The header row stays in view while scrolling through many rows.
+    private static final byte[] FROZEN_HEAD = (START + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\""
+            + " topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+            + "<sheetFormatPr defaultRowHeight=\"15\"/><sheetData>").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PLAIN_HEAD = (START + "<sheetFormatPr defaultRowHeight=\"15\"/><sheetData>")
             .getBytes(StandardCharsets.UTF_8);
     private static final byte[] TAIL = "</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8);
 
@@ -42,8 +45,9 @@ final class XmlSheetSink implements SheetSink {
     /**
      * @param file        the temporary file to write; created
      * @param headerStyle the index of the bold cell style in the workbook's styles
+     * @param frozenHeader whether the first row stays in view when scrolling
      */
-    XmlSheetSink(Path file, int headerStyle) {
+    XmlSheetSink(Path file, int headerStyle, boolean frozenHeader) {
         this.file = file;
         this.headerStyle = headerStyle;
         try {
@@ -52,7 +56,7 @@ final class XmlSheetSink implements SheetSink {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        bytes(HEAD);
+        bytes(frozenHeader ? FROZEN_HEAD : PLAIN_HEAD);
     }
 
     @Override

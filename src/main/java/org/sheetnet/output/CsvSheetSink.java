@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * Writes one output sheet as a CSV file (RFC 4180, UTF-8, CRLF). Numbers are written with
- * {@link Double#toString}, which reads back as the same double. Text that a spreadsheet would take
+ * {@link NumberText}, which reads back as the same double. Text that a spreadsheet would take
  * for a formula when opening the file (starting with = + - @) is prefixed with an apostrophe, the
  * usual guard against formula injection; formulas themselves are written as their values.
  */
@@ -63,7 +63,7 @@ final class CsvSheetSink implements SheetSink {
 
     @Override
     public void number(int c, double value) {
-        write(c, Double.toString(value));
+        write(c, NumberText.of(value));
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.sheetnet.io.CellRef;
 /**
  * Writes one worksheet's XML (SpreadsheetML) straight into a deflated temporary file, ready to be
  * placed in the .xlsx zip as it is: no cell objects, no second pass. This is where a large run
- * spends its time, so it works on bytes: numbers are written with {@link Double#toString} (which
+ * spends its time, so it works on bytes: numbers are written with {@link NumberText} (which
  * reads back as the same double), text as inline strings.
  */
 final class XmlSheetSink implements SheetSink {
@@ -80,7 +80,7 @@ final class XmlSheetSink implements SheetSink {
 
     @Override
     public void number(int col, double value) {
-        cellStart(col, null).ascii("<v>").ascii(Double.toString(value)).ascii("</v></c>");
+        cellStart(col, null).ascii("<v>").ascii(NumberText.of(value)).ascii("</v></c>");
     }
 
     @Override
@@ -101,7 +101,7 @@ final class XmlSheetSink implements SheetSink {
 
     @Override
     public void formula(int col, String formula, double cached) {
-        cellStart(col, null).ascii("<f>").escaped(formula).ascii("</f><v>").ascii(Double.toString(cached)).ascii("</v></c>");
+        cellStart(col, null).ascii("<f>").escaped(formula).ascii("</f><v>").ascii(NumberText.of(cached)).ascii("</v></c>");
     }
 
     @Override

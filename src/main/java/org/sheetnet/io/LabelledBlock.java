@@ -28,10 +28,16 @@ public record LabelledBlock(CellRange range, double[] values, List<String> colNa
      * @throws SheetnetException (MODEL) naming the first cell that is not a number
      */
     public static LabelledBlock read(Sheet sheet, CellRange area, String file) {
-        CellRange r = area != null ? area : usedArea(sheet);
-        if (r == null) {
+        CellRange used = usedArea(sheet);
+        if (used == null) {
             throw SheetnetException.model(file + ": sheet \"" + sheet.getSheetName() + "\" is empty; fill in the"
                     + " weights (n_in rows × n_out columns) or bias (n_out numbers) it should hold");
+        }
+        CellRange r = area != null ? area : used;
+        // Checked before reading: a range such as A1:XFD1048576 would otherwise be read cell by cell.
+        if (r.last().row() > used.last().row() || r.last().col() > used.last().col()) {
+            throw SheetnetException.model(file + ": " + r + " reaches past the last filled cell of its sheet ("
+                    + used.last() + "); a block holds numbers only");
         }
         Object[][] cells = new Object[r.rows()][r.cols()];
         for (int i = 0; i < r.rows(); i++) {

@@ -46,7 +46,7 @@ import picocli.CommandLine.Parameters;
             "      --validation-split 0.1 --seed 42 --out sine.xlsx",
             "",
             "  # iris (sorted by species, so no split): 4 -> 10 tanh -> softmax",
-            "  sheetnet train ../shared/data/iris.csv --targets species --layers 4,10,3 \\",
+            "  sheetnet train workbooks/iris.csv --targets species --layers 4,10,3 \\",
             "      --activations tanh --optimizer adam --lr 0.01 --batch 16 \\",
             "      --epochs 200 --standardize --validation-split 0 --out iris.xlsx",
             "",

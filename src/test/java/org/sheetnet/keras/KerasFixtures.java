@@ -26,11 +26,12 @@ final class KerasFixtures {
     }
 
     /**
-     * {@code ../shared/keras} beside the project folder (as in /work/main and every worktree beside it;
-     * CI clones the project with shared/ beside it too).
+     * A real Keras file from {@code src/test/resources/keras-real}: copies of the team's shared test
+     * files, with their provenance in that folder's README.md, kept in the repository so that a
+     * clean clone tests them.
      */
     static Path shared(String relative) {
-        Path dir = Path.of("").toAbsolutePath().resolve(Path.of("..", "shared", "keras")).normalize();
+        Path dir = Path.of("src", "test", "resources", "keras-real").toAbsolutePath();
         assertTrue(Files.isDirectory(dir), "the real Keras test files are expected in " + dir);
         Path file = dir.resolve(relative);
         assertTrue(Files.exists(file), "missing test file " + file);

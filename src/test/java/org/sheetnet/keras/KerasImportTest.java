@@ -24,7 +24,7 @@ import org.sheetnet.model.Network;
 import org.sheetnet.testing.Sheets;
 
 /**
- * Imports real Keras files (../shared/keras, provenance in its README) through the command line,
+ * Imports real Keras files (src/test/resources/keras-real, provenance in its README) through the command line,
  * reads the workbook back with the contract's reader, and compares with what Keras computed.
  */
 class KerasImportTest {

@@ -3,7 +3,6 @@ package org.sheetnet.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,7 +85,7 @@ class TrainAndScoreTest {
 
     @Test
     void classifierScoresBackToTheTrainersProbabilitiesAndClasses() throws IOException {
-        assumeTrue(Files.exists(IrisCrossValidationTest.IRIS), "iris.csv is in ../shared/data beside the project");
+        assertTrue(Files.exists(IrisCrossValidationTest.IRIS), "iris.csv is in the repository");
         Path model = dir.resolve("iris-model.xlsx");
         TrainJob.Result run = train(IrisCrossValidationTest.IRIS, List.of("species"), List.of(4, 10, 3), List.of("tanh"),
                 "adam", 100, true, model);

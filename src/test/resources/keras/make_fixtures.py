@@ -33,6 +33,11 @@ Fixtures:
   BatchNormalization "bn" (center, scale, epsilon 1e-3) -> Activation tanh -> Dense "mid" 4->3
   linear without bias -> BatchNormalization "bn2" (scale=False, epsilon 0.01) -> Dense "out" 3->2
   sigmoid: each BatchNormalization is folded into the Dense layer before it.
+- legacy_normalized.h5: the same layers in the legacy HDF5 full-model layout of tf.keras 2.x
+  (model_config attribute, model_weights/<layer>/<layer>/mean:0 ... listed by weight_names):
+  Input (3,) -> Normalization (adapted) -> Dense "hidden" 3->4 linear -> BatchNormalization "bn"
+  -> Activation relu -> Dense "out" 4->1 linear. keras_version "2.15.0" and a note attribute
+  saying that Keras did not write it.
 
 Keras computes Normalization as (x - mean) / maximum(sqrt(variance), epsilon()) (Keras 3
 keras/src/layers/preprocessing/normalization.py, and tf.keras 2.x alike), epsilon() = 1e-7, and
@@ -286,6 +291,46 @@ def batchnorm_chain(rng):
     write_expected("batchnorm_chain_inputs_and_outputs.h5", "input_layer", x, "out", y)
 
 
+def legacy_normalized(rng):
+    mean, variance = f32(np.array([5.0, -0.25, 1e3])), f32(np.array([4.0, 0.01, 2.5e5]))
+    w1, b1 = f32(rng.normal(size=(3, 4))), f32(rng.normal(size=4))
+    gamma, beta = f32(rng.uniform(0.5, 2, size=4)), f32(rng.normal(size=4))
+    mm, mv = f32(rng.normal(size=4)), f32(rng.uniform(0.1, 3, size=4))
+    w2, b2 = f32(rng.normal(size=(4, 1))), f32(rng.normal(size=1))
+    x = f32(mean + np.sqrt(variance) * rng.normal(size=(5, 3)))
+    h = batch_norm(normalize(x, mean, variance) @ w1 + b1, mm, mv, f32(np.float64(1e-3)), gamma, beta)
+    y = np.maximum(h, 0) @ w2 + b2
+    k2 = lambda class_name, config: {"class_name": class_name, "config": dict({"trainable": True, "dtype": "float32"},
+                                                                               **config)}
+    bn = batchnorm_config()
+    bn["axis"] = [1]                                   # tf.keras 2 stores the normalized axes as a list
+    config = {"class_name": "Sequential", "config": {"name": "legacy_normalized", "layers": [
+        k2("InputLayer", {"batch_input_shape": [None, 3], "sparse": False, "ragged": False, "name": "input_1"}),
+        k2("Normalization", dict(normalization_config(), name="normalization")),
+        k2("Dense", dict(dense_config(4, "linear"), name="hidden")),
+        k2("BatchNormalization", dict(bn, name="bn")),
+        k2("Activation", {"activation": "relu", "name": "act"}),
+        k2("Dense", dict(dense_config(1, "linear"), name="out"))]}}
+    del config["config"]["layers"][1]["config"]["invert"]     # tf.keras 2 has no invert
+    weights = [("normalization", [("mean:0", mean), ("variance:0", variance), ("count:0", np.int64(500))]),
+               ("hidden", [("kernel:0", w1), ("bias:0", b1)]),
+               ("bn", [("gamma:0", gamma), ("beta:0", beta), ("moving_mean:0", mm), ("moving_variance:0", mv)]),
+               ("act", []), ("out", [("kernel:0", w2), ("bias:0", b2)])]
+    with h5py.File("legacy_normalized.h5", "w") as f:
+        f.attrs["keras_version"] = "2.15.0"
+        f.attrs["backend"] = "tensorflow"
+        f.attrs["note"] = META["note"]
+        f.attrs["model_config"] = json.dumps(config)
+        g = f.create_group("model_weights")
+        g.attrs["layer_names"] = [n.encode() for n, _ in weights]
+        for name, arrays in weights:
+            layer_group = g.create_group(name)
+            layer_group.attrs["weight_names"] = [(name + "/" + w).encode() for w, _ in arrays]
+            for w, a in arrays:
+                layer_group.create_dataset(name + "/" + w, data=a if a.dtype == np.int64 else a.astype(np.float32))
+    write_expected("legacy_normalized_inputs_and_outputs.h5", "input_1", x, "out", y)
+
+
 def deep_sequential(rng):
     widths = [3] + [4] * 10 + [2]
     activations = ["tanh", "relu", "sigmoid", "elu", "linear"] * 2 + ["sigmoid"]
@@ -320,3 +365,4 @@ if __name__ == "__main__":
     normalized_sequential(np.random.default_rng(20261124))
     normalized_explicit(np.random.default_rng(20261125))
     batchnorm_chain(np.random.default_rng(20261126))
+    legacy_normalized(np.random.default_rng(20261127))

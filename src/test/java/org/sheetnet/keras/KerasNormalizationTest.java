@@ -36,8 +36,12 @@ class KerasNormalizationTest {
     Path dir;
 
     private Path importFixture(String name) throws IOException {
+        return importFixture(name, name + ".keras");
+    }
+
+    private Path importFixture(String name, String file) throws IOException {
         Path out = dir.resolve(name + ".xlsx");
-        assertEquals(0, Main.run("import-keras", resource(name + ".keras").toString(), "--expected",
+        assertEquals(0, Main.run("import-keras", resource(file).toString(), "--expected",
                 resource(name + "_inputs_and_outputs.h5").toString(), "--out", out.toString()), "import " + name);
         try (ModelWorkbook m = ModelReader.read(out)) {
             KerasFixtures.assertChecksReproduced(out, m.network(), RELATIVE, ZERO);
@@ -122,6 +126,24 @@ class KerasNormalizationTest {
         assertTrue(source.stream().anyMatch(r -> r.size() > 2 && "bn2".equals(r.get(0))
                 && String.valueOf(r.get(2)).startsWith("folded into mid (layer 2)")
                 && String.valueOf(r.get(2)).contains("gamma 1 (scale=False)")), "Source: bn2 folded");
+    }
+
+    @Test
+    void legacyHdf5NormalizationAndBatchNormalization() throws IOException {
+        Path workbook = importFixture("legacy_normalized", "legacy_normalized.h5");
+        List<List<Object>> features = Sheets.rows(workbook, "Features");
+        double[] mean = {5.0, -0.25, 1e3};
+        double[] scale = {2.0, Math.sqrt((double) 0.01f), 500.0};
+        for (int i = 0; i < 3; i++) {
+            assertEquals("x" + (i + 1), features.get(i + 1).get(0), "Features!A" + (i + 2));
+            assertEquals(mean[i], (Double) features.get(i + 1).get(1), 0.0, "Features!B" + (i + 2));
+            assertEquals(scale[i], (Double) features.get(i + 1).get(2), 0.0, "Features!C" + (i + 2));
+        }
+        try (ModelWorkbook m = ModelReader.read(workbook)) {
+            assertEquals(List.of("relu", "linear"),
+                    m.network().layers().stream().map(l -> l.activation().name()).toList(), "Model!D2:D3");
+        }
+        scoreReproducesNumpy(workbook, 1, "out");
     }
 
     // --- refusals: the unzipped fixtures with their config edited ---

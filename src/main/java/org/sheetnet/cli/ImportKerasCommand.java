@@ -20,7 +20,10 @@ import picocli.CommandLine.Parameters;
             "Reads the legacy HDF5 full model of Keras 1 and 2 (.h5), the .keras zip of Keras 3, and",
             "weights-only .h5 files with their architecture JSON (--config). Sequential and functional",
             "models whose layers form a chain of Dense layers are imported; InputLayer, Flatten, Dropout,",
-            "Activation and the ReLU, LeakyReLU, ELU and Softmax layers are folded in. Any other layer, or",
+            "Activation and the ReLU, LeakyReLU, ELU and Softmax layers are folded in. A Normalization layer",
+            "before the first Dense layer becomes a Features sheet (offset = mean, scale = max(sqrt(variance),",
+            "1e-7), as Keras divides); a BatchNormalization layer after a linear Dense layer is folded into",
+            "its weights and bias exactly. Any other layer, or",
             "an activation sheetnet cannot compute exactly as Keras did, is refused by name.",
             "",
             "--expected FILE.h5 (groups inputs/ and predictions/, as Keras computed them) adds a Checks sheet",
@@ -70,7 +73,8 @@ final class ImportKerasCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("imported %d Dense layers (%d other layers folded in or left out), "
                 + "%d inputs -> %d outputs%s -> %s%n", result.network().depth(), result.folded(),
                 result.network().inputWidth(), result.network().outputLayer().outputWidth(),
-                result.checks() > 0 ? ", " + result.checks() + " checks" : "", target);
+                (result.features() ? ", inputs prepared by a Features sheet" : "")
+                        + (result.checks() > 0 ? ", " + result.checks() + " checks" : ""), target);
         return ExitCodes.OK;
     }
 

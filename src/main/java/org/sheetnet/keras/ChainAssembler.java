@@ -1,12 +1,15 @@
 package org.sheetnet.keras;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.activation.Activation;
 import org.sheetnet.model.DenseLayer;
+import org.sheetnet.model.FeatureScaling;
 import org.sheetnet.model.Matrix;
 import org.sheetnet.model.Network;
 
@@ -14,8 +17,10 @@ import org.sheetnet.model.Network;
  * Turns a chain of Keras layers into a sheetnet network: each Dense layer becomes a layer, and the
  * layers that need no weights at inference are folded in: InputLayer (names the inputs), Flatten
  * (of the input), Dropout and the other noise layers (identity at inference), Activation and the
- * advanced activation layers (the activation of the Dense layer before them). Every other layer is
- * refused with its name and type.
+ * advanced activation layers (the activation of the Dense layer before them), a Normalization layer
+ * before the first Dense layer (the Features sheet, see {@link NormalizationLayer}) and a
+ * BatchNormalization layer after a linear Dense layer (folded into it, see {@link BatchNormFold}).
+ * Every other layer is refused with its name and type.
  */
 final class ChainAssembler {
 
@@ -32,10 +37,11 @@ final class ChainAssembler {
     /**
      * The assembled network and a note per Keras layer.
      *
-     * @param network the network
-     * @param notes   one per Keras layer of the chain, in order
+     * @param network  the network
+     * @param notes    one per Keras layer of the chain, in order
+     * @param features the inputs' preparation (the Features sheet) when a Normalization layer gives one
      */
-    record Result(Network network, List<Note> notes) {
+    record Result(Network network, List<Note> notes, Optional<List<FeatureScaling>> features) {
     }
 
     /** Layers that are the identity at inference. */
@@ -44,7 +50,8 @@ final class ChainAssembler {
 
     /** Layer classes handled here besides the activation layers. */
     private static final Set<String> SUPPORTED = Set.of("InputLayer", "Flatten", "Dense", "Activation", "Dropout",
-            "AlphaDropout", "GaussianDropout", "GaussianNoise", "ActivityRegularization");
+            "AlphaDropout", "GaussianDropout", "GaussianNoise", "ActivityRegularization", "Normalization",
+            "BatchNormalization");
 
     private final WeightStore weights;
     private final int kerasMajor;
@@ -54,12 +61,14 @@ final class ChainAssembler {
     private Optional<int[]> inputShape;
     private String inputName = "";
     private boolean flattened;
+    private NormalizationLayer normalization;
+    private final Map<String, Integer> counts = new HashMap<>();
 
     /** A Dense layer being built; its activation may still be set by a following activation layer. */
     private static final class Pending {
         final LayerSpec spec;
-        final Tensor kernel;
-        final double[] bias;
+        Tensor kernel;
+        double[] bias;
         Activation activation;
 
         Pending(LayerSpec spec, Tensor kernel, double[] bias, Activation activation) {
@@ -108,12 +117,17 @@ final class ChainAssembler {
         if (a.dense.isEmpty()) {
             throw SheetnetException.model(file + ": the model has no Dense layer; sheetnet runs chains of Dense layers");
         }
-        return new Result(a.network(), List.copyOf(a.notes));
+        Network network = a.network();
+        Optional<List<FeatureScaling>> features = Optional.ofNullable(a.normalization).map(n -> n.features(
+                network.inputNames(), file + ": layer " + n.spec().describe()));
+        return new Result(network, List.copyOf(a.notes), features);
     }
 
     private void add(LayerSpec spec, int position) {
         String where = file + ": layer " + spec.describe();
         String type = spec.className();
+        // Keras 3 names a layer's weights group after its class and its count among the layers of that class.
+        int index = counts.merge(type, 1, Integer::sum) - 1;
         if (type.equals("InputLayer")) {
             if (position != 0) {
                 throw SheetnetException.model(where + ": an input layer inside the chain");
@@ -126,6 +140,10 @@ final class ChainAssembler {
             flatten(spec, where);
         } else if (type.equals("Dense")) {
             dense(spec, where);
+        } else if (type.equals("Normalization")) {
+            normalization(spec, index, where);
+        } else if (type.equals("BatchNormalization")) {
+            batchNormalization(spec, index, where);
         } else if (type.equals("Activation")) {
             fold(spec, KerasActivations.named(activationName(spec, where), kerasMajor, where), where);
         } else if (KerasActivations.LAYERS.contains(type)) {
@@ -138,7 +156,9 @@ final class ChainAssembler {
     private static SheetnetException unsupported(LayerSpec spec, String file) {
         return SheetnetException.model(file + ": layer " + spec.describe() + ": " + spec.className()
                 + " layers cannot be imported; sheetnet runs chains of Dense layers (with InputLayer, Flatten,"
-                + " Dropout, Activation, ReLU, LeakyReLU, ELU and Softmax layers folded in)");
+                + " Dropout, Activation, ReLU, LeakyReLU, ELU and Softmax layers folded in, a Normalization layer"
+                + " before the first Dense layer as the Features sheet, and a BatchNormalization layer after a"
+                + " linear Dense layer folded into it)");
     }
 
     private void flatten(LayerSpec spec, String where) {
@@ -184,6 +204,47 @@ final class ChainAssembler {
                 + kernel.path() + " " + kernel.dtype() + " " + kernel.describeShape()
                 + (useBias ? ", bias " + tensors.get(1).path() : ", no bias (zeros)")
                 + ", activation " + activation.describe());
+    }
+
+    private void normalization(LayerSpec spec, int index, String where) {
+        if (!dense.isEmpty()) {
+            throw SheetnetException.model(where + ": a Normalization layer after a Dense layer; sheetnet maps"
+                    + " Normalization to the Features sheet, which prepares the inputs of layer 1 only");
+        }
+        if (normalization != null) {
+            throw SheetnetException.model(where + ": a second Normalization layer (after "
+                    + normalization.spec().describe() + "); sheetnet maps one to the Features sheet");
+        }
+        if (inputShape.map(s -> s.length > 1).orElse(false) && !flattened) {
+            throw SheetnetException.model(where + ": normalizes inputs of shape " + shape(inputShape.get())
+                    + "; sheetnet maps per-feature normalization over the last axis of a flat input only");
+        }
+        normalization = NormalizationLayer.read(spec, weights, index, where);
+        int clamped = normalization.clamped();
+        note(spec, "the Features sheet: offset = mean, scale = max(√variance, ε) with ε = 1e-7 (Keras's"
+                + " epsilon(), as float32 " + NormalizationLayer.EPSILON + "); x' = (x − offset) / scale before layer 1; "
+                + normalization.origin() + (clamped > 0 ? "; " + clamped + " variance(s) below ε², divided by ε" : ""));
+    }
+
+    private void batchNormalization(LayerSpec spec, int index, String where) {
+        if (dense.isEmpty()) {
+            throw SheetnetException.model(where + ": a BatchNormalization layer before the first Dense layer;"
+                    + " sheetnet folds BatchNormalization into the linear Dense layer before it only");
+        }
+        Pending last = dense.get(dense.size() - 1);
+        if (!last.activation.name().equals("linear")) {
+            throw SheetnetException.model(where + ": follows " + last.spec.describe() + ", whose activation is "
+                    + last.activation.describe() + "; sheetnet folds BatchNormalization exactly only into a Dense"
+                    + " layer with linear activation (the activation may follow the BatchNormalization layer)");
+        }
+        int units = last.bias.length;
+        BatchNormFold.Factors f = BatchNormFold.read(spec, weights, index, units, where);
+        last.kernel = new Tensor(last.kernel.path(), last.kernel.shape(),
+                BatchNormFold.kernel(last.kernel.values(), units, f), last.kernel.dtype());
+        last.bias = BatchNormFold.bias(last.bias, f);
+        int k = dense.size();
+        note(spec, "folded into " + last.spec.name() + " (layer " + k + ") in double: W" + k + " column j × s_j, b" + k
+                + " = (b − moving_mean)·s + β, s = γ / √(moving_variance + ε); " + f.note());
     }
 
     private void fold(LayerSpec spec, Activation activation, String where) {

@@ -19,6 +19,7 @@ final class DenseWeights {
             throw SheetnetException.model(where + ": the file holds no weights for this Dense layer");
         }
         Tensor k = tensors.get(0);
+        requireFloating(k, where);
         if (k.rank() != 2 || k.shape()[1] != units) {
             throw SheetnetException.model(where + ": kernel " + k.path() + " has shape " + k.describeShape()
                     + "; expected (inputs, " + units + ")");
@@ -41,10 +42,23 @@ final class DenseWeights {
             return new double[units];
         }
         Tensor b = tensors.get(1);
+        requireFloating(b, where);
         if (b.rank() != 1 || b.shape()[0] != units) {
             throw SheetnetException.model(where + ": bias " + b.path() + " has shape " + b.describeShape()
                     + "; expected (" + units + ",)");
         }
         return b.values();
+    }
+
+    /**
+     * Refuses a weight stored as integers.
+     *
+     * @throws SheetnetException (MODEL) naming the dataset
+     */
+    static void requireFloating(Tensor t, String where) {
+        if (!t.floating()) {
+            throw SheetnetException.model(where + ": " + t.path() + " holds " + t.dtype()
+                    + " values; expected float32 or float64 weights");
+        }
     }
 }

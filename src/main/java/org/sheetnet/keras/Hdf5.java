@@ -68,13 +68,15 @@ final class Hdf5 {
     }
 
     /**
-     * Reads a numeric dataset.
+     * Reads a numeric dataset: float32 or float64 values, or integers (such as the {@code count} of a
+     * Normalization layer, which sheetnet reads but never computes with).
      *
      * @param file the file's name, for messages
-     * @throws SheetnetException (MODEL) if the dataset is not float32 or float64
+     * @throws SheetnetException (MODEL) if the dataset is not numeric
      */
     static Tensor tensor(Dataset dataset, String file) {
-        Object flat = dataset.isEmpty() ? new double[0] : dataset.getDataFlat();
+        Object flat = dataset.isEmpty() ? new double[0] : dataset.isScalar() ? scalar(dataset.getData())
+                : dataset.getDataFlat();
         int[] shape = dataset.getDimensions();
         double[] values;
         String dtype;
@@ -87,11 +89,34 @@ final class Hdf5 {
         } else if (flat instanceof double[] d) {
             values = d;
             dtype = "float64";
+        } else if (flat instanceof long[] l) {
+            values = java.util.Arrays.stream(l).asDoubleStream().toArray();
+            dtype = "int64";
+        } else if (flat instanceof int[] n) {
+            values = java.util.Arrays.stream(n).asDoubleStream().toArray();
+            dtype = "int32";
         } else {
             throw SheetnetException.model(file + ": " + dataset.getPath() + " holds "
                     + dataset.getJavaType().getSimpleName() + " values; expected float32 or float64 weights");
         }
         return new Tensor(dataset.getPath(), shape, values, dtype);
+    }
+
+    // A scalar dataset's value as a one-element array of its type.
+    private static Object scalar(Object value) {
+        if (value instanceof Float f) {
+            return new float[] {f};
+        }
+        if (value instanceof Double d) {
+            return new double[] {d};
+        }
+        if (value instanceof Long l) {
+            return new long[] {l};
+        }
+        if (value instanceof Integer i) {
+            return new int[] {i};
+        }
+        return value;
     }
 
     /** The names of a group's children, in the file's order. */

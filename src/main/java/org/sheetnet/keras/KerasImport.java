@@ -6,8 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sheetnet.io.FeaturesSheet;
 import org.sheetnet.io.Sha256;
 import org.sheetnet.job.Version;
+import org.sheetnet.model.FeatureScaling;
 import org.sheetnet.model.Network;
 import org.sheetnet.output.AuditLog;
 import org.sheetnet.output.ModelWorkbookWriter;
@@ -42,8 +44,9 @@ public final class KerasImport {
      * @param network the network written
      * @param folded  number of Keras layers folded into the Dense layers or left out
      * @param checks  number of rows of the Checks sheet (0 without expected outputs)
+     * @param features whether a Features sheet (from a Normalization layer) prepares the inputs
      */
-    public record Result(Network network, int folded, int checks) {
+    public record Result(Network network, int folded, int checks, boolean features) {
     }
 
     private KerasImport() {
@@ -76,11 +79,23 @@ public final class KerasImport {
                     network.inputWidth(), network.outputLayer().outputWidth()));
             AuditLog audit = audit(options, source, assembled, expected);
             List<ModelWorkbookWriter.ExtraSheet> extras = new ArrayList<>();
+            assembled.features().ifPresent(f -> extras.add(featuresSheet(f)));
             expected.ifPresent(e -> extras.addAll(CheckSheets.of(network, e)));
             ModelWorkbookWriter.write(network, audit, SOURCE_SHEET, extras, options.out(), options.replace());
             int folded = assembled.notes().size() - network.depth();
-            return new Result(network, folded, expected.map(ExpectedOutputs::rows).orElse(0));
+            return new Result(network, folded, expected.map(ExpectedOutputs::rows).orElse(0),
+                    assembled.features().isPresent());
         }
+    }
+
+    /** The Features sheet: feature | offset | scale | default | min | max, one row per input, in order. */
+    static ModelWorkbookWriter.ExtraSheet featuresSheet(List<FeatureScaling> features) {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("feature", "offset", "scale", "default", "min", "max"));
+        for (FeatureScaling f : features) {
+            rows.add(List.of(f.name(), f.offset(), f.scale()));
+        }
+        return new ModelWorkbookWriter.ExtraSheet(FeaturesSheet.NAME, rows);
     }
 
     private static ChainAssembler.Result assemble(KerasSource source, Path model) {
@@ -105,6 +120,9 @@ public final class KerasImport {
         log.line("backend", source.backend().orElse("(not recorded)"));
         log.line("model class", source.config().path("class_name").asText(""));
         log.line("numbers", "float32 weights are widened to double exactly; nothing is rounded");
+        assembled.features().ifPresent(f -> log.line("Features sheet", "the Normalization layer's mean and"
+                + " variance as offset and scale of each input (x' = (x − offset) / scale), applied before layer 1;"
+                + " default, min and max are left empty"));
         log.section("Keras layers", "class", "became");
         for (ChainAssembler.Note note : assembled.notes()) {
             log.line(note.layer(), note.className(), note.became());

@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.sheetnet.engine.ForwardPass;
+import org.sheetnet.io.FeaturesSheet;
+import org.sheetnet.io.ModelReader;
+import org.sheetnet.io.ModelWorkbook;
+import org.sheetnet.model.FeatureScaling;
 import org.sheetnet.model.Network;
 import org.sheetnet.testing.Sheets;
 
@@ -70,11 +74,17 @@ final class KerasFixtures {
                     "Checks header, column " + (inputs.size() + j + 1));
         }
         assertTrue(checks.size() > 1, "Checks has rows");
+        // The Checks sheet holds raw inputs; a Features sheet prepares them before layer 1.
+        List<FeatureScaling> features;
+        try (ModelWorkbook m = ModelReader.read(workbook)) {
+            features = m.preparation().map(FeaturesSheet.Preparation::features).orElse(null);
+        }
         double worst = 0;
         for (int r = 1; r < checks.size(); r++) {
             double[] x = new double[inputs.size()];
             for (int i = 0; i < x.length; i++) {
                 x[i] = Sheets.number(checks, r, inputs.get(i));
+                x[i] = features == null ? x[i] : features.get(i).prepare(x[i]);
             }
             double[] y = ForwardPass.run(network, x, 1).output().act();
             for (int j = 0; j < outputs.size(); j++) {

@@ -60,6 +60,8 @@ final class CheckCommand implements Callable<Integer> {
         out.println("inputs: " + (network.inputNames().isEmpty()
                 ? "unnamed (numeric input columns are taken in order)"
                 : String.join(", ", network.inputNames())));
+        workbook.preparation().ifPresent(p -> out.println("prepared by the Features sheet: x' = (x - offset) / scale for "
+                + String.join(", ", p.names())));
         out.printf("%-3s %-14s %-22s %-22s %-10s %s%n", "#", "layer", "weights", "bias", "shape", "activation");
         long parameters = 0;
         for (int k = 0; k < network.depth(); k++) {

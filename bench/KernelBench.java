@@ -60,8 +60,12 @@ public final class KernelBench {
             flops += 2.0 * rows * widths[k - 1] * widths[k];
         }
 
-        report("sheetnet ForwardPass.run", "forward", flops, rows,
-                time(() -> ForwardPass.run(network, x, rows), warmup, repeats));
+        // As sheetnet score runs it: rows split among the processors (same bits as one thread).
+        int threads = Runtime.getRuntime().availableProcessors();
+        report("sheetnet ForwardPass.run, 1 thread", "forward", flops, rows,
+                time(() -> ForwardPass.run(network, x, rows, 1), warmup, repeats));
+        report("sheetnet ForwardPass.run, " + threads + " threads", "forward", flops, rows,
+                time(() -> ForwardPass.run(network, x, rows, threads), warmup, repeats));
 
         RealMatrix[] w = new RealMatrix[layers.size()];
         for (int k = 0; k < w.length; k++) {

@@ -10,6 +10,9 @@ import org.sheetnet.SheetnetException;
 import org.sheetnet.engine.ForwardPass;
 import org.sheetnet.engine.ForwardTrace;
 import org.sheetnet.engine.NonFiniteValueException;
+import org.sheetnet.evaluate.Evaluator;
+import org.sheetnet.evaluate.TargetBatch;
+import org.sheetnet.evaluate.Targets;
 import org.sheetnet.io.InputBinding;
 import org.sheetnet.io.InputRow;
 import org.sheetnet.io.ModelReader;
@@ -30,7 +33,7 @@ import org.sheetnet.output.ScoredWorkbookWriter;
 public final class ScoreJob {
 
     /** Sheets a previous run wrote; when an output workbook is scored again they are not copied. */
-    static final Pattern OUTPUT_SHEETS = Pattern.compile("(?i)L\\d+_(pre|act)|L0_inputs|Predictions|Audit");
+    static final Pattern OUTPUT_SHEETS = Pattern.compile("(?i)L\\d+_(pre|act)|L0_inputs|Predictions|Evaluation|Audit");
 
     /** Rows of the first batch whose formulas are recomputed with POI before the real run. */
     private static final int FORMULA_SAMPLE_ROWS = 64;
@@ -44,8 +47,10 @@ public final class ScoreJob {
      * @param rows    number of rows scored
      * @param network the network that ran
      * @param checks  the check vectors' result, if the model has any
+     * @param evaluation the metrics against the targets, if {@code --target} named any
      */
-    public record Result(long rows, Network network, Optional<CheckVectors.Result> checks) {
+    public record Result(long rows, Network network, Optional<CheckVectors.Result> checks,
+            Optional<Evaluator> evaluation) {
     }
 
     private ScoreJob() {
@@ -69,18 +74,25 @@ public final class ScoreJob {
             record.checks = checks;
             RowSource rows = input.rows();
             List<InputRow> batch = readBatch(rows, options.batchSize());
-            InputBinding binding = InputBinding.bind(network, rows, batch);
+            Optional<Targets> targets = options.targets().isEmpty() ? Optional.empty()
+                    : Optional.of(Targets.find(options.targets(), network, rows));
+            InputBinding binding = bind(network, rows, batch, targets);
+            record.targets = targets;
             if (options.formulas() && !batch.isEmpty()) {
-                record.formulaCheck = Optional.of(checkFormulas(model, input, binding, batch));
+                record.formulaCheck = Optional.of(checkFormulas(model, input, binding, batch, targets));
             }
+            Optional<Evaluator> evaluator = targets.map(t -> new Evaluator(t, network));
             try (ScoredWorkbookWriter writer = openWriter(options)) {
-                prepare(writer, model, input, binding, record);
+                prepare(writer, model, input, binding, targets, record);
                 ValueDigest inputs = new ValueDigest();
                 rows.header().forEach(inputs::add);
                 double[] x = new double[options.batchSize() * network.inputWidth()];
                 while (!batch.isEmpty()) {
                     fill(binding, batch, rows, x, network.inputWidth());
-                    writer.append(batch, x, forward(network, x, batch, rows, options.threads()));
+                    TargetBatch t = read(targets, batch, rows);
+                    ForwardTrace trace = forward(network, x, batch, rows, options.threads());
+                    evaluator.ifPresent(e -> e.add(trace.output().act(), t));
+                    writer.append(batch, x, trace, t);
                     batch.forEach(r -> digestRow(inputs, r));
                     record.rows += batch.size();
                     progress.update(record.rows, rows.fractionRead());
@@ -91,9 +103,11 @@ public final class ScoreJob {
                 }
                 record.inputsDigest = inputs.hex();
                 record.valueOnlySheets = writer.valueOnlySheets();
+                evaluator.ifPresent(writer::evaluation);
+                record.evaluation = evaluator;
                 writer.finish(record.toAudit(model, rows, binding));
             }
-            return new Result(record.rows, network, checks);
+            return new Result(record.rows, network, checks, evaluator);
         } catch (IOException e) {
             throw SheetnetException.file(options.model() + ": " + e.getMessage(), e);
         }
@@ -125,8 +139,21 @@ public final class ScoreJob {
         }
     }
 
+    // Target columns are neither features nor row identifiers: Predictions carries them after the outputs.
+    private static InputBinding bind(Network network, RowSource rows, List<InputRow> batch, Optional<Targets> targets) {
+        if (targets.isEmpty()) {
+            return InputBinding.bind(network, rows, batch);
+        }
+        java.util.Set<Integer> columns = targets.get().columnSet();
+        return InputBinding.bind(network, rows, batch, columns).withoutIds(columns);
+    }
+
+    private static TargetBatch read(Optional<Targets> targets, List<InputRow> batch, RowSource rows) {
+        return targets.map(t -> t.read(batch, rows)).orElse(null);
+    }
+
     private static void prepare(ScoredWorkbookWriter writer, ModelWorkbook model, InputSources.Opened input,
-            InputBinding binding, RunRecord record) {
+            InputBinding binding, Optional<Targets> targets, RunRecord record) {
         writer.copySheets(model.workbook(), name -> {
             boolean copy = !name.equalsIgnoreCase(InputSources.INPUTS) && !name.equals(input.modelSheet())
                     && !OUTPUT_SHEETS.matcher(name).matches();
@@ -135,19 +162,20 @@ public final class ScoreJob {
             }
             return copy;
         });
-        writer.begin(model.network(), model.sources(), input.rows().header(), binding.features(), binding.idColumns());
+        writer.begin(model.network(), model.sources(), input.rows().header(), binding.features(), binding.idColumns(),
+                targets);
     }
 
     // Builds the first rows in memory with the same writer, and recomputes their formulas with POI.
     private static FormulaCheck.Result checkFormulas(ModelWorkbook model, InputSources.Opened input,
-            InputBinding binding, List<InputRow> batch) {
+            InputBinding binding, List<InputRow> batch, Optional<Targets> targets) {
         Network network = model.network();
         List<InputRow> sample = batch.subList(0, Math.min(batch.size(), FORMULA_SAMPLE_ROWS));
         double[] x = new double[sample.size() * network.inputWidth()];
         fill(binding, sample, input.rows(), x, network.inputWidth());
         try (ScoredWorkbookWriter writer = ScoredWorkbookWriter.inMemory(true)) {
-            prepare(writer, model, input, binding, null);
-            writer.append(sample, x, forward(network, x, sample, input.rows(), 1));
+            prepare(writer, model, input, binding, targets, null);
+            writer.append(sample, x, forward(network, x, sample, input.rows(), 1), read(targets, sample, input.rows()));
             FormulaCheck.Result result = writer.checkFormulas();
             if (!result.passes(FORMULA_TOLERANCE)) {
                 throw new SheetnetException(SheetnetException.Problem.MISMATCH,

@@ -110,7 +110,7 @@ public final class VerifyJob {
                 }
             }
             Network network = model.network();
-            InputBinding binding = InputBinding.bind(network, source, rows);
+            InputBinding binding = bind(network, source, rows, audit.getOrDefault(RunRecord.TARGET_COLUMNS, List.of()));
             List<SheetResult> sheets = compare(wb, network, binding, source, rows, tolerance);
             List<HashResult> hashes = hashes(model, audit, inputDigest.hex());
             Optional<FormulaCheck.Result> formulas = hasFormulas(wb) ? Optional.of(FormulaCheck.run(wb)) : Optional.empty();
@@ -119,6 +119,18 @@ public final class VerifyJob {
         } catch (IOException e) {
             throw SheetnetException.file(file + ": " + e.getMessage(), e);
         }
+    }
+
+    // Target columns (--target) were neither features nor id columns: Predictions has them after the outputs.
+    private static InputBinding bind(Network network, SheetRowSource source, List<InputRow> rows, List<String> targets) {
+        java.util.Set<Integer> columns = new java.util.TreeSet<>();
+        for (String t : targets) {
+            int c = source.header().indexOf(t);
+            if (c >= 0) {
+                columns.add(c);
+            }
+        }
+        return InputBinding.bind(network, source, rows, columns).withoutIds(columns);
     }
 
     private static Sheet require(Workbook wb, String sheet, String file) {

@@ -106,8 +106,8 @@ final class EvaluationSheet {
         rows.values("accuracy", m.accuracy(), "Σ_i C[i][i] / n: share of rows whose predicted class (largest"
                 + " probability, ties to the first unit) is the true class");
         rows.values("log-loss", m.logLoss(), String.format(Locale.ROOT, "−(1/n) Σ ln p_true, natural log; p_true,"
-                + " the probability of the true class, clipped to [%s, 1 − %s]", ClassificationMetrics.CLIP,
-                ClassificationMetrics.CLIP));
+                + " the probability of the true class, clipped to [%.0e, 1 − %.0e] so that a sure mistake costs"
+                + " 34.5, not infinity", ClassificationMetrics.CLIP, ClassificationMetrics.CLIP));
         rows.blank();
         rows.line(true, "confusion matrix C[i][j]: rows = true class i, columns = predicted class j");
         rows.start();

@@ -112,4 +112,70 @@ class EvaluationOutputTest {
         double mae = metric(Sheets.rows(xlsx, "Evaluation"), "MAE", 1);
         assertTrue(evaluation.contains("MAE," + mae + ","), "Evaluation.csv holds the MAE " + mae + ":\n" + evaluation);
     }
+
+    /**
+     * The seed softmax network on four rows with class-name targets (one in another case) and the same
+     * targets one-hot. Its outputs are near (0.41, 0.59) for every row (the article's row: 0.40625907,
+     * 0.59374093), so it predicts y2 four times: confusion y1 (0, 2), y2 (0, 2); accuracy 2/4; precision
+     * y1 n/a (never predicted), y2 2/4; recall y1 0/2, y2 2/2; F1 y2 2·0.5·1/1.5 = 2/3.
+     */
+    private Path classified(String name, String targets) throws IOException {
+        Path csv = dir.resolve("cls.csv");
+        Files.writeString(csv, "case,x1,x2,label,is_y1,is_y2\narticle,1,0.5,y2,0,1\norigin,0,0,y1,1,0\n"
+                + "negative,-1,-2,Y2,0,1\nfar,3,-4,y1,1,0\n");
+        Path out = dir.resolve(name);
+        assertEquals(0, Main.run("score", "workbooks/seed-2-3-2-2-softmax.xlsx", "--input", csv.toString(), "--out",
+                out.toString(), "-q", "--formulas", "--target", targets), "exit code");
+        return out;
+    }
+
+    @Test
+    void classNamesGiveCorrectFlagsConfusionAndPerClassMetrics() throws IOException {
+        Path out = classified("cls.xlsx", "label");
+        List<List<Object>> p = Sheets.rows(out, "Predictions");
+        assertEquals(List.of("case", "is_y1", "is_y2", "y1", "y2", "predicted_class", "label", "correct"), p.get(0),
+                "Predictions header");
+        double[] correct = {1, 0, 1, 0};
+        double logLoss = 0;
+        for (int r = 1; r <= 4; r++) {
+            assertEquals(correct[r - 1], number(p, r, "correct"), 0, "Predictions!H" + (r + 1));
+            logLoss -= Math.log(number(p, r, Sheets.at(p, r, "label").toString().toLowerCase(java.util.Locale.ROOT)));
+        }
+        try (XSSFWorkbook wb = Sheets.open(out)) {
+            assertEquals("IF($F2=$G2,1,0)", wb.getSheet("Predictions").getRow(1).getCell(7).getCellFormula(),
+                    "Predictions!H2");
+        }
+        List<List<Object>> ev = Sheets.rows(out, "Evaluation");
+        assertEquals(0.5, metric(ev, "accuracy", 1), 0, "accuracy");
+        assertEquals(logLoss / 4, metric(ev, "log-loss", 1), 1e-15, "log-loss");
+        assertEquals(List.of("y1", 0.0, 2.0, 2.0), ev.get(8), "confusion row y1 (true) over predicted y1, y2, total");
+        assertEquals(List.of("y2", 0.0, 2.0, 2.0), ev.get(9), "confusion row y2");
+        assertEquals(List.of("y1", "n/a", 0.0, "n/a", 2.0), ev.get(13), "y1: precision, recall, F1, support");
+        assertEquals(List.of("y2", 0.5, 1.0, 2.0 / 3, 2.0), ev.get(14), "y2: precision, recall, F1, support");
+        try (XSSFWorkbook wb = Sheets.open(out)) {
+            var formatting = wb.getSheet("Evaluation").getSheetConditionalFormatting();
+            assertEquals(1, formatting.getNumConditionalFormattings(), "one colour scale");
+            assertEquals("B9:C10", formatting.getConditionalFormattingAt(0).getFormattingRanges()[0].formatAsString(),
+                    "the colour scale covers the matrix's counts");
+            assertTrue(formatting.getConditionalFormattingAt(0).getRule(0).getColorScaleFormatting() != null,
+                    "a colour scale rule");
+        }
+    }
+
+    @Test
+    void oneHotTargetsGiveTheSameEvaluation() throws IOException {
+        Path names = classified("cls.xlsx", "label");
+        Path hot = classified("hot.xlsx", "is_y1,is_y2");
+        List<List<Object>> p = Sheets.rows(hot, "Predictions");
+        assertEquals(List.of("case", "label", "y1", "y2", "predicted_class", "is_y1", "is_y2", "correct"), p.get(0),
+                "Predictions header");
+        try (XSSFWorkbook wb = Sheets.open(hot)) {
+            assertEquals("INDEX($F2:$G2,1,MATCH($E2,$C$1:$D$1,0))",
+                    wb.getSheet("Predictions").getRow(1).getCell(7).getCellFormula(), "Predictions!H2");
+        }
+        List<List<Object>> a = Sheets.rows(names, "Evaluation");
+        List<List<Object>> b = Sheets.rows(hot, "Evaluation");
+        assertEquals(a.subList(1, a.size()), b.subList(1, b.size()),
+                "Evaluation below its first line (which names the target columns)");
+    }
 }

@@ -52,6 +52,10 @@ final class EvaluationCharts {
     static void add(XSSFWorkbook frame, Evaluator evaluation, EvaluationSheet.Layout layout, PredictionTargets columns) {
         XSSFSheet sheet = frame.getSheet(EvaluationSheet.NAME);
         sheet.setColumnWidth(0, 22 * 256);
+        int width = evaluation.targets().outputs().size();
+        for (int c = 1; c <= width; c++) {
+            sheet.setColumnWidth(c, 20 * 256);
+        }
         // Printed (and converted to PDF) on one page width, so that the chart is seen with its numbers.
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setFitWidth((short) 1);

@@ -72,7 +72,7 @@ final class EvaluationCharts {
         PlotSample sample = evaluation.sample();
         long total = evaluation.regression().get().outputs().get(0).count();
         String title = "Predicted vs true" + (total > sample.rows()
-                ? String.format(" (first %,d of %,d rows)", sample.rows(), total) : "");
+                ? String.format(java.util.Locale.ROOT, " (first %,d of %,d rows)", sample.rows(), total) : "");
         XSSFChart chart = TrainingCharts.chart(sheet, new int[] {layout.chartRow(), 0}, title);
         XDDFValueAxis bottom = chart.createValueAxis(AxisPosition.BOTTOM);
         bottom.setTitle("true (target)");

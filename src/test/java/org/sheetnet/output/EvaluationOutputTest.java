@@ -178,4 +178,40 @@ class EvaluationOutputTest {
         assertEquals(a.subList(1, a.size()), b.subList(1, b.size()),
                 "Evaluation below its first line (which names the target columns)");
     }
+
+    /**
+     * 12,000 rows streamed in batches of 997 and in one batch give the same metrics (within rounding of
+     * the running sums), and the chart plots the first 10,000 rows only, saying so in its title.
+     */
+    @Test
+    void streamedBatchesGiveTheSameMetricsAndTheChartIsCapped() throws IOException {
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder csv = new StringBuilder("id,x1,x2,x3,x4,target\n");
+        for (int r = 0; r < 12_000; r++) {
+            double[] x = {10 * random.nextDouble(), 10 * random.nextDouble(), 10 * random.nextDouble(),
+                10 * random.nextDouble()};
+            double t = 1.5 * x[0] - 2 * x[1] + 0.5 * x[2] + 3 * x[3] + 4 + 0.25 * random.nextGaussian();
+            csv.append("r").append(r).append(',').append(x[0]).append(',').append(x[1]).append(',').append(x[2])
+                    .append(',').append(x[3]).append(',').append(t).append('\n');
+        }
+        Path input = dir.resolve("many.csv");
+        Files.writeString(input, csv);
+        Path small = score("small.xlsx", "--input", input.toString(), "--batch-size", "997");
+        Path whole = score("whole.xlsx", "--input", input.toString(), "--batch-size", "20000");
+        List<List<Object>> a = Sheets.rows(small, "Evaluation");
+        List<List<Object>> b = Sheets.rows(whole, "Evaluation");
+        for (String m : List.of("count", "MAE", "RMSE", "R²", "max absolute error", "mean residual", "sd of residuals")) {
+            assertEquals(metric(b, m, 1), metric(a, m, 1), 1e-12 * Math.max(1, Math.abs(metric(b, m, 1))),
+                    "Evaluation " + m + ": batches of 997 vs one batch");
+        }
+        assertEquals(12_000, metric(a, "count", 1), 0, "count");
+        try (XSSFWorkbook wb = Sheets.open(small)) {
+            XSSFChart chart = wb.getSheet("Evaluation").getDrawingPatriarch().getCharts().get(0);
+            XDDFChartData.Series s = chart.getChartSeries().get(0).getSeries().get(0);
+            assertEquals("Predictions!$C$2:$C$10001", s.getCategoryData().getDataRangeReference(), "X: first 10,000 rows");
+            assertEquals(10_000, s.getCategoryData().getPointCount(), "cached points");
+            assertTrue(chart.getTitleText().getString().contains("first 10,000 of 12,000 rows"),
+                    "title: " + chart.getTitleText().getString());
+        }
+    }
 }

@@ -3,6 +3,7 @@ package org.sheetnet.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sheetnet.job.EvaluationSummary;
 import org.sheetnet.job.ScoreJob;
 import org.sheetnet.job.ScoreOptions;
 import picocli.CommandLine;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Parameters;
             "  sheetnet score model.xlsx --input data.xlsx --input-sheet March --out march.xlsx --force",
             "  sheetnet score model.xlsx --input big.csv --out predictions.csv      (predictions only, any size)",
             "  sheetnet score model.xlsx --input big.csv --out scored/              (every sheet as CSV)",
-            "  sheetnet score workbooks/seed-2-3-2-2-softmax.xlsx --formulas        (live Excel formulas)"
+            "  sheetnet score workbooks/seed-2-3-2-2-softmax.xlsx --formulas        (live Excel formulas)",
+            "  sheetnet score workbooks/regression-4-20-10-1.xlsx --target target --out evaluated.xlsx"
         },
         sortOptions = false,
         mixinStandardHelpOptions = true)
@@ -73,6 +75,13 @@ final class ScoreCommand implements Callable<Integer> {
                     + " value stays as its cached result), so that Excel recomputes and shows how each number is made.")
     boolean formulas;
 
+    @Option(names = {"-t", "--target"}, paramLabel = "COLUMN", split = ",",
+            description = "Input columns holding the known answers: one per output, in order (regression), or for a"
+                    + " softmax output one column of class names or one-hot columns, one per class. They are carried"
+                    + " to Predictions with the error (prediction − target) or a correct flag, and an Evaluation"
+                    + " sheet gives the metrics and charts.")
+    java.util.List<String> targets = new java.util.ArrayList<>();
+
     @Option(names = "--check-tolerance", paramLabel = "REL", defaultValue = "1e-6",
             description = "Largest deviation accepted on the model's check vectors (Checks sheet), relative;"
                     + " absolute below 1e-6 (default: ${DEFAULT-VALUE}).")
@@ -101,13 +110,15 @@ final class ScoreCommand implements Callable<Integer> {
         Progress progress = new Progress(System.err, quiet);
         ScoreJob.Result result = ScoreJob.run(new ScoreOptions(model, Optional.ofNullable(input),
                 Optional.ofNullable(inputSheet), target, force, batchSize, formulas, checkTolerance,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), commandLine), progress);
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), commandLine, targets), progress);
         progress.done();
         result.preparation().filter(p -> p.outOfRange() > 0).ifPresent(p -> System.err.printf(
                 "sheetnet: warning: %,d input values outside their feature's [min, max] (Features sheet); first: %s%n",
                 p.outOfRange(), p.firstOutOfRange()));
         if (!quiet) {
             result.checks().ifPresent(c -> spec.commandLine().getOut().println("check vectors: " + c.describe()));
+            result.evaluation().ifPresent(e -> spec.commandLine().getOut().println("evaluation: "
+                    + EvaluationSummary.of(e)));
             spec.commandLine().getOut().printf("scored %,d rows through %d layers -> %s%n", result.rows(),
                     result.network().depth(), target);
         }

@@ -117,6 +117,17 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Feat
         return new InputBinding(features, unused(used), false, null, null);
     }
 
+    /**
+     * This binding with some columns taken out of the id columns (target columns, which Predictions
+     * carries after the outputs instead).
+     *
+     * @param columns input columns that are not row identifiers
+     */
+    public InputBinding withoutIds(java.util.Set<Integer> columns) {
+        int[] ids = java.util.Arrays.stream(idColumns).filter(c -> !columns.contains(c)).toArray();
+        return new InputBinding(features, ids, byName, preparation, log);
+    }
+
     private static int[] unused(boolean[] used) {
         List<Integer> ids = new ArrayList<>();
         for (int c = 0; c < used.length; c++) {

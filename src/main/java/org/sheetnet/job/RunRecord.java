@@ -24,6 +24,7 @@ final class RunRecord {
     static final String INPUTS_DIGEST = "SHA-256 of Inputs values";
     static final String WEIGHTS_DIGEST = "SHA-256 of weights values";
     static final String BIAS_DIGEST = "SHA-256 of bias values";
+    static final String TARGET_COLUMNS = "target columns";
 
     private final ScoreOptions options;
     private final Instant started;
@@ -31,6 +32,8 @@ final class RunRecord {
     Optional<CheckVectors.Result> checks = Optional.empty();
     Optional<FormulaCheck.Result> formulaCheck = Optional.empty();
     List<String> valueOnlySheets = List.of();
+    Optional<org.sheetnet.evaluate.Targets> targets = Optional.empty();
+    Optional<org.sheetnet.evaluate.Evaluator> evaluation = Optional.empty();
     String inputsDigest = "";
     long rows;
 
@@ -61,6 +64,7 @@ final class RunRecord {
         log.line("formulas", formulaCheck.map(f -> f.describe() + " (first rows, before writing)")
                 .orElse(options.formulas() ? "none" : "not asked for (--formulas writes them)"));
         features(log, model.network(), source, binding);
+        targets(log);
         layers(log, model);
         adjustments(log);
         return log;
@@ -90,6 +94,14 @@ final class RunRecord {
             log.line("values outside [min, max]", (double) p.outOfRange(), p.firstOutOfRange().isEmpty() ? ""
                     : "first: " + p.firstOutOfRange() + " (scored anyway; warned on stderr)");
         }
+    }
+
+    private void targets(AuditLog log) {
+        targets.ifPresent(t -> {
+            log.line(TARGET_COLUMNS, t.names().toArray());
+            log.line("targets", t.describe());
+            evaluation.ifPresent(e -> log.line("evaluation", EvaluationSummary.of(e) + " (sheet Evaluation)"));
+        });
     }
 
     private static void layers(AuditLog log, ModelWorkbook model) {

@@ -10,6 +10,9 @@ import org.sheetnet.SheetnetException;
 import org.sheetnet.engine.ForwardPass;
 import org.sheetnet.engine.ForwardTrace;
 import org.sheetnet.engine.NonFiniteValueException;
+import org.sheetnet.evaluate.Evaluator;
+import org.sheetnet.evaluate.TargetBatch;
+import org.sheetnet.evaluate.Targets;
 import org.sheetnet.io.InputBinding;
 import org.sheetnet.io.InputRow;
 import org.sheetnet.io.ModelReader;
@@ -30,7 +33,8 @@ import org.sheetnet.output.ScoredWorkbookWriter;
 public final class ScoreJob {
 
     /** Sheets a previous run wrote; when an output workbook is scored again they are not copied. */
-    static final Pattern OUTPUT_SHEETS = Pattern.compile("(?i)L\\d+_(pre|act)|L0_inputs|L0_prepared|Predictions|Audit");
+    static final Pattern OUTPUT_SHEETS =
+            Pattern.compile("(?i)L\\d+_(pre|act)|L0_inputs|L0_prepared|Predictions|Evaluation|Audit");
 
     /** Rows of the first batch whose formulas are recomputed with POI before the real run. */
     private static final int FORMULA_SAMPLE_ROWS = 64;
@@ -44,9 +48,10 @@ public final class ScoreJob {
      * @param rows    number of rows scored
      * @param network the network that ran
      * @param checks  the check vectors' result, if the model has any
+     * @param evaluation the metrics against the targets, if {@code --target} named any
      */
     public record Result(long rows, Network network, Optional<CheckVectors.Result> checks,
-            Optional<org.sheetnet.io.PreparationLog> preparation) {
+            Optional<org.sheetnet.io.PreparationLog> preparation, Optional<Evaluator> evaluation) {
     }
 
     private ScoreJob() {
@@ -70,18 +75,25 @@ public final class ScoreJob {
             record.checks = checks;
             RowSource rows = input.rows();
             List<InputRow> batch = readBatch(rows, options.batchSize());
-            InputBinding binding = InputBinding.bind(network, rows, batch, java.util.Set.of(), model.preparation());
+            Optional<Targets> targets = options.targets().isEmpty() ? Optional.empty()
+                    : Optional.of(Targets.find(options.targets(), network, rows));
+            InputBinding binding = bind(network, rows, batch, targets, model);
+            record.targets = targets;
             if (options.formulas() && !batch.isEmpty()) {
-                record.formulaCheck = Optional.of(checkFormulas(model, input, binding.withFreshLog(), batch));
+                record.formulaCheck = Optional.of(checkFormulas(model, input, binding.withFreshLog(), batch, targets));
             }
+            Optional<Evaluator> evaluator = targets.map(t -> new Evaluator(t, network));
             try (ScoredWorkbookWriter writer = openWriter(options)) {
-                prepare(writer, model, input, binding, record);
+                prepare(writer, model, input, binding, targets, record);
                 ValueDigest inputs = new ValueDigest();
                 rows.header().forEach(inputs::add);
                 double[] x = new double[options.batchSize() * network.inputWidth()];
                 while (!batch.isEmpty()) {
                     fill(binding, batch, rows, x, network.inputWidth());
-                    writer.append(batch, x, forward(network, x, batch, rows, options.threads()));
+                    TargetBatch t = read(targets, batch, rows);
+                    ForwardTrace trace = forward(network, x, batch, rows, options.threads());
+                    evaluator.ifPresent(e -> e.add(trace.output().act(), t));
+                    writer.append(batch, x, trace, t);
                     batch.forEach(r -> digestRow(inputs, r));
                     record.rows += batch.size();
                     progress.update(record.rows, rows.fractionRead());
@@ -92,10 +104,12 @@ public final class ScoreJob {
                 }
                 record.inputsDigest = inputs.hex();
                 record.valueOnlySheets = writer.valueOnlySheets();
+                evaluator.ifPresent(writer::evaluation);
+                record.evaluation = evaluator;
                 writer.finish(record.toAudit(model, rows, binding));
             }
             return new Result(record.rows, network, checks,
-                    binding.preparation() == null ? Optional.empty() : Optional.of(binding.log()));
+                    binding.preparation() == null ? Optional.empty() : Optional.of(binding.log()), evaluator);
         } catch (IOException e) {
             throw SheetnetException.file(options.model() + ": " + e.getMessage(), e);
         }
@@ -127,8 +141,19 @@ public final class ScoreJob {
         }
     }
 
+    // Target columns are neither features nor row identifiers: Predictions carries them after the outputs.
+    private static InputBinding bind(Network network, RowSource rows, List<InputRow> batch, Optional<Targets> targets,
+            ModelWorkbook model) {
+        java.util.Set<Integer> columns = targets.map(Targets::columnSet).orElse(java.util.Set.of());
+        return InputBinding.bind(network, rows, batch, columns, model.preparation()).withoutIds(columns);
+    }
+
+    private static TargetBatch read(Optional<Targets> targets, List<InputRow> batch, RowSource rows) {
+        return targets.map(t -> t.read(batch, rows)).orElse(null);
+    }
+
     private static void prepare(ScoredWorkbookWriter writer, ModelWorkbook model, InputSources.Opened input,
-            InputBinding binding, RunRecord record) {
+            InputBinding binding, Optional<Targets> targets, RunRecord record) {
         writer.copySheets(model.workbook(), name -> {
             boolean copy = !name.equalsIgnoreCase(InputSources.INPUTS) && !name.equals(input.modelSheet())
                     && !OUTPUT_SHEETS.matcher(name).matches();
@@ -138,19 +163,19 @@ public final class ScoreJob {
             return copy;
         });
         writer.begin(model.network(), model.sources(), model.preparation(), input.rows().header(), binding.features(),
-                binding.idColumns());
+                binding.idColumns(), targets);
     }
 
     // Builds the first rows in memory with the same writer, and recomputes their formulas with POI.
     private static FormulaCheck.Result checkFormulas(ModelWorkbook model, InputSources.Opened input,
-            InputBinding binding, List<InputRow> batch) {
+            InputBinding binding, List<InputRow> batch, Optional<Targets> targets) {
         Network network = model.network();
         List<InputRow> sample = batch.subList(0, Math.min(batch.size(), FORMULA_SAMPLE_ROWS));
         double[] x = new double[sample.size() * network.inputWidth()];
         fill(binding, sample, input.rows(), x, network.inputWidth());
         try (ScoredWorkbookWriter writer = ScoredWorkbookWriter.inMemory(true)) {
-            prepare(writer, model, input, binding, null);
-            writer.append(sample, x, forward(network, x, sample, input.rows(), 1));
+            prepare(writer, model, input, binding, targets, null);
+            writer.append(sample, x, forward(network, x, sample, input.rows(), 1), read(targets, sample, input.rows()));
             FormulaCheck.Result result = writer.checkFormulas();
             if (!result.passes(FORMULA_TOLERANCE)) {
                 throw new SheetnetException(SheetnetException.Problem.MISMATCH,

@@ -16,11 +16,21 @@ import java.util.Optional;
  * @param checkTolerance tolerance on the check vectors' deviation
  * @param threads     number of sheets written at the same time
  * @param commandLine the command as typed, for the Audit sheet
+ * @param targets     input columns holding the known answers ({@code --target}), in output order; empty for none
  */
 public record ScoreOptions(Path model, Optional<Path> input, Optional<String> inputSheet, Path out,
-        boolean force, int batchSize, boolean formulas, double checkTolerance, int threads, String commandLine) {
+        boolean force, int batchSize, boolean formulas, double checkTolerance, int threads, String commandLine,
+        java.util.List<String> targets) {
+
+    /** Options without targets. */
+    public ScoreOptions(Path model, Optional<Path> input, Optional<String> inputSheet, Path out, boolean force,
+            int batchSize, boolean formulas, double checkTolerance, int threads, String commandLine) {
+        this(model, input, inputSheet, out, force, batchSize, formulas, checkTolerance, threads, commandLine,
+                java.util.List.of());
+    }
 
     public ScoreOptions {
+        targets = java.util.List.copyOf(targets);
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
         }

@@ -18,6 +18,7 @@ import org.sheetnet.engine.ForwardTrace;
 import org.sheetnet.engine.NonFiniteValueException;
 import org.sheetnet.io.CellRef;
 import org.sheetnet.io.CellValues;
+import org.sheetnet.io.FeaturesSheet;
 import org.sheetnet.io.InputBinding;
 import org.sheetnet.io.InputRow;
 import org.sheetnet.io.ModelReader;
@@ -110,7 +111,8 @@ public final class VerifyJob {
                 }
             }
             Network network = model.network();
-            InputBinding binding = InputBinding.bind(network, source, rows, java.util.Set.of(), model.preparation());
+            InputBinding binding = bind(network, source, rows, audit.getOrDefault(RunRecord.TARGET_COLUMNS, List.of()),
+                    model.preparation());
             List<SheetResult> sheets = compare(wb, network, binding, source, rows, tolerance);
             List<HashResult> hashes = hashes(model, audit, inputDigest.hex());
             Optional<FormulaCheck.Result> formulas = hasFormulas(wb) ? Optional.of(FormulaCheck.run(wb)) : Optional.empty();
@@ -119,6 +121,19 @@ public final class VerifyJob {
         } catch (IOException e) {
             throw SheetnetException.file(file + ": " + e.getMessage(), e);
         }
+    }
+
+    // Target columns (--target) were neither features nor id columns: Predictions has them after the outputs.
+    private static InputBinding bind(Network network, SheetRowSource source, List<InputRow> rows, List<String> targets,
+            Optional<FeaturesSheet.Preparation> preparation) {
+        java.util.Set<Integer> columns = new java.util.TreeSet<>();
+        for (String t : targets) {
+            int c = source.header().indexOf(t);
+            if (c >= 0) {
+                columns.add(c);
+            }
+        }
+        return InputBinding.bind(network, source, rows, columns, preparation).withoutIds(columns);
     }
 
     private static Sheet require(Workbook wb, String sheet, String file) {

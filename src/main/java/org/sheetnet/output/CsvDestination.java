@@ -43,6 +43,11 @@ final class CsvDestination implements Destination {
     }
 
     @Override
+    public SheetSink smallSheet(String name) {
+        return sheet(name);
+    }
+
+    @Override
     public boolean hasSheet(String name) {
         return names.contains(name);
     }

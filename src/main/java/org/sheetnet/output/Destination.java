@@ -10,6 +10,14 @@ interface Destination extends Closeable {
     /** Creates an output sheet, written row by row. */
     SheetSink sheet(String name);
 
+    /** Creates a small output sheet written at the end (Evaluation): in a workbook's frame, or a CSV file. */
+    SheetSink smallSheet(String name);
+
+    /** The POI workbook holding the small sheets, for charts and formatting; empty for CSV. */
+    default java.util.Optional<org.apache.poi.xssf.usermodel.XSSFWorkbook> frame() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether a sheet of that name exists already (model sheets are copied first). */
     boolean hasSheet(String name);
 

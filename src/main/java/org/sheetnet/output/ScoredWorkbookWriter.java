@@ -14,6 +14,10 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.engine.ForwardTrace;
 import org.sheetnet.io.FeaturesSheet;
+import org.sheetnet.evaluate.ArgMax;
+import org.sheetnet.evaluate.Evaluator;
+import org.sheetnet.evaluate.TargetBatch;
+import org.sheetnet.evaluate.Targets;
 import org.sheetnet.io.InputRow;
 import org.sheetnet.io.ModelWorkbook;
 import org.sheetnet.model.DenseLayer;
@@ -43,6 +47,7 @@ public final class ScoredWorkbookWriter implements Closeable {
     private LayerFormulas cellFormulas;
     private int[] idColumns;
     private boolean classify;
+    private PredictionTargets targetCells;
     private long rowsWritten;
 
     private ScoredWorkbookWriter(Destination destination, boolean formulas, int threads) {
@@ -113,9 +118,11 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param header    the input header
      * @param features  for each network input, its input column
      * @param idColumns input columns copied to every output sheet
+     * @param targets   the target columns, carried to Predictions after the outputs, if any
      */
     public void begin(Network network, List<ModelWorkbook.LayerSource> sources,
-            Optional<FeaturesSheet.Preparation> preparation, List<String> header, int[] features, int[] idColumns) {
+            Optional<FeaturesSheet.Preparation> preparation, List<String> header, int[] features, int[] idColumns,
+            Optional<Targets> targets) {
         this.network = network;
         this.idColumns = idColumns.clone();
         this.cellFormulas = new LayerFormulas(network, sources, preparation, features, idColumns.length);
@@ -148,6 +155,10 @@ public final class ScoredWorkbookWriter implements Closeable {
         List<String> predictionHeader = concat(ids, last.outputNames());
         if (classify) {
             predictionHeader.add(PREDICTED_CLASS);
+        }
+        targetCells = targets.map(t -> new PredictionTargets(t, ids.size(), last.outputWidth(), classify)).orElse(null);
+        if (targetCells != null) {
+            predictionHeader.addAll(targetCells.header());
         }
         predictions = sheet("Predictions", predictionHeader);
         destination.activate("Predictions");
@@ -186,6 +197,18 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param trace the forward pass over those rows
      */
     public void append(List<InputRow> rows, double[] x, ForwardTrace trace) {
+        append(rows, x, trace, null);
+    }
+
+    /**
+     * Appends one batch to every sheet, with its targets in Predictions.
+     *
+     * @param rows    the batch's input rows, in order
+     * @param x       the batch's features, row-major, as the network saw them
+     * @param trace   the forward pass over those rows
+     * @param targets the batch's targets; null when the run has none
+     */
+    public void append(List<InputRow> rows, double[] x, ForwardTrace trace, TargetBatch targets) {
         rowsWritten += rows.size();
         if (rowsWritten >= destination.maxRows()) {
             throw SheetnetException.input("more than " + String.format("%,d", destination.maxRows() - 1)
@@ -212,7 +235,7 @@ public final class ScoredWorkbookWriter implements Closeable {
             tasks.add(() -> appendPre(layer, rows, v));
             tasks.add(() -> appendAct(layer, rows, v));
         }
-        tasks.add(() -> appendPredictions(rows, trace.output()));
+        tasks.add(() -> appendPredictions(rows, trace.output(), targets));
         run(tasks);
     }
 
@@ -278,7 +301,7 @@ public final class ScoredWorkbookWriter implements Closeable {
         });
     }
 
-    private void appendPredictions(List<InputRow> rows, ForwardTrace.LayerValues output) {
+    private void appendPredictions(List<InputRow> rows, ForwardTrace.LayerValues output, TargetBatch targets) {
         int width = output.width();
         forEachRow(rows, predictions, (r, in) -> {
             for (int j = 0; j < width; j++) {
@@ -286,13 +309,16 @@ public final class ScoredWorkbookWriter implements Closeable {
                         output.act()[r * width + j]);
             }
             if (classify) {
-                String name = network.outputLayer().outputNames().get(argMax(output.act(), r * width, width));
+                String name = network.outputLayer().outputNames().get(ArgMax.of(output.act(), r * width, width));
                 int col = idColumns.length + width;
                 if (formulas) {
                     predictions.formulaText(col, cellFormulas.predictedClass(predictions.row()), name);
                 } else {
                     predictions.text(col, name);
                 }
+            }
+            if (targetCells != null) {
+                targetCells.write(predictions, in, r, output.act(), targets, formulas);
             }
         });
     }
@@ -306,15 +332,19 @@ public final class ScoredWorkbookWriter implements Closeable {
         }
     }
 
-    // Ties go to the first unit, as numpy's argmax does.
-    private static int argMax(double[] v, int offset, int width) {
-        int best = 0;
-        for (int j = 1; j < width; j++) {
-            if (v[offset + j] > v[offset + best]) {
-                best = j;
-            }
+    /**
+     * Writes the Evaluation sheet: the metrics against the targets, with their formulas, and in a
+     * workbook the charts drawn from the cells.
+     *
+     * @param evaluation the metrics accumulated over every row
+     */
+    public void evaluation(Evaluator evaluation) {
+        if (destination.hasSheet(EvaluationSheet.NAME)) {
+            throw SheetnetException.model("the model workbook already has a sheet named \"" + EvaluationSheet.NAME
+                    + "\", which sheetnet writes; rename that sheet");
         }
-        return best;
+        EvaluationSheet.Layout layout = EvaluationSheet.write(destination.smallSheet(EvaluationSheet.NAME), evaluation);
+        destination.frame().ifPresent(frame -> EvaluationCharts.add(frame, evaluation, layout, targetCells));
     }
 
     /**

@@ -107,7 +107,8 @@ final class TrainingCharts {
         chart.plot(data);
     }
 
-    private static XSSFChart chart(XSSFSheet sheet, int[] at, String title) {
+    /** An empty chart with a title and a legend at the top right, 9 columns × 20 rows from {@code at} = {row, col}. */
+    static XSSFChart chart(XSSFSheet sheet, int[] at, String title) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, at[1], at[0], at[1] + 9, at[0] + 20);
         XSSFChart chart = drawing.createChart(anchor);
@@ -118,7 +119,18 @@ final class TrainingCharts {
         return chart;
     }
 
-    private static XDDFShapeProperties noLine() {
+    /** Shape properties that draw a solid line of the given RGB colour. */
+    static XDDFShapeProperties solidLine(byte[] rgb) {
+        XDDFShapeProperties p = new XDDFShapeProperties();
+        XDDFLineProperties line = new XDDFLineProperties(
+                new org.apache.poi.xddf.usermodel.XDDFSolidFillProperties(org.apache.poi.xddf.usermodel.XDDFColor.from(rgb)));
+        line.setWidth(1.5);
+        p.setLineProperties(line);
+        return p;
+    }
+
+    /** Shape properties that draw no line: markers only. */
+    static XDDFShapeProperties noLine() {
         XDDFShapeProperties p = new XDDFShapeProperties();
         p.setLineProperties(new XDDFLineProperties(new XDDFNoFillProperties()));
         return p;

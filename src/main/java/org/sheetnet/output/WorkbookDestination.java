@@ -60,6 +60,16 @@ final class WorkbookDestination implements Destination {
     }
 
     @Override
+    public SheetSink smallSheet(String name) {
+        return new PoiSheetSink(frame.createSheet(name), headerStyle);
+    }
+
+    @Override
+    public java.util.Optional<XSSFWorkbook> frame() {
+        return java.util.Optional.of(frame);
+    }
+
+    @Override
     public boolean hasSheet(String name) {
         return frame.getSheet(name) != null;
     }

@@ -211,6 +211,44 @@ class BadInputTest {
 
     // ---------------------------------------------------------------- inputs
 
+    /** Inputs with target columns t1 and t2 after the features; {@code bad} replaces row 3's t1. */
+    private static List<List<Object>> inputsWithTargets(Object bad) {
+        List<List<Object>> rows = inputs();
+        rows.set(0, row("id", "x1", "x2", "t1", "t2"));
+        for (int r = 1; r < rows.size(); r++) {
+            rows.set(r, row(rows.get(r).get(0), rows.get(r).get(1), rows.get(r).get(2), r == 3 ? bad : 1.0 * r, 0.0));
+        }
+        return rows;
+    }
+
+    @Test
+    void missingTargetColumn() throws IOException {
+        String message = scoreFails(ExitCodes.INPUT, validModel(), "--target", "answer");
+        assertEquals("model.xlsx!Inputs: no target column \"answer\"; the columns are \"id\", \"x1\", \"x2\"", message);
+    }
+
+    @Test
+    void targetThatIsAFeature() throws IOException {
+        String message = scoreFails(ExitCodes.INPUT, validModel(), "--target", "X1");
+        assertEquals("model.xlsx!Inputs: column \"x1\" is an input of the model (feature \"x1\"), so it cannot be a"
+                + " target", message);
+    }
+
+    @Test
+    void moreTargetsThanOutputs() throws IOException {
+        Path model = model("model.xlsx", true, inputsWithTargets(3.0), w -> { });
+        String message = scoreFails(ExitCodes.INPUT, model, "--target", "t1,t2");
+        assertEquals("model.xlsx!Inputs: --target names 2 columns, but the model has 1 output (y); give one target"
+                + " column per output, in the outputs' order", message);
+    }
+
+    @Test
+    void textInATargetCell() throws IOException {
+        Path model = model("model.xlsx", true, inputsWithTargets("n/a"), w -> { });
+        String message = scoreFails(ExitCodes.INPUT, model, "--target", "t1");
+        assertTrue(message.endsWith("D4: target: expected a number, found text \"n/a\""), message);
+    }
+
     @Test
     void textWhereAFeatureIsNeeded() throws IOException {
         Path model = model(cell("Inputs", 6, 2, "n/a"));

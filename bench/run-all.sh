@@ -19,7 +19,7 @@ done
 cases=("$@")
 [ ${#cases[@]} -gt 0 ] || cases=(1 2 3 4)
 mkdir -p "${BENCH_WORK:-$bench/work}"
-results="${BENCH_WORK:-$bench/work}/results-$(date +%Y%m%d-%H%M%S)$([ "${QUICK:-0}" = 1 ] && echo -quick).md"
+results="${BENCH_WORK:-$bench/work}/results-$(date +%Y%m%d-%H%M%S)$([ "${QUICK:-0}" = 1 ] && echo -quick || true).md"
 for c in "${cases[@]}"; do
   echo "== case $c" >&2
   "$PYTHON" "$bench/case$c.py" | tee -a "$results"

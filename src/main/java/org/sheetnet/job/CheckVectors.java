@@ -15,6 +15,7 @@ import org.sheetnet.io.InputRow;
 import org.sheetnet.io.ModelWorkbook;
 import org.sheetnet.io.SheetRowSource;
 import org.sheetnet.model.Network;
+import org.sheetnet.output.CheckPlot;
 
 /**
  * The check vectors stored with a model: a {@code Checks} sheet of input rows with the outputs the
@@ -42,8 +43,9 @@ public final class CheckVectors {
      * @param worst     largest deviation
      * @param worstAt   where: {@code Checks row 5, output y2: 0.31 (expected 0.32)}
      * @param tolerance the tolerance applied
+     * @param pairs     every compared output: its check row, output name, reference value and sheetnet's value
      */
-    public record Result(int rows, double worst, String worstAt, double tolerance) {
+    public record Result(int rows, double worst, String worstAt, double tolerance, List<CheckPlot.Pair> pairs) {
 
         /** Whether every output is within tolerance. */
         public boolean passes() {
@@ -105,6 +107,7 @@ public final class CheckVectors {
             SheetRowSource source, double tolerance) {
         double worst = -1;
         String worstAt = "";
+        List<CheckPlot.Pair> pairs = new ArrayList<>();
         int width = outputs.size();
         for (int r = 0; r < rows.size(); r++) {
             for (int j = 0; j < width; j++) {
@@ -114,6 +117,7 @@ public final class CheckVectors {
                             + ": expected a number, found " + org.sheetnet.io.CellValues.describe(e));
                 }
                 double got = y[r * width + j];
+                pairs.add(new CheckPlot.Pair(rows.get(r).line(), outputs.get(j), expected, got));
                 double deviation = Math.abs(got - expected) / Math.max(Math.abs(expected), ZERO_THRESHOLD);
                 if (deviation > worst) {
                     worst = deviation;
@@ -122,7 +126,7 @@ public final class CheckVectors {
                 }
             }
         }
-        return new Result(rows.size(), worst, worstAt, tolerance);
+        return new Result(rows.size(), worst, worstAt, tolerance, List.copyOf(pairs));
     }
 
     private static int[] expectedColumns(List<String> header, List<String> outputs, String file) {

@@ -34,7 +34,7 @@ public final class ScoreJob {
 
     /** Sheets a previous run wrote; when an output workbook is scored again they are not copied. */
     static final Pattern OUTPUT_SHEETS =
-            Pattern.compile("(?i)L\\d+_(pre|act)|L0_inputs|L0_prepared|Predictions|Evaluation|Audit");
+            Pattern.compile("(?i)L\\d+_(pre|act)|L0_inputs|L0_prepared|Predictions|Evaluation|CheckPlot|Audit");
 
     /** Rows of the first batch whose formulas are recomputed with POI before the real run. */
     private static final int FORMULA_SAMPLE_ROWS = 64;
@@ -105,6 +105,7 @@ public final class ScoreJob {
                 record.inputsDigest = inputs.hex();
                 record.valueOnlySheets = writer.valueOnlySheets();
                 evaluator.ifPresent(writer::evaluation);
+                checks.ifPresent(c -> writer.checkPlot(c.pairs()));
                 record.evaluation = evaluator;
                 writer.finish(record.toAudit(model, rows, binding));
             }

@@ -348,6 +348,20 @@ public final class ScoredWorkbookWriter implements Closeable {
     }
 
     /**
+     * Writes the CheckPlot sheet: sheetnet's outputs on the check vectors next to the stored
+     * references, with a scatter of one against the other in a workbook.
+     *
+     * @param pairs every compared output
+     */
+    public void checkPlot(List<CheckPlot.Pair> pairs) {
+        if (pairs.isEmpty() || destination.hasSheet(CheckPlot.NAME)) {
+            return;
+        }
+        CheckPlot.write(destination.smallSheet(CheckPlot.NAME), pairs);
+        destination.frame().ifPresent(frame -> CheckPlot.chart(frame, pairs.size()));
+    }
+
+    /**
      * Writes the Audit sheet, then the output, and moves it into place.
      *
      * @param audit the Audit sheet's lines

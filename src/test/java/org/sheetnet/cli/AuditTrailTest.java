@@ -88,6 +88,24 @@ class AuditTrailTest {
     }
 
     @Test
+    void checkPlotShowsSheetnetAgainstTheReferenceWithANativeScatter() throws IOException {
+        Path out = scored(model(-1.5));
+        List<List<Object>> plot = Sheets.rows(out, "CheckPlot");
+        assertEquals(List.of("Checks row", "output", "reference", "sheetnet", "sheetnet − reference"), plot.get(0));
+        // Hand-computed in model(): y = 2a + 3b − 1 for (1, 1), (0, 2), (−1, 0.5).
+        assertEquals(List.of(2.0, "y", 4.0, 4.0, 0.0), plot.get(1), "CheckPlot row 2");
+        assertEquals(List.of(3.0, "y", 5.0, 5.0, 0.0), plot.get(2), "CheckPlot row 3");
+        assertEquals(List.of(4.0, "y", -1.5, -1.5, 0.0), plot.get(3), "CheckPlot row 4");
+        try (XSSFWorkbook wb = Sheets.open(out)) {
+            var charts = wb.getSheet("CheckPlot").getDrawingPatriarch().getCharts();
+            assertEquals(1, charts.size(), "one chart on CheckPlot");
+            var series = charts.get(0).getChartSeries().get(0).getSeries(0);
+            assertEquals("CheckPlot!$C$2:$C$4", series.getCategoryData().getDataRangeReference(), "x: the references");
+            assertEquals("CheckPlot!$D$2:$D$4", series.getValuesData().getDataRangeReference(), "y: sheetnet's values");
+        }
+    }
+
+    @Test
     void checkVectorsThatDoNotReproduceStopTheRunAndNameTheWorstRow() throws IOException {
         Path model = model(-1.4);
         Path out = dir.resolve("out.xlsx");

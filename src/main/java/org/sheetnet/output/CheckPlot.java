@@ -80,6 +80,10 @@ public final class CheckPlot {
         for (int c = 0; c < 5; c++) {
             sheet.setColumnWidth(c, 20 * 256);
         }
+        // Printed (and converted to PDF) one page wide, so that the chart is seen beside its numbers.
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
         XSSFChart chart = TrainingCharts.chart(sheet, new int[] {1, 6}, "sheetnet against the stored reference outputs");
         XDDFValueAxis bottom = chart.createValueAxis(AxisPosition.BOTTOM);
         bottom.setTitle("reference (Checks sheet)");

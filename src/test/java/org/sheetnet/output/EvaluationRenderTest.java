@@ -2,8 +2,6 @@ package org.sheetnet.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
@@ -22,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sheetnet.cli.Main;
+import org.sheetnet.testing.LibreOffice;
 import org.sheetnet.testing.Sheets;
 
 /**
@@ -36,8 +33,6 @@ import org.sheetnet.testing.Sheets;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvaluationRenderTest {
 
-    private static final long TIMEOUT_SECONDS = 120;
-    private static final String REQUIRE = "SHEETNET_REQUIRE_LIBREOFFICE";
 
     private Path dir;
     private Path soffice;
@@ -45,15 +40,7 @@ class EvaluationRenderTest {
 
     @BeforeAll
     void scoreAndConvert() throws IOException, InterruptedException {
-        Optional<Path> found = findSoffice();
-        if (found.isEmpty()) {
-            String message = "LibreOffice (soffice) is not installed; Debian: apt-get install libreoffice-calc-nogui";
-            if ("1".equals(System.getenv(REQUIRE))) {
-                fail(message + " (" + REQUIRE + "=1 requires it)");
-            }
-            assumeTrue(false, message + "; skipped (set " + REQUIRE + "=1 to fail instead)");
-        }
-        soffice = found.get();
+        soffice = LibreOffice.require();
         dir = Files.createTempDirectory("sheetnet-render");
         Path regression = dir.resolve("regression-evaluated.xlsx");
         assertEquals(0, Main.run("score", "workbooks/regression-4-20-10-1.xlsx", "--target", "target", "--out",
@@ -114,27 +101,6 @@ class EvaluationRenderTest {
 
     private void convert(String format, List<Path> files, Path outDir) throws IOException, InterruptedException {
         Path profile = Files.createDirectories(dir.resolve("profile-" + format));
-        List<String> command = new ArrayList<>(List.of(soffice.toString(), "-env:UserInstallation=" + profile.toUri(),
-                "--headless", "--norestore", "--convert-to", format, "--outdir", outDir.toString()));
-        files.forEach(f -> command.add(f.toString()));
-        Path log = dir.resolve("soffice-" + format + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            fail("LibreOffice did not finish within " + TIMEOUT_SECONDS + " s; killed. Output: " + Files.readString(log));
-        }
-        assertEquals(0, process.exitValue(), "soffice exit code; output: " + Files.readString(log));
-    }
-
-    private static Optional<Path> findSoffice() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String entry : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(entry.isEmpty() ? "." : entry, "soffice");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        LibreOffice.convert(soffice, profile, format, files, outDir, dir.resolve("soffice-" + format + ".log"));
     }
 }

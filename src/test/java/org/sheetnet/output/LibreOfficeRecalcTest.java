@@ -3,7 +3,6 @@ package org.sheetnet.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -28,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sheetnet.testing.LibreOffice;
 import org.sheetnet.testing.Sheets;
 
 /**
@@ -55,8 +53,6 @@ class LibreOfficeRecalcTest {
      */
     private static final double ABSOLUTE = 1e-14;
 
-    private static final long TIMEOUT_SECONDS = 120;
-    private static final String REQUIRE = "SHEETNET_REQUIRE_LIBREOFFICE";
 
     /** The wrong cached value planted in a copy, which a recalculation must replace. */
     private static final double PLANTED = 12345;
@@ -73,14 +69,7 @@ class LibreOfficeRecalcTest {
 
     @BeforeAll
     void recalculateWithLibreOffice() throws IOException, InterruptedException {
-        Optional<Path> soffice = findSoffice();
-        if (soffice.isEmpty()) {
-            String message = "LibreOffice (soffice) is not installed; Debian: apt-get install libreoffice-calc-nogui";
-            if ("1".equals(System.getenv(REQUIRE))) {
-                fail(message + " (" + REQUIRE + "=1 requires it)");
-            }
-            assumeTrue(false, message + "; skipped (set " + REQUIRE + "=1 to fail instead)");
-        }
+        Path soffice = LibreOffice.require();
         dir = Files.createTempDirectory("sheetnet-libreoffice");
         Path scored = Files.createDirectories(dir.resolve("scored"));
         for (FormulaWorkbooks.Case c : FormulaWorkbooks.cases()) {
@@ -95,7 +84,7 @@ class LibreOfficeRecalcTest {
         workbooks.values().forEach(w -> inputs.add(w[1]));
         inputs.add(plant(workbooks.get("sigmoid")[1], scored.resolve("planted.xlsx")));
         recalculated = Files.createDirectories(dir.resolve("recalculated"));
-        convert(soffice.get(), inputs, recalculated);
+        convert(soffice, inputs, recalculated);
     }
 
     @AfterAll
@@ -198,7 +187,7 @@ class LibreOfficeRecalcTest {
     /**
      * Converts xlsx to xlsx with LibreOffice in one run, recalculating every formula on load: a fresh
      * user profile whose registrymodifications.xcu sets Calc's OOXMLRecalcMode to 0 ("always"; the
-     * default 1 is "never", which would keep the cached values). Killed after {@link #TIMEOUT_SECONDS}.
+     * default 1 is "never", which would keep the cached values). Killed after {@link LibreOffice#TIMEOUT_SECONDS} seconds.
      */
     private static void convert(Path soffice, List<Path> files, Path outDir) throws IOException, InterruptedException {
         Path profile = Files.createDirectories(outDir.getParent().resolve("profile/user"));
@@ -210,33 +199,11 @@ class LibreOfficeRecalcTest {
                 <prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
                 </oor:items>
                 """);
-        List<String> command = new ArrayList<>(List.of(soffice.toString(),
-                "-env:UserInstallation=" + profile.getParent().toUri(), "--headless", "--norestore",
-                "--convert-to", "xlsx", "--outdir", outDir.toString()));
-        files.forEach(f -> command.add(f.toString()));
         Path log = outDir.getParent().resolve("soffice.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            fail("LibreOffice did not finish within " + TIMEOUT_SECONDS + " s; killed. Output: " + Files.readString(log));
-        }
-        assertEquals(0, process.exitValue(), "soffice exit code; output: " + Files.readString(log));
+        LibreOffice.convert(soffice, profile.getParent(), "xlsx", files, outDir, log);
         for (Path f : files) {
             assertTrue(Files.exists(outDir.resolve(f.getFileName())), "LibreOffice wrote " + f.getFileName()
                     + "; output: " + Files.readString(log));
         }
-    }
-
-    /** {@code soffice} on the PATH, if any. */
-    private static Optional<Path> findSoffice() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String entry : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(entry.isEmpty() ? "." : entry, "soffice");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }

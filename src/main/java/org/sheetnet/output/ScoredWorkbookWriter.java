@@ -1,14 +1,9 @@
 package org.sheetnet.output;
 
 import java.io.Closeable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.sheetnet.SheetnetException;
@@ -37,7 +32,7 @@ public final class ScoredWorkbookWriter implements Closeable {
 
     private final Destination destination;
     private final boolean formulas;
-    private final ExecutorService pool;
+    private final SheetTasks tasks;
     private final List<SheetSink> layerSinks = new ArrayList<>();
     private final List<String> valueOnly = new ArrayList<>();
     private SheetSink inputs;
@@ -53,7 +48,7 @@ public final class ScoredWorkbookWriter implements Closeable {
     private ScoredWorkbookWriter(Destination destination, boolean formulas, int threads) {
         this.destination = destination;
         this.formulas = formulas;
-        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
+        this.tasks = new SheetTasks(threads);
     }
 
     /**
@@ -81,14 +76,6 @@ public final class ScoredWorkbookWriter implements Closeable {
     /** A writer that keeps everything in a POI workbook in memory, to check a sample of formulas. */
     public static ScoredWorkbookWriter inMemory(boolean formulas) {
         return new ScoredWorkbookWriter(new WorkbookDestination(null), formulas, 1);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon() {
-        return r -> {
-            Thread t = new Thread(r, "sheetnet-writer");
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Recomputes the formulas written so far with POI; for a writer made by {@link #inMemory}. */
@@ -215,15 +202,15 @@ public final class ScoredWorkbookWriter implements Closeable {
                     + " input rows: more than an Excel sheet holds; write CSV files instead, with --out FOLDER"
                     + " (a name without .xlsx), which has no row limit");
         }
-        List<Runnable> tasks = new ArrayList<>();
-        tasks.add(() -> forEachRow(rows, inputs, (r, in) -> {
+        List<Runnable> jobs = new ArrayList<>();
+        jobs.add(() -> forEachRow(rows, inputs, (r, in) -> {
             for (int c = 0; c < in.values().length; c++) {
                 inputs.value(c, in.values()[c]);
             }
         }));
         if (features != null) {
             int width = network.inputWidth();
-            tasks.add(() -> forEachRow(rows, features, (r, in) -> {
+            jobs.add(() -> forEachRow(rows, features, (r, in) -> {
                 for (int i = 0; i < width; i++) {
                     cell(features, i, formulas ? cellFormulas.feature(features.row(), i) : null, x[r * width + i]);
                 }
@@ -232,34 +219,11 @@ public final class ScoredWorkbookWriter implements Closeable {
         for (int k = 1; k <= network.depth(); k++) {
             ForwardTrace.LayerValues v = trace.layers().get(k - 1);
             int layer = k;
-            tasks.add(() -> appendPre(layer, rows, v));
-            tasks.add(() -> appendAct(layer, rows, v));
+            jobs.add(() -> appendPre(layer, rows, v));
+            jobs.add(() -> appendAct(layer, rows, v));
         }
-        tasks.add(() -> appendPredictions(rows, trace.output(), targets));
-        run(tasks);
-    }
-
-    private void run(List<Runnable> tasks) {
-        if (pool == null) {
-            tasks.forEach(Runnable::run);
-            return;
-        }
-        List<Future<?>> futures = new ArrayList<>();
-        tasks.forEach(t -> futures.add(pool.submit(t)));
-        try {
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw new SheetnetException(SheetnetException.Problem.OUTPUT,
-                        "the output cannot be written: " + io.getCause().getMessage(), io);
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        jobs.add(() -> appendPredictions(rows, trace.output(), targets));
+        tasks.runAll(jobs);
     }
 
     /** What to write in one row, after its id columns. */
@@ -373,9 +337,7 @@ public final class ScoredWorkbookWriter implements Closeable {
     /** Releases memory, threads and temporary files; removes the partial output unless finished. */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        tasks.close();
         destination.close();
     }
 }

@@ -18,19 +18,15 @@ final class InputSources {
     static final String INPUTS = "Inputs";
 
     /**
-     * An open source of rows, and the workbook to release with it (null when none was opened).
+     * An open source of rows.
      *
-     * @param rows      the rows
-     * @param workbook  a workbook opened for them, or null
+     * @param rows       the rows
      * @param modelSheet the model workbook's sheet read, or null when the rows come from another file
      */
-    record Opened(RowSource rows, XSSFWorkbook workbook, String modelSheet) implements AutoCloseable {
+    record Opened(RowSource rows, String modelSheet) implements AutoCloseable {
         @Override
         public void close() {
             rows.close();
-            if (workbook != null) {
-                workbook.getPackage().revert();
-            }
         }
     }
 
@@ -42,17 +38,17 @@ final class InputSources {
             String wanted = sheetName.orElse(INPUTS);
             Sheet sheet = findSheet(model, wanted).orElseThrow(() -> SheetnetException.input(modelFile.getFileName()
                     + ": no sheet named \"" + wanted + "\" with input rows; add one, or give --input FILE"));
-            return new Opened(new SheetRowSource(sheet, modelFile.getFileName().toString()), null, sheet.getSheetName());
+            return new Opened(new SheetRowSource(sheet, modelFile.getFileName().toString()), sheet.getSheetName());
         }
         Path file = input.get();
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            return new Opened(new CsvRowSource(file), null, null);
+            return new Opened(new CsvRowSource(file), null);
         }
         if (!(name.endsWith(".xlsx") || name.endsWith(".xlsm"))) {
             throw SheetnetException.file(file + ": inputs must be an .xlsx workbook or a .csv file", null);
         }
-        return new Opened(new XlsxStreamRowSource(file, sheetName.orElse(null)), null, null);
+        return new Opened(new XlsxStreamRowSource(file, sheetName.orElse(null)), null);
     }
 
     private static Optional<Sheet> findSheet(XSSFWorkbook workbook, String name) {

@@ -39,6 +39,16 @@ public final class Losses {
         return List.of(SSE.name(), MSE.name(), MAE.name(), CROSS_ENTROPY.name());
     }
 
+    /** Σ_j (y_j − t_j)² over one row, j ascending. */
+    static double squaredError(double[] y, double[] t, int off, int width) {
+        double sum = 0;
+        for (int j = 0; j < width; j++) {
+            double d = y[off + j] - t[off + j];
+            sum += d * d;
+        }
+        return sum;
+    }
+
     private static final class Sse implements Loss {
         @Override
         public String name() {
@@ -57,12 +67,7 @@ public final class Losses {
 
         @Override
         public double rowLoss(double[] y, double[] t, int off, int width) {
-            double sum = 0;
-            for (int j = 0; j < width; j++) {
-                double d = y[off + j] - t[off + j];
-                sum += d * d;
-            }
-            return 0.5 * sum;
+            return 0.5 * squaredError(y, t, off, width);
         }
 
         // ∂/∂y_j ½Σ(y − t)² = y_j − t_j
@@ -92,12 +97,7 @@ public final class Losses {
 
         @Override
         public double rowLoss(double[] y, double[] t, int off, int width) {
-            double sum = 0;
-            for (int j = 0; j < width; j++) {
-                double d = y[off + j] - t[off + j];
-                sum += d * d;
-            }
-            return sum / width;
+            return squaredError(y, t, off, width) / width;
         }
 
         // ∂/∂y_j (1/n)Σ(y − t)² = 2(y_j − t_j)/n

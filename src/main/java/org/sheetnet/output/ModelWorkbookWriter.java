@@ -55,16 +55,10 @@ public final class ModelWorkbookWriter {
      */
     public static void write(Network network, AuditLog audit, String auditSheet, List<ExtraSheet> extras,
             Path target, boolean replace) {
-        requireFits(network);
         SafeOutputFile out = new SafeOutputFile(target, replace);
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             CellStyle bold = boldStyle(workbook);
-            fill(workbook, bold, "Model", modelRows(network));
-            for (int k = 1; k <= network.depth(); k++) {
-                DenseLayer layer = network.layers().get(k - 1);
-                fill(workbook, bold, "W" + k, weightRows(layer));
-                fill(workbook, bold, "b" + k, biasRows(layer));
-            }
+            addModelSheets(workbook, bold, network);
             if (audit != null) {
                 audit.writeTo(new PoiSheetSink(workbook.createSheet(auditSheet), bold));
             }
@@ -83,6 +77,22 @@ public final class ModelWorkbookWriter {
             throw e;
         }
         out.commit();
+    }
+
+    /**
+     * Adds the sheets of the workbook contract to a workbook: {@code Model}, then {@code Wk} and {@code bk}
+     * per layer. Shared by every writer of model workbooks (importers, trainer).
+     *
+     * @throws SheetnetException (MODEL) if a layer does not fit in a sheet
+     */
+    static void addModelSheets(XSSFWorkbook workbook, CellStyle bold, Network network) {
+        requireFits(network);
+        fill(workbook, bold, "Model", modelRows(network));
+        for (int k = 1; k <= network.depth(); k++) {
+            DenseLayer layer = network.layers().get(k - 1);
+            fill(workbook, bold, "W" + k, weightRows(layer));
+            fill(workbook, bold, "b" + k, biasRows(layer));
+        }
     }
 
     /** The Model sheet: layer | weights | bias | activation | alpha. */

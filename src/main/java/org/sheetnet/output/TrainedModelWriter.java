@@ -12,7 +12,6 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.io.InputRow;
-import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Network;
 import org.sheetnet.train.Dataset;
 import org.sheetnet.train.Epoch;
@@ -51,7 +50,7 @@ public final class TrainedModelWriter {
     public static void write(SafeOutputFile out, Contents contents) {
         TrainedModelWriter w = new TrainedModelWriter();
         try (XSSFWorkbook wb = w.workbook) {
-            w.model(contents.network());
+            ModelWorkbookWriter.addModelSheets(wb, w.bold, contents.network());
             XSSFSheet history = w.history(contents.result().history());
             if (contents.classification()) {
                 ConfusionSheet.write(w.workbook.createSheet("Confusion"), w.bold, contents.result(), contents.data());
@@ -73,50 +72,6 @@ public final class TrainedModelWriter {
             throw e;
         }
         out.commit();
-    }
-
-    /** Model sheet, then W_k (input names down, unit names across) and b_k (unit names over values). */
-    private void model(Network network) {
-        XSSFSheet model = workbook.createSheet("Model");
-        header(model, 0, List.of("layer", "weights", "bias", "activation", "alpha"));
-        for (int k = 0; k < network.depth(); k++) {
-            DenseLayer layer = network.layers().get(k);
-            Row row = model.createRow(k + 1);
-            PoiCells.put(row, 0, layer.name());
-            PoiCells.put(row, 1, "W" + (k + 1));
-            PoiCells.put(row, 2, "b" + (k + 1));
-            PoiCells.put(row, 3, layer.activation().name());
-            if (layer.activation().parameter().isPresent()) {
-                PoiCells.put(row, 4, layer.activation().parameter().getAsDouble());
-            }
-            weights(layer, "W" + (k + 1));
-            bias(layer, "b" + (k + 1));
-        }
-        model.setColumnWidth(0, 14 * 256);
-    }
-
-    private void weights(DenseLayer layer, String name) {
-        XSSFSheet sheet = workbook.createSheet(name);
-        List<String> top = new ArrayList<>();
-        top.add("input");
-        top.addAll(layer.unitNames());
-        header(sheet, 0, top);
-        for (int i = 0; i < layer.inputWidth(); i++) {
-            Row row = sheet.createRow(i + 1);
-            PoiCells.put(row, 0, layer.inputNames().get(i));
-            for (int j = 0; j < layer.units(); j++) {
-                row.createCell(j + 1).setCellValue(layer.weights().get(i, j));
-            }
-        }
-    }
-
-    private void bias(DenseLayer layer, String name) {
-        XSSFSheet sheet = workbook.createSheet(name);
-        header(sheet, 0, layer.unitNames());
-        Row row = sheet.createRow(1);
-        for (int j = 0; j < layer.units(); j++) {
-            row.createCell(j).setCellValue(layer.bias()[j]);
-        }
     }
 
     private XSSFSheet history(List<Epoch> history) {

@@ -1,7 +1,7 @@
 package org.sheetnet.csv;
 
 import java.util.OptionalDouble;
-import java.util.regex.Pattern;
+import org.sheetnet.io.PlainDecimal;
 
 /**
  * Numbers in parameter CSV files: written with {@link Double#toString(double)}, the shortest decimal
@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
  * {@code -1.5E-3} (no hexadecimal, no {@code NaN}, no Java suffixes like {@code 1d}).
  */
 final class CsvNumbers {
-
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private CsvNumbers() {
     }
@@ -23,7 +21,7 @@ final class CsvNumbers {
     /** The finite double a field holds, or empty if it is not a plain decimal or overflows. */
     static OptionalDouble parse(String field) {
         String s = field.trim();
-        if (!DECIMAL.matcher(s).matches()) {
+        if (!PlainDecimal.matches(s)) {
             return OptionalDouble.empty();
         }
         double v = Double.parseDouble(s);

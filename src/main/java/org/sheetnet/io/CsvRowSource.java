@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -22,8 +21,6 @@ import org.sheetnet.SheetnetException;
  * a plain decimal such as {@code -1.5e3}; anything else is text, and a blank field is empty.
  */
 public final class CsvRowSource implements RowSource {
-
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final Path file;
     private final CSVParser parser;
@@ -79,7 +76,7 @@ public final class CsvRowSource implements RowSource {
         if (t.isEmpty()) {
             return null;
         }
-        return DECIMAL.matcher(t).matches() ? (Object) Double.valueOf(t) : t;
+        return PlainDecimal.matches(t) ? (Object) Double.valueOf(t) : t;
     }
 
     @Override

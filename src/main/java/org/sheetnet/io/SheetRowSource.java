@@ -1,7 +1,5 @@
 package org.sheetnet.io;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -38,12 +36,11 @@ public final class SheetRowSource implements RowSource {
     }
 
     private static List<String> readHeader(Row row) {
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < row.getLastCellNum(); c++) {
-            Object v = CellValues.of(row.getCell(c));
-            names.add(v == null ? CellRef.columnName(c) : v instanceof Double d ? InputHeader.numberName(d) : v.toString());
+        Object[] cells = new Object[row.getLastCellNum()];
+        for (int c = 0; c < cells.length; c++) {
+            cells[c] = CellValues.of(row.getCell(c));
         }
-        return Collections.unmodifiableList(names);
+        return InputHeader.names(cells);
     }
 
     @Override

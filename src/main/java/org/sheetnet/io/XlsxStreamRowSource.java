@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -77,7 +76,7 @@ public final class XlsxStreamRowSource implements RowSource {
                 throw SheetnetException.input(file + ": sheet " + SheetName.quote(foundName)
                         + " is empty; it needs a header row, then one row per case");
             }
-            this.header = header(first);
+            this.header = InputHeader.names(first.values());
         } catch (IOException | OpenXML4JException | SAXException | XMLStreamException | RuntimeException e) {
             if (opened != null) {
                 opened.revert();
@@ -88,15 +87,6 @@ public final class XlsxStreamRowSource implements RowSource {
             throw SheetnetException.file(path + ": cannot be read as an .xlsx workbook; is it truncated or corrupt? ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
-    }
-
-    private static List<String> header(InputRow row) {
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < row.values().length; c++) {
-            Object v = row.values()[c];
-            names.add(v == null ? CellRef.columnName(c) : v instanceof Double d ? InputHeader.numberName(d) : v.toString());
-        }
-        return Collections.unmodifiableList(names);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.sheetnet.SheetnetException;
  * The rows of the {@code Model} sheet: {@code layer | weights | bias | activation | alpha}, one
  * Dense layer per row, read as text with the cell each came from.
  */
-final class ModelSheet {
+public final class ModelSheet {
 
     static final String NAME = "Model";
     static final List<String> COLUMNS = List.of("layer", "weights", "bias", "activation", "alpha");
@@ -60,8 +60,8 @@ final class ModelSheet {
         return entries;
     }
 
-    /** The sheet of that name, ignoring case, or null. */
-    static Sheet find(Workbook workbook, String name) {
+    /** The sheet of that name (an exact match first, then ignoring case), or null. */
+    public static Sheet find(Workbook workbook, String name) {
         Sheet exact = workbook.getSheet(name);
         if (exact != null) {
             return exact;

@@ -7,6 +7,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.io.CsvRowSource;
+import org.sheetnet.io.ModelSheet;
 import org.sheetnet.io.RowSource;
 import org.sheetnet.io.SheetRowSource;
 import org.sheetnet.io.XlsxStreamRowSource;
@@ -36,7 +37,7 @@ final class InputSources {
     static Opened open(XSSFWorkbook model, Path modelFile, Optional<Path> input, Optional<String> sheetName) {
         if (input.isEmpty()) {
             String wanted = sheetName.orElse(INPUTS);
-            Sheet sheet = findSheet(model, wanted).orElseThrow(() -> SheetnetException.input(modelFile.getFileName()
+            Sheet sheet = Optional.ofNullable(ModelSheet.find(model, wanted)).orElseThrow(() -> SheetnetException.input(modelFile.getFileName()
                     + ": no sheet named \"" + wanted + "\" with input rows; add one, or give --input FILE"));
             return new Opened(new SheetRowSource(sheet, modelFile.getFileName().toString()), sheet.getSheetName());
         }
@@ -49,14 +50,5 @@ final class InputSources {
             throw SheetnetException.file(file + ": inputs must be an .xlsx workbook or a .csv file", null);
         }
         return new Opened(new XlsxStreamRowSource(file, sheetName.orElse(null)), null);
-    }
-
-    private static Optional<Sheet> findSheet(XSSFWorkbook workbook, String name) {
-        for (Sheet s : workbook) {
-            if (s.getSheetName().equalsIgnoreCase(name)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.sheetnet.csv.CsvModelWriter;
 import org.sheetnet.io.ModelReader;
 import org.sheetnet.io.ModelWorkbook;
+import org.sheetnet.output.OutputPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,9 +44,12 @@ final class ExportCsvCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> written;
         int layers;
+        // Refused before reading: a model folder that is the model file, or holds it under a name written.
+        OutputPolicy.of(force).protecting(model, "model workbook").requireNotInput(dir);
         try (ModelWorkbook workbook = ModelReader.read(model)) {
             layers = workbook.network().depth();
-            written = CsvModelWriter.write(workbook.network(), dir, force);
+            written = CsvModelWriter.write(workbook.network(), dir,
+                    OutputPolicy.of(force).protecting(model, "model workbook"));
         }
         spec.commandLine().getOut().printf("wrote %d layers as %d CSV files -> %s%n", layers, written.size(), dir);
         return ExitCodes.OK;

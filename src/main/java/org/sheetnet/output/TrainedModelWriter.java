@@ -65,8 +65,7 @@ public final class TrainedModelWriter {
             }
         } catch (IOException e) {
             out.discard();
-            throw new SheetnetException(SheetnetException.Problem.OUTPUT, out.target() + ": cannot be written: "
-                    + e.getMessage(), e);
+            throw OutputErrors.cannotWrite(out.shown(), e);
         } catch (RuntimeException e) {
             out.discard();
             throw e;

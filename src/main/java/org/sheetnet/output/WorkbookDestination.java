@@ -14,7 +14,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.sheetnet.SheetnetException;
 import org.sheetnet.io.CellValues;
 
 /**
@@ -39,13 +38,12 @@ final class WorkbookDestination implements Destination {
         Font bold = frame.createFont();
         bold.setBold(true);
         headerStyle.setFont(bold);
-        try {
-            this.streamed = out == null ? null
-                    : new StreamedWorkbook(frame, Files.createTempDirectory(out.target().getParent(), ".sheetnet-"));
-        } catch (IOException e) {
-            throw new SheetnetException(SheetnetException.Problem.OUTPUT,
-                    out.target() + ": cannot write in " + out.target().getParent() + ": " + e.getMessage(), e);
-        }
+        this.streamed = out == null ? null : new StreamedWorkbook(frame, out.scratchFolder());
+    }
+
+    @Override
+    public String name() {
+        return out == null ? "the workbook in memory" : out.shown().toString();
     }
 
     /** The workbook in memory, for the formula check. */
@@ -136,8 +134,7 @@ final class WorkbookDestination implements Destination {
         try (OutputStream stream = Files.newOutputStream(out.temporary())) {
             streamed.write(stream);
         } catch (IOException | UncheckedIOException e) {
-            throw new SheetnetException(SheetnetException.Problem.OUTPUT,
-                    out.target() + ": cannot be written: " + e.getMessage(), e);
+            throw OutputErrors.cannotWrite(name(), e);
         }
         out.commit();
         committed = true;

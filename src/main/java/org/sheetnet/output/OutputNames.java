@@ -1,0 +1,30 @@
+package org.sheetnet.output;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.sheetnet.SheetnetException;
+
+/** The rule that an output's name promises what it holds: a workbook is never written under {@code .csv} or {@code .txt}. */
+public final class OutputNames {
+
+    private OutputNames() {
+    }
+
+    /**
+     * Refuses an output whose name does not end in {@code extension} (any case).
+     *
+     * @param out       the output, as given
+     * @param command   the command, for the message: "train"
+     * @param what      what it writes: "a model workbook"
+     * @param extension the one extension allowed, with its dot: ".xlsx"
+     * @throws SheetnetException (OUTPUT) naming the output and the allowed extension
+     */
+    public static void requireExtension(Path out, String command, String what, String extension) {
+        Path last = out.getFileName();
+        String name = last == null ? "" : last.toString();
+        if (!name.toLowerCase(Locale.ROOT).endsWith(extension)) {
+            throw new SheetnetException(SheetnetException.Problem.OUTPUT, out + ": " + command + " writes " + what
+                    + ", so the output's name must end in " + extension + "; give --out NAME" + extension);
+        }
+    }
+}

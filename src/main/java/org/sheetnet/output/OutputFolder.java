@@ -35,7 +35,7 @@ public final class OutputFolder {
      */
     public static OutputFolder open(Path folder, OutputPolicy policy) {
         policy.requireNotInput(folder);
-        Path absolute = folder.toAbsolutePath().normalize();
+        Path absolute = folder.toAbsolutePath();
         if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(absolute)) {
             throw new SheetnetException(SheetnetException.Problem.OUTPUT, folder
                     + ": is a file, not a folder: choose another output name, or a name ending in .csv or .xlsx");

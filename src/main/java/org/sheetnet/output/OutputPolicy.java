@@ -95,8 +95,9 @@ public final class OutputPolicy {
         }
     }
 
+    // The same text is the same file; otherwise the file system decides, following links and "..".
     private static boolean sameFile(Path a, Path b) {
-        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+        if (a.toAbsolutePath().equals(b.toAbsolutePath())) {
             return true;
         }
         if (!Files.exists(a) || !Files.exists(b)) {

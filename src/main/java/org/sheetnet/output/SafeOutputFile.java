@@ -56,7 +56,8 @@ public final class SafeOutputFile {
      */
     public SafeOutputFile(Path target, OutputPolicy policy) {
         this.shown = target;
-        this.target = target.toAbsolutePath().normalize();
+        // Not normalize()d: "link/../x" means what the file system makes of it, not what the text says.
+        this.target = target.toAbsolutePath();
         this.replace = policy.replace();
         policy.requireNotInput(target);
         requireReplaceable(target, this.target, replace);

@@ -43,6 +43,21 @@ class InputProtectionTest {
     }
 
     @Test
+    void dotDotAfterASymbolicLinkIsResolvedAsTheFileSystemDoes() throws IOException {
+        Path deep = Files.createDirectories(dir.resolve("a/b"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), deep);
+        String modelBefore = FolderSnapshot.sha256(Files.readAllBytes(model));
+
+        // The text says dir/model.xlsx; the file system says dir/a/model.xlsx, which is not an input.
+        Cli.Run run = Cli.run("score", model.toString(), "--out", link.resolve("../model.xlsx").toString(), "--force",
+                "-q");
+
+        assertEquals(ExitCodes.OK, run.exit(), run.err());
+        assertTrue(Files.exists(dir.resolve("a/model.xlsx")), "written where the file system resolves the name");
+        assertEquals(modelBefore, FolderSnapshot.sha256(Files.readAllBytes(model)), "the model is untouched");
+    }
+
+    @Test
     void theModelThroughASymbolicLink() throws IOException {
         Path link = Files.createSymbolicLink(dir.resolve("link.xlsx"), model);
         refused(link, "model workbook " + model + " (the same file)", "score", model.toString(), "--out",

@@ -3,6 +3,7 @@ package org.sheetnet.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sheetnet.examples.ExampleWorkbooks;
+import org.sheetnet.output.OutputNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,6 +32,8 @@ final class ExamplesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputNames.requireFolderName(workbooks, "examples");
+        OutputNames.requireFolderName(templates, "examples");
         ExampleWorkbooks.writeAll(workbooks, templates, force);
         System.out.println("wrote " + ExampleWorkbooks.EXAMPLES.size() + " examples to " + workbooks + " and "
                 + ExampleWorkbooks.TEMPLATES.size() + " templates to " + templates);

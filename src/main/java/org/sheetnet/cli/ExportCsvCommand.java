@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.sheetnet.csv.CsvModelWriter;
 import org.sheetnet.io.ModelReader;
 import org.sheetnet.io.ModelWorkbook;
+import org.sheetnet.output.OutputNames;
 import org.sheetnet.output.OutputPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +45,7 @@ final class ExportCsvCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> written;
         int layers;
+        OutputNames.requireFolderName(dir, "export-csv");
         // Refused before reading: a model folder that is the model file, or holds it under a name written.
         OutputPolicy.of(force).protecting(model, "model workbook").requireNotInput(dir);
         try (ModelWorkbook workbook = ModelReader.read(model)) {

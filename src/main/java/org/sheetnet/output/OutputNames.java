@@ -1,5 +1,6 @@
 package org.sheetnet.output;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.sheetnet.SheetnetException;
@@ -25,6 +26,24 @@ public final class OutputNames {
         if (!name.toLowerCase(Locale.ROOT).endsWith(extension)) {
             throw new SheetnetException(SheetnetException.Problem.OUTPUT, out + ": " + command + " writes " + what
                     + ", so the output's name must end in " + extension + "; give --out NAME" + extension);
+        }
+    }
+
+    /**
+     * Refuses a folder output whose name looks like a file's ({@code out.xlsx}, {@code seed.csv}):
+     * a folder is an existing folder, or a name without extension.
+     *
+     * @param out     the folder, as given
+     * @param command the command, for the message: "export-csv"
+     * @throws SheetnetException (OUTPUT) naming the folder
+     */
+    public static void requireFolderName(Path out, String command) {
+        Path last = out.getFileName();
+        String name = last == null ? "" : last.toString();
+        if (!Files.isDirectory(out) && name.lastIndexOf('.') > 0) {
+            throw new SheetnetException(SheetnetException.Problem.OUTPUT, out + ": " + command + " writes a folder of"
+                    + " files, so its name must be an existing folder or a name without extension, not \""
+                    + name.substring(name.lastIndexOf('.')) + "\"");
         }
     }
 }

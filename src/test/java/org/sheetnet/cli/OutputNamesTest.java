@@ -93,6 +93,14 @@ class OutputNamesTest {
         assertTrue(message.contains("\".txt\" is none of these"), message);
     }
 
+    @Test
+    void exportCsvMakesNoFolderNamedLikeAWorkbook() throws IOException {
+        Path out = dir.resolve("seed.xlsx");
+        String message = refused("export-csv", "workbooks/seed-2-3-2-2.xlsx", out.toString());
+        assertEquals(out + ": export-csv writes a folder of files, so its name must be an existing folder or a name"
+                + " without extension, not \".xlsx\"", message, "message");
+    }
+
     /** Runs a command that must be refused: exit OUTPUT, one line, nothing under the test folder changed. */
     private String refused(String... args) throws IOException {
         Map<String, String> before = FolderSnapshot.of(dir);

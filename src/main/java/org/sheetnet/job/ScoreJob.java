@@ -123,13 +123,25 @@ public final class ScoreJob {
     }
 
     private static ScoredWorkbookWriter openWriter(ScoreOptions options, ScoreOutput output, OutputPolicy policy) {
-        return switch (output) {
-            case WORKBOOK -> ScoredWorkbookWriter.streaming(new SafeOutputFile(options.out(), policy),
-                    options.formulas(), options.threads());
-            case PREDICTIONS -> ScoredWorkbookWriter.csvPredictions(new SafeOutputFile(options.out(), policy),
-                    options.threads());
-            case FOLDER -> ScoredWorkbookWriter.csvFolder(OutputFolder.open(options.out(), policy), options.threads());
-        };
+        if (output == ScoreOutput.FOLDER) {
+            OutputFolder folder = OutputFolder.open(options.out(), policy);
+            return opened(() -> ScoredWorkbookWriter.csvFolder(folder, options.threads()), folder::discard);
+        }
+        SafeOutputFile file = new SafeOutputFile(options.out(), policy);
+        return opened(() -> output == ScoreOutput.WORKBOOK
+                ? ScoredWorkbookWriter.streaming(file, options.formulas(), options.threads())
+                : ScoredWorkbookWriter.csvPredictions(file, options.threads()), file::discard);
+    }
+
+    // A writer that cannot be set up (an output file of the folder clashes) leaves no temporary behind.
+    private static ScoredWorkbookWriter opened(java.util.function.Supplier<ScoredWorkbookWriter> open,
+            Runnable discard) {
+        try {
+            return open.get();
+        } catch (RuntimeException e) {
+            discard.run();
+            throw e;
+        }
     }
 
     private static void requirePassed(CheckVectors.Result checks, ScoreOptions options) {

@@ -1,6 +1,8 @@
 package org.sheetnet.csv;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,7 +128,7 @@ public final class CsvModelWriter {
     }
 
     private static void write(SafeOutputFile out, List<List<String>> rows) {
-        try (Writer w = Files.newBufferedWriter(out.temporary(), StandardCharsets.UTF_8);
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(out.open(), StandardCharsets.UTF_8));
                 CSVPrinter printer = new CSVPrinter(w, CsvModelFolder.FORMAT)) {
             printer.printRecords(rows);
         } catch (IOException e) {

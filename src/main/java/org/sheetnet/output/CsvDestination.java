@@ -1,5 +1,6 @@
 package org.sheetnet.output;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +59,12 @@ final class CsvDestination implements Destination {
         }
         SafeOutputFile file = single != null ? single
                 : reserved.containsKey(name) ? reserved.remove(name) : folder.file(name + ".csv");
-        CsvSheetSink sink = new CsvSheetSink(file.temporary());
+        CsvSheetSink sink;
+        try {
+            sink = new CsvSheetSink(file.open());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         sinks.add(sink);
         return sink;
     }

@@ -2,7 +2,6 @@ package org.sheetnet.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +74,7 @@ public final class ModelWorkbookWriter {
             for (ExtraSheet extra : extras) {
                 fill(workbook, bold, extra.name(), extra.rows());
             }
-            try (OutputStream stream = Files.newOutputStream(out.temporary())) {
+            try (OutputStream stream = out.open()) {
                 workbook.write(stream);
             }
         } catch (IOException e) {

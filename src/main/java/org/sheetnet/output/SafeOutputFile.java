@@ -1,6 +1,7 @@
 package org.sheetnet.output;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.sheetnet.SheetnetException;
@@ -104,6 +106,17 @@ public final class SafeOutputFile {
     /** The temporary file to write to. */
     public Path temporary() {
         return temporary;
+    }
+
+    /**
+     * Opens the temporary file for writing. It is never followed if someone has put a symbolic link
+     * in its place (in a folder others can write to), and never created again if it was deleted.
+     *
+     * @throws IOException if it cannot be opened
+     */
+    public OutputStream open() throws IOException {
+        return Files.newOutputStream(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+                LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The final location, absolute. */

@@ -2,7 +2,6 @@ package org.sheetnet.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -60,7 +59,7 @@ public final class TrainedModelWriter {
             w.inputs(contents.header(), contents.rows());
             contents.audit().writeTo(new PoiSheetSink(w.workbook.createSheet("Audit"), w.bold));
             wb.setActiveSheet(wb.getSheetIndex(history));
-            try (OutputStream stream = Files.newOutputStream(out.temporary())) {
+            try (OutputStream stream = out.open()) {
                 wb.write(stream);
             }
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package org.sheetnet.output;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.function.Predicate;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
@@ -131,7 +130,7 @@ final class WorkbookDestination implements Destination {
         audit.writeTo(new PoiSheetSink(sheet, headerStyle));
         sheet.setColumnWidth(0, 28 * 256);
         sheet.setColumnWidth(1, 40 * 256);
-        try (OutputStream stream = Files.newOutputStream(out.temporary())) {
+        try (OutputStream stream = out.open()) {
             streamed.write(stream);
         } catch (IOException | UncheckedIOException e) {
             throw OutputErrors.cannotWrite(name(), e);

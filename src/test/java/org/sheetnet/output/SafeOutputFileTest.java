@@ -113,6 +113,20 @@ class SafeOutputFileTest {
     }
 
     @Test
+    void aSymbolicLinkPutInPlaceOfTheTemporaryIsNotFollowed() throws IOException {
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "someone else's file");
+        SafeOutputFile out = new SafeOutputFile(dir.resolve("scored.xlsx"), false);
+        Files.delete(out.temporary());
+        Files.createSymbolicLink(out.temporary(), victim);
+
+        assertThrows(IOException.class, out::open, "opening through the link");
+
+        assertEquals("someone else's file", Files.readString(victim), "the link's target is intact");
+        out.discard();
+        assertEquals(List.of("victim.txt"), names(), "the link is removed with the temporary");
+    }
+
+    @Test
     void temporariesAreNamedForTheirProcess() {
         SafeOutputFile out = new SafeOutputFile(dir.resolve("scored.xlsx"), false);
         String expected = ".scored.xlsx.sheetnet-" + ProcessHandle.current().pid() + ".part";

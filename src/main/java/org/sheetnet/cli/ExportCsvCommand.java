@@ -46,12 +46,12 @@ final class ExportCsvCommand implements Callable<Integer> {
         List<Path> written;
         int layers;
         OutputNames.requireFolderName(dir, "export-csv");
-        // Refused before reading: a model folder that is the model file, or holds it under a name written.
-        OutputPolicy.of(force).protecting(model, "model workbook").requireNotInput(dir);
+        OutputPolicy policy = OutputPolicy.of(force).protecting(model, "model workbook");
+        // Refused before reading; each file written is checked again, for a link to the model under its name.
+        policy.requireNotInput(dir);
         try (ModelWorkbook workbook = ModelReader.read(model)) {
             layers = workbook.network().depth();
-            written = CsvModelWriter.write(workbook.network(), dir,
-                    OutputPolicy.of(force).protecting(model, "model workbook"));
+            written = CsvModelWriter.write(workbook.network(), dir, policy);
         }
         spec.commandLine().getOut().printf("wrote %d layers as %d CSV files -> %s%n", layers, written.size(), dir);
         return ExitCodes.OK;

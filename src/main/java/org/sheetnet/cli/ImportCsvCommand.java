@@ -1,5 +1,6 @@
 package org.sheetnet.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,7 +45,7 @@ final class ImportCsvCommand implements Callable<Integer> {
     public Integer call() {
         OutputNames.requireExtension(out, "import-csv", "a model workbook", ".xlsx");
         OutputPolicy policy = OutputPolicy.of(force);
-        if (java.nio.file.Files.isDirectory(dir)) {
+        if (Files.isDirectory(dir)) {
             for (Path file : CsvModelReader.files(dir)) {
                 policy = policy.protecting(file, "file of the CSV model folder");
             }

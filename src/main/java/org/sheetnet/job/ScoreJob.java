@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.engine.ForwardPass;
@@ -134,8 +135,7 @@ public final class ScoreJob {
     }
 
     // A writer that cannot be set up (an output file of the folder clashes) leaves no temporary behind.
-    private static ScoredWorkbookWriter opened(java.util.function.Supplier<ScoredWorkbookWriter> open,
-            Runnable discard) {
+    private static ScoredWorkbookWriter opened(Supplier<ScoredWorkbookWriter> open, Runnable discard) {
         try {
             return open.get();
         } catch (RuntimeException e) {

@@ -94,7 +94,7 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param include which sheets to copy, by name
      */
     public void copySheets(Workbook model, Predicate<String> include) {
-        destination.copySheets(model, include);
+        writing(() -> destination.copySheets(model, include));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.sheetnet.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sheetnet.examples.ExampleWorkbooks;
+import org.sheetnet.output.OutputNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,7 +12,9 @@ import picocli.CommandLine.Option;
         name = "examples",
         description = {
             "Writes the example workbooks (the networks of the background articles) and the blank",
-            "templates. They are committed in workbooks/ and templates/; this rebuilds them."
+            "templates. They are committed in workbooks/ and templates/; this rebuilds them.",
+            "Existing files of these names are replaced only with --force (a template may have been",
+            "filled in); nothing else in the folders is touched."
         },
         mixinStandardHelpOptions = true)
 final class ExamplesCommand implements Callable<Integer> {
@@ -24,9 +27,14 @@ final class ExamplesCommand implements Callable<Integer> {
             description = "Folder for the templates (default: ${DEFAULT-VALUE}).")
     Path templates;
 
+    @Option(names = {"-f", "--force"}, description = "Replace existing examples and templates of the same names.")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
-        ExampleWorkbooks.writeAll(workbooks, templates);
+        OutputNames.requireFolderName(workbooks, "examples");
+        OutputNames.requireFolderName(templates, "examples");
+        ExampleWorkbooks.writeAll(workbooks, templates, force);
         System.out.println("wrote " + ExampleWorkbooks.EXAMPLES.size() + " examples to " + workbooks + " and "
                 + ExampleWorkbooks.TEMPLATES.size() + " templates to " + templates);
         return ExitCodes.OK;

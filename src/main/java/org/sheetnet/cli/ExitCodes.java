@@ -41,8 +41,8 @@ public final class ExitCodes {
         return new String[] {
             "",
             "Exit codes: 0 success, 2 usage error, 3 bad model workbook, 4 inputs cannot be scored,",
-            "            5 file unreadable (missing, empty, corrupt, encrypted), 6 output exists or",
-            "            cannot be written, 7 numbers do not reproduce (check vectors, formulas, verify),",
+            "            5 file unreadable (missing, empty, corrupt, encrypted), 6 output exists, is an",
+            "            input or cannot be written, 7 numbers do not reproduce (check vectors, formulas, verify),",
             "            1 internal error (run again with --verbose and report it)."
         };
     }

@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import org.sheetnet.csv.CsvModelWriter;
 import org.sheetnet.io.ModelReader;
 import org.sheetnet.io.ModelWorkbook;
+import org.sheetnet.output.OutputNames;
+import org.sheetnet.output.OutputPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,9 +45,13 @@ final class ExportCsvCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> written;
         int layers;
+        OutputNames.requireFolderName(dir, "export-csv");
+        OutputPolicy policy = OutputPolicy.of(force).protecting(model, "model workbook");
+        // Refused before reading; each file written is checked again, for a link to the model under its name.
+        policy.requireNotInput(dir);
         try (ModelWorkbook workbook = ModelReader.read(model)) {
             layers = workbook.network().depth();
-            written = CsvModelWriter.write(workbook.network(), dir, force);
+            written = CsvModelWriter.write(workbook.network(), dir, policy);
         }
         spec.commandLine().getOut().printf("wrote %d layers as %d CSV files -> %s%n", layers, written.size(), dir);
         return ExitCodes.OK;

@@ -1,11 +1,14 @@
 package org.sheetnet.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sheetnet.csv.CsvModelReader;
 import org.sheetnet.model.Network;
 import org.sheetnet.output.ModelWorkbookWriter;
+import org.sheetnet.output.OutputNames;
+import org.sheetnet.output.OutputPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,8 +43,16 @@ final class ImportCsvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputNames.requireExtension(out, "import-csv", "a model workbook", ".xlsx");
+        OutputPolicy policy = OutputPolicy.of(force);
+        if (Files.isDirectory(dir)) {
+            for (Path file : CsvModelReader.files(dir)) {
+                policy = policy.protecting(file, "file of the CSV model folder");
+            }
+        }
+        policy.requireNotInput(out);
         Network network = CsvModelReader.read(dir);
-        ModelWorkbookWriter.write(network, null, null, List.of(), out, force);
+        ModelWorkbookWriter.write(network, null, null, List.of(), out, policy);
         spec.commandLine().getOut().printf("read %d layers from %s -> %s%n", network.depth(), dir, out);
         return ExitCodes.OK;
     }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sheetnet.keras.KerasImport;
+import org.sheetnet.output.OutputNames;
+import org.sheetnet.output.OutputPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,6 +69,10 @@ final class ImportKerasCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = out != null ? out : defaultOut(model);
+        OutputNames.requireExtension(target, "import-keras", "a model workbook", ".xlsx");
+        // KerasImport writes through ModelWorkbookWriter; the inputs are protected here, before anything is read.
+        OutputPolicy.of(force).protecting(model, "Keras model").protecting(config, "--config file")
+                .protecting(expected, "--expected file").requireNotInput(target);
         String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         KerasImport.Result result = KerasImport.run(new KerasImport.Options(model, Optional.ofNullable(config),
                 Optional.ofNullable(expected), target, force, commandLine));

@@ -59,11 +59,13 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, paramLabel = "OUT.xlsx",
             description = "The output: OUT.xlsx, a workbook (up to 1,048,575 rows); OUT.csv, the predictions alone;"
-                    + " or a folder name, one CSV file per sheet. CSV outputs have no row limit."
+                    + " or a folder (existing, or a name without extension), one CSV file per sheet. CSV outputs"
+                    + " have no row limit. Never one of the input files."
                     + " Default: MODEL-scored.xlsx in the current folder.")
     Path out;
 
-    @Option(names = {"-f", "--force"}, description = "Replace the output if it exists.")
+    @Option(names = {"-f", "--force"},
+            description = "Replace the output if it exists; in a folder, only the CSV files sheetnet writes.")
     boolean force;
 
     @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "4096",

@@ -46,6 +46,28 @@ public final class CsvModelReader {
         return new Network(layers);
     }
 
+    /**
+     * The files {@link #read} reads: {@code model.csv} and the parameter files it names, for an output
+     * that must not be one of them. Names that {@code read} would refuse are left out.
+     *
+     * @param dir the folder
+     * @throws SheetnetException (FILE) if {@code model.csv} cannot be read
+     */
+    public static List<Path> files(Path dir) {
+        List<Path> files = new ArrayList<>(List.of(dir.resolve(CsvModelFolder.MODEL)));
+        CsvTable table = CsvTable.read(dir.resolve(CsvModelFolder.MODEL));
+        for (int r = 1; r < table.records().size(); r++) {
+            for (int column = 1; column <= 2; column++) {
+                try {
+                    files.add(parameterFile(dir, table, r, column));
+                } catch (SheetnetException e) {
+                    // read() reports it.
+                }
+            }
+        }
+        return files;
+    }
+
     private static void requireHeader(CsvTable table) {
         List<String> header = table.records().isEmpty() ? List.of() : table.records().get(0);
         List<String> lower = header.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();

@@ -1,9 +1,12 @@
 package org.sheetnet.csv;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +15,15 @@ import org.sheetnet.SheetnetException;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Network;
 import org.sheetnet.output.ModelWorkbookWriter;
+import org.sheetnet.output.OutputErrors;
+import org.sheetnet.output.OutputFolder;
+import org.sheetnet.output.OutputPolicy;
 import org.sheetnet.output.SafeOutputFile;
 
 /**
  * Writes a network as a CSV parameter folder (see {@link CsvModelFolder}), every number with
  * {@link Double#toString(double)} so that it reads back bit-identical. Each file is written to a
- * temporary file and moved into place when complete.
+ * temporary file; they are put in place together when all are complete.
  */
 public final class CsvModelWriter {
 
@@ -34,27 +40,49 @@ public final class CsvModelWriter {
      * @throws SheetnetException (OUTPUT) if a file exists and may not be replaced, or cannot be written
      */
     public static List<Path> write(Network network, Path dir, boolean replace) {
-        List<Path> targets = new ArrayList<>();
+        return write(network, dir, OutputPolicy.of(replace));
+    }
+
+    /**
+     * Writes the folder under an output policy: only files of these names are created or replaced,
+     * all together when every one is complete, and none of them may be one of the policy's inputs.
+     *
+     * @throws SheetnetException (OUTPUT) if a file exists and may not be replaced, is an input, or cannot be written
+     */
+    public static List<Path> write(Network network, Path dir, OutputPolicy policy) {
+        List<String> names = new ArrayList<>();
         for (int k = 1; k <= network.depth(); k++) {
-            targets.add(dir.resolve(CsvModelFolder.weightsFile(k)));
-            targets.add(dir.resolve(CsvModelFolder.biasFile(k)));
+            names.add(CsvModelFolder.weightsFile(k));
+            names.add(CsvModelFolder.biasFile(k));
         }
-        targets.add(dir.resolve(CsvModelFolder.MODEL));
-        if (!replace) {
-            for (Path t : targets) {
-                if (Files.exists(t)) {
-                    throw new SheetnetException(SheetnetException.Problem.OUTPUT,
-                            t + ": already exists; give --force to replace it, or another folder");
-                }
+        names.add(CsvModelFolder.MODEL);
+        if (!policy.replace()) {
+            requireAbsent(dir, names);
+        }
+        OutputFolder folder = OutputFolder.open(dir, policy);
+        try {
+            for (int k = 1; k <= network.depth(); k++) {
+                DenseLayer layer = network.layers().get(k - 1);
+                write(folder.file(names.get(2 * k - 2)), weightRows(layer));
+                write(folder.file(names.get(2 * k - 1)), biasRows(layer));
+            }
+            write(folder.file(CsvModelFolder.MODEL), modelRows(network));
+            folder.commit();
+        } catch (RuntimeException e) {
+            folder.discard();
+            throw e;
+        }
+        return names.stream().map(dir::resolve).toList();
+    }
+
+    private static void requireAbsent(Path dir, List<String> names) {
+        for (String name : names) {
+            Path t = dir.resolve(name);
+            if (Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
+                throw new SheetnetException(SheetnetException.Problem.OUTPUT,
+                        t + ": already exists; give --force to replace it, or another folder");
             }
         }
-        for (int k = 1; k <= network.depth(); k++) {
-            DenseLayer layer = network.layers().get(k - 1);
-            write(targets.get(2 * k - 2), replace, weightRows(layer));
-            write(targets.get(2 * k - 1), replace, biasRows(layer));
-        }
-        write(targets.get(targets.size() - 1), replace, modelRows(network));
-        return targets;
     }
 
     private static List<List<String>> modelRows(Network network) {
@@ -99,16 +127,12 @@ public final class CsvModelWriter {
         return List.of(layer.unitNames(), values);
     }
 
-    private static void write(Path target, boolean replace, List<List<String>> rows) {
-        SafeOutputFile out = new SafeOutputFile(target, replace);
-        try (Writer w = Files.newBufferedWriter(out.temporary(), StandardCharsets.UTF_8);
+    private static void write(SafeOutputFile out, List<List<String>> rows) {
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(out.open(), StandardCharsets.UTF_8));
                 CSVPrinter printer = new CSVPrinter(w, CsvModelFolder.FORMAT)) {
             printer.printRecords(rows);
         } catch (IOException e) {
-            out.discard();
-            throw new SheetnetException(SheetnetException.Problem.OUTPUT, target + ": cannot be written: "
-                    + e.getMessage(), e);
+            throw OutputErrors.cannotWrite(out.shown(), e);
         }
-        out.commit();
     }
 }

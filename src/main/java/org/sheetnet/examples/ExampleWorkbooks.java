@@ -1,15 +1,20 @@
 package org.sheetnet.examples;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.sheetnet.SheetnetException;
 import org.sheetnet.activation.Activations;
 import org.sheetnet.engine.ForwardPass;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Matrix;
 import org.sheetnet.model.Network;
+import org.sheetnet.output.OutputErrors;
+import org.sheetnet.output.OutputFolder;
+import org.sheetnet.output.OutputPolicy;
 
 /**
  * Builds the example workbooks (the networks of the background articles) and the blank templates.
@@ -27,16 +32,52 @@ public final class ExampleWorkbooks {
     private ExampleWorkbooks() {
     }
 
-    /** Writes every example into {@code workbooks} and every template into {@code templates}. */
-    public static void writeAll(Path workbooks, Path templates) throws IOException {
-        seed(workbooks.resolve(EXAMPLES.get(0)), "linear");
-        seed(workbooks.resolve(EXAMPLES.get(1)), "softmax");
-        logicGates(workbooks.resolve(EXAMPLES.get(2)));
-        xor(workbooks.resolve(EXAMPLES.get(3)));
-        regression(workbooks.resolve(EXAMPLES.get(4)));
-        sine(workbooks.resolve(EXAMPLES.get(5)));
-        modelTemplate(templates.resolve(TEMPLATES.get(0)));
-        inputsTemplate(templates.resolve(TEMPLATES.get(1)));
+    /**
+     * Writes every example into {@code workbooks} and every template into {@code templates}, all put
+     * in place together once complete; nothing else in those folders is touched.
+     *
+     * @param replace whether files of these names may be replaced ({@code --force}); a template may
+     *                have been filled in, so without it nothing is written if any exists
+     * @throws SheetnetException (OUTPUT) naming every file that exists, when {@code replace} is false
+     */
+    public static void writeAll(Path workbooks, Path templates, boolean replace) throws IOException {
+        if (!replace) {
+            requireAbsent(workbooks, templates);
+        }
+        OutputPolicy policy = OutputPolicy.of(replace);
+        OutputFolder examples = OutputFolder.open(workbooks, policy);
+        OutputFolder blanks = OutputFolder.open(templates, policy);
+        try {
+            seed(examples.file(EXAMPLES.get(0)).temporary(), "linear");
+            seed(examples.file(EXAMPLES.get(1)).temporary(), "softmax");
+            logicGates(examples.file(EXAMPLES.get(2)).temporary());
+            xor(examples.file(EXAMPLES.get(3)).temporary());
+            regression(examples.file(EXAMPLES.get(4)).temporary());
+            sine(examples.file(EXAMPLES.get(5)).temporary());
+            modelTemplate(blanks.file(TEMPLATES.get(0)).temporary());
+            inputsTemplate(blanks.file(TEMPLATES.get(1)).temporary());
+            OutputFolder.commitAll(List.of(examples, blanks));
+        } catch (IOException e) {
+            examples.discard();
+            blanks.discard();
+            throw OutputErrors.cannotWrite(workbooks, e);
+        } catch (RuntimeException e) {
+            examples.discard();
+            blanks.discard();
+            throw e;
+        }
+    }
+
+    private static void requireAbsent(Path workbooks, Path templates) {
+        List<String> existing = new ArrayList<>();
+        EXAMPLES.stream().map(workbooks::resolve).filter(Files::exists).forEach(p -> existing.add(p.toString()));
+        TEMPLATES.stream().map(templates::resolve).filter(Files::exists).forEach(p -> existing.add(p.toString()));
+        if (!existing.isEmpty()) {
+            throw new SheetnetException(SheetnetException.Problem.OUTPUT, String.join(", ", existing)
+                    + (existing.size() == 1 ? ": already exists" : ": already exist")
+                    + "; nothing was written: give --force to replace " + (existing.size() == 1 ? "it" : "them")
+                    + " (a template you filled in would be lost), or other folders with --workbooks and --templates");
+        }
     }
 
     /** The 2→3→2→2 sigmoid network of the perceptron article, with its input [1.0, 0.5]. */

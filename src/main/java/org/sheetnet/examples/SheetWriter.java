@@ -3,7 +3,9 @@ package org.sheetnet.examples;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Calendar;
 import java.util.Date;
 import java.util.List;
@@ -99,7 +101,9 @@ public final class SheetWriter implements AutoCloseable {
         workbook.getProperties().getCoreProperties().setCreated(Optional.of(new Date(fixed.getTimeInMillis())));
         workbook.getProperties().getCoreProperties().setCreator("sheetnet");
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
+        // Never through a symbolic link put in the file's place (examples write to temporaries in a shared folder).
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
             workbook.write(out);
         }
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.engine.ForwardPass;
@@ -22,6 +23,8 @@ import org.sheetnet.io.ValueDigest;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Network;
 import org.sheetnet.output.FormulaCheck;
+import org.sheetnet.output.OutputFolder;
+import org.sheetnet.output.OutputPolicy;
 import org.sheetnet.output.SafeOutputFile;
 import org.sheetnet.output.ScoredWorkbookWriter;
 
@@ -65,6 +68,10 @@ public final class ScoreJob {
      * @throws SheetnetException for any problem with the files, the model or the inputs; no output is left then
      */
     public static Result run(ScoreOptions options, ScoreProgress progress) {
+        ScoreOutput output = ScoreOutput.of(options.out(), options.formulas());
+        OutputPolicy policy = OutputPolicy.of(options.force()).protecting(options.model(), "model workbook")
+                .protecting(options.input().orElse(null), "--input file");
+        policy.requireNotInput(options.out());
         RunRecord record = new RunRecord(options, Instant.now());
         try (ModelWorkbook model = ModelReader.read(options.model());
                 InputSources.Opened input = InputSources.open(model.workbook(), options.model(), options.input(),
@@ -83,7 +90,7 @@ public final class ScoreJob {
                 record.formulaCheck = Optional.of(checkFormulas(model, input, binding.withFreshLog(), batch, targets));
             }
             Optional<Evaluator> evaluator = targets.map(t -> new Evaluator(t, network));
-            try (ScoredWorkbookWriter writer = openWriter(options)) {
+            try (ScoredWorkbookWriter writer = openWriter(options, output, policy)) {
                 prepare(writer, model, input, binding, targets, record);
                 ValueDigest inputs = new ValueDigest();
                 rows.header().forEach(inputs::add);
@@ -116,22 +123,25 @@ public final class ScoreJob {
         }
     }
 
-    /** The output's kind follows its name: .xlsx a workbook, .csv the predictions alone, anything else a CSV folder. */
-    private static ScoredWorkbookWriter openWriter(ScoreOptions options) {
-        String name = options.out().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        boolean workbook = name.endsWith(".xlsx") || name.endsWith(".xlsm");
-        if (options.formulas() && !workbook) {
-            throw new SheetnetException(SheetnetException.Problem.OUTPUT, options.out()
-                    + ": --formulas needs an .xlsx output; CSV files hold values only");
+    private static ScoredWorkbookWriter openWriter(ScoreOptions options, ScoreOutput output, OutputPolicy policy) {
+        if (output == ScoreOutput.FOLDER) {
+            OutputFolder folder = OutputFolder.open(options.out(), policy);
+            return opened(() -> ScoredWorkbookWriter.csvFolder(folder, options.threads()), folder::discard);
         }
-        if (workbook) {
-            return ScoredWorkbookWriter.streaming(new SafeOutputFile(options.out(), options.force()), options.formulas(),
-                    options.threads());
+        SafeOutputFile file = new SafeOutputFile(options.out(), policy);
+        return opened(() -> output == ScoreOutput.WORKBOOK
+                ? ScoredWorkbookWriter.streaming(file, options.formulas(), options.threads())
+                : ScoredWorkbookWriter.csvPredictions(file, options.threads()), file::discard);
+    }
+
+    // A writer that cannot be set up (an output file of the folder clashes) leaves no temporary behind.
+    private static ScoredWorkbookWriter opened(Supplier<ScoredWorkbookWriter> open, Runnable discard) {
+        try {
+            return open.get();
+        } catch (RuntimeException e) {
+            discard.run();
+            throw e;
         }
-        if (name.endsWith(".csv")) {
-            return ScoredWorkbookWriter.csvPredictions(new SafeOutputFile(options.out(), options.force()), options.threads());
-        }
-        return ScoredWorkbookWriter.csvFolder(SafeOutputFile.folder(options.out(), options.force()), options.threads());
     }
 
     private static void requirePassed(CheckVectors.Result checks, ScoreOptions options) {

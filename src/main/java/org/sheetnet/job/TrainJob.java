@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.io.Sha256;
 import org.sheetnet.output.AuditLog;
+import org.sheetnet.output.OutputNames;
+import org.sheetnet.output.OutputPolicy;
 import org.sheetnet.output.SafeOutputFile;
 import org.sheetnet.output.TrainedModelWriter;
 import org.sheetnet.train.Dataset;
@@ -48,7 +50,9 @@ public final class TrainJob {
      */
     public static Result run(TrainOptions options, Consumer<Epoch> listener) {
         Instant started = Instant.now();
-        SafeOutputFile out = new SafeOutputFile(options.out(), options.force());
+        OutputNames.requireExtension(options.out(), "train", "a model workbook", ".xlsx");
+        SafeOutputFile out = new SafeOutputFile(options.out(),
+                OutputPolicy.of(options.force()).protecting(options.data(), "training data"));
         try {
             Optional<Loss> loss = options.loss().map(TrainJob::loss);
             TrainingData data = TrainingData.read(options.data(), options.sheet(), options.features(), options.targets(),

@@ -1,43 +1,70 @@
 package org.sheetnet.output;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.sheetnet.SheetnetException;
 
 /**
  * CSV output with no row limit: a folder of CSV files, one per output sheet ({@code Inputs.csv},
  * {@code L1_pre.csv}, …, {@code Predictions.csv}, {@code Audit.csv}), or a single file holding the
- * predictions alone. Written to a hidden temporary name and moved into place when complete. The
- * model's sheets are not copied (the Audit names the model file and its hash).
+ * predictions alone. Each file is written to a hidden temporary beside it and put in place when the
+ * run is complete; in a folder, only these files are created or replaced, nothing else in it is
+ * touched. The model's sheets are not copied (the Audit names the model file and its hash).
  */
 final class CsvDestination implements Destination {
 
-    private final SafeOutputFile out;
+    private static final String AUDIT = "Audit";
+
+    private final OutputFolder folder;
+    private final SafeOutputFile single;
     private final String only;
     private final List<String> names = new ArrayList<>();
+    private final Map<String, SafeOutputFile> reserved = new LinkedHashMap<>();
     private final List<CsvSheetSink> sinks = new ArrayList<>();
     private boolean committed;
 
-    /**
-     * @param out  a folder for every sheet, or a file for one sheet
-     * @param only the one sheet written to the file {@code out}, or null for a folder of all sheets
-     */
-    CsvDestination(SafeOutputFile out, String only) {
-        this.out = out;
+    private CsvDestination(OutputFolder folder, SafeOutputFile single, String only) {
+        this.folder = folder;
+        this.single = single;
         this.only = only;
+    }
+
+    /** One CSV file per sheet in {@code folder}; Audit.csv is reserved at once, so that a clash shows before the run. */
+    static CsvDestination folder(OutputFolder folder) {
+        CsvDestination destination = new CsvDestination(folder, null, null);
+        destination.reserved.put(AUDIT, folder.file(AUDIT + ".csv"));
+        return destination;
+    }
+
+    /** The sheet {@code only} in the file {@code out}; the other sheets are dropped. */
+    static CsvDestination file(SafeOutputFile out, String only) {
+        return new CsvDestination(null, out, only);
+    }
+
+    @Override
+    public String name() {
+        return String.valueOf(folder != null ? folder.path() : single.shown());
     }
 
     @Override
     public SheetSink sheet(String name) {
+        names.add(name);
         if (only != null && !only.equals(name)) {
-            names.add(name);
             return new NullSheetSink();
         }
-        CsvSheetSink sink = new CsvSheetSink(only != null ? out.temporary() : out.temporary().resolve(name + ".csv"));
-        names.add(name);
+        SafeOutputFile file = single != null ? single
+                : reserved.containsKey(name) ? reserved.remove(name) : folder.file(name + ".csv");
+        CsvSheetSink sink;
+        try {
+            sink = new CsvSheetSink(file.open());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         sinks.add(sink);
         return sink;
     }
@@ -75,15 +102,18 @@ final class CsvDestination implements Destination {
     @Override
     public void finish(AuditLog audit) {
         try {
-            audit.writeTo(sheet("Audit"));
+            audit.writeTo(sheet(AUDIT));
             for (CsvSheetSink sink : sinks) {
                 sink.finish();
             }
         } catch (UncheckedIOException e) {
-            throw new SheetnetException(SheetnetException.Problem.OUTPUT,
-                    out.target() + ": cannot be written: " + e.getCause().getMessage(), e);
+            throw OutputErrors.cannotWrite(name(), e);
         }
-        out.commit();
+        if (folder != null) {
+            folder.commit();
+        } else {
+            single.commit();
+        }
         committed = true;
     }
 
@@ -97,7 +127,11 @@ final class CsvDestination implements Destination {
                     // Being discarded.
                 }
             }
-            out.discard();
+            if (folder != null) {
+                folder.discard();
+            } else {
+                single.discard();
+            }
         }
     }
 }

@@ -2,11 +2,11 @@ package org.sheetnet.output;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Writes one output sheet as a CSV file (RFC 4180, UTF-8, CRLF). Numbers are written with
@@ -20,12 +20,9 @@ final class CsvSheetSink implements SheetSink {
     private int next;
     private int col;
 
-    CsvSheetSink(Path file) {
-        try {
-            this.out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** @param file the opened file; closed by {@link #finish} */
+    CsvSheetSink(OutputStream file) {
+        this.out = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), 1 << 16);
     }
 
     @Override

@@ -7,6 +7,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 /** Where the output sheets of a score run go: an .xlsx file, a workbook in memory, or a folder of CSV files. */
 interface Destination extends Closeable {
 
+    /** The output as the user named it, for messages. */
+    String name();
+
     /** Creates an output sheet, written row by row. */
     SheetSink sheet(String name);
 

@@ -2,7 +2,6 @@ package org.sheetnet.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +54,17 @@ public final class ModelWorkbookWriter {
      */
     public static void write(Network network, AuditLog audit, String auditSheet, List<ExtraSheet> extras,
             Path target, boolean replace) {
-        SafeOutputFile out = new SafeOutputFile(target, replace);
+        write(network, audit, auditSheet, extras, target, OutputPolicy.of(replace));
+    }
+
+    /**
+     * Writes the workbook under an output policy (which inputs it must never replace).
+     *
+     * @throws SheetnetException as the other {@code write}, and (OUTPUT) if the target is one of the policy's inputs
+     */
+    public static void write(Network network, AuditLog audit, String auditSheet, List<ExtraSheet> extras,
+            Path target, OutputPolicy policy) {
+        SafeOutputFile out = new SafeOutputFile(target, policy);
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             CellStyle bold = boldStyle(workbook);
             addModelSheets(workbook, bold, network);
@@ -65,13 +74,12 @@ public final class ModelWorkbookWriter {
             for (ExtraSheet extra : extras) {
                 fill(workbook, bold, extra.name(), extra.rows());
             }
-            try (OutputStream stream = Files.newOutputStream(out.temporary())) {
+            try (OutputStream stream = out.open()) {
                 workbook.write(stream);
             }
         } catch (IOException e) {
             out.discard();
-            throw new SheetnetException(SheetnetException.Problem.OUTPUT, target + ": cannot be written: "
-                    + e.getMessage(), e);
+            throw OutputErrors.cannotWrite(out.shown(), e);
         } catch (RuntimeException e) {
             out.discard();
             throw e;

@@ -1,6 +1,7 @@
 package org.sheetnet.output;
 
 import java.io.Closeable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,7 @@ public final class ScoredWorkbookWriter implements Closeable {
     private ScoredWorkbookWriter(Destination destination, boolean formulas, int threads) {
         this.destination = destination;
         this.formulas = formulas;
-        this.tasks = new SheetTasks(threads);
+        this.tasks = new SheetTasks(threads, destination.name());
     }
 
     /**
@@ -61,16 +62,16 @@ public final class ScoredWorkbookWriter implements Closeable {
     }
 
     /**
-     * A writer that puts one CSV file per sheet into the folder {@code out} (made with
-     * {@link SafeOutputFile#folder}): no row limit, values only.
+     * A writer that puts one CSV file per sheet into {@code folder}, replacing only files of those
+     * names: no row limit, values only.
      */
-    public static ScoredWorkbookWriter csvFolder(SafeOutputFile out, int threads) {
-        return new ScoredWorkbookWriter(new CsvDestination(out, null), false, threads);
+    public static ScoredWorkbookWriter csvFolder(OutputFolder folder, int threads) {
+        return new ScoredWorkbookWriter(CsvDestination.folder(folder), false, threads);
     }
 
     /** A writer that puts the predictions alone into the CSV file {@code out}: no row limit, values only. */
     public static ScoredWorkbookWriter csvPredictions(SafeOutputFile out, int threads) {
-        return new ScoredWorkbookWriter(new CsvDestination(out, "Predictions"), false, threads);
+        return new ScoredWorkbookWriter(CsvDestination.file(out, "Predictions"), false, threads);
     }
 
     /** A writer that keeps everything in a POI workbook in memory, to check a sample of formulas. */
@@ -93,7 +94,7 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param include which sheets to copy, by name
      */
     public void copySheets(Workbook model, Predicate<String> include) {
-        destination.copySheets(model, include);
+        writing(() -> destination.copySheets(model, include));
     }
 
     /**
@@ -108,6 +109,12 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param targets   the target columns, carried to Predictions after the outputs, if any
      */
     public void begin(Network network, List<ModelWorkbook.LayerSource> sources,
+            Optional<FeaturesSheet.Preparation> preparation, List<String> header, int[] features, int[] idColumns,
+            Optional<Targets> targets) {
+        writing(() -> open(network, sources, preparation, header, features, idColumns, targets));
+    }
+
+    private void open(Network network, List<ModelWorkbook.LayerSource> sources,
             Optional<FeaturesSheet.Preparation> preparation, List<String> header, int[] features, int[] idColumns,
             Optional<Targets> targets) {
         this.network = network;
@@ -307,8 +314,11 @@ public final class ScoredWorkbookWriter implements Closeable {
             throw SheetnetException.model("the model workbook already has a sheet named \"" + EvaluationSheet.NAME
                     + "\", which sheetnet writes; rename that sheet");
         }
-        EvaluationSheet.Layout layout = EvaluationSheet.write(destination.smallSheet(EvaluationSheet.NAME), evaluation);
-        destination.frame().ifPresent(frame -> EvaluationCharts.add(frame, evaluation, layout, targetCells));
+        writing(() -> {
+            EvaluationSheet.Layout layout = EvaluationSheet.write(destination.smallSheet(EvaluationSheet.NAME),
+                    evaluation);
+            destination.frame().ifPresent(frame -> EvaluationCharts.add(frame, evaluation, layout, targetCells));
+        });
     }
 
     /**
@@ -321,8 +331,10 @@ public final class ScoredWorkbookWriter implements Closeable {
         if (pairs.isEmpty() || destination.hasSheet(CheckPlot.NAME)) {
             return;
         }
-        CheckPlot.write(destination.smallSheet(CheckPlot.NAME), pairs);
-        destination.frame().ifPresent(frame -> CheckPlot.chart(frame, pairs.size()));
+        writing(() -> {
+            CheckPlot.write(destination.smallSheet(CheckPlot.NAME), pairs);
+            destination.frame().ifPresent(frame -> CheckPlot.chart(frame, pairs.size()));
+        });
     }
 
     /**
@@ -331,7 +343,16 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param audit the Audit sheet's lines
      */
     public void finish(AuditLog audit) {
-        destination.finish(audit);
+        writing(() -> destination.finish(audit));
+    }
+
+    // A write that fails (a full disk) is reported once, naming the output rather than a temporary file.
+    private void writing(Runnable step) {
+        try {
+            step.run();
+        } catch (UncheckedIOException e) {
+            throw OutputErrors.cannotWrite(destination.name(), e);
+        }
     }
 
     /** Releases memory, threads and temporary files; removes the partial output unless finished. */

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.sheetnet.SheetnetException;
 
 /**
  * Runs one batch's per-sheet writing tasks, in parallel when there are threads to spare, and waits
@@ -17,9 +16,14 @@ import org.sheetnet.SheetnetException;
 final class SheetTasks implements AutoCloseable {
 
     private final ExecutorService pool;
+    private final String output;
 
-    /** @param threads how many sheets may be written at once; 1 runs everything on the caller's thread */
-    SheetTasks(int threads) {
+    /**
+     * @param threads how many sheets may be written at once; 1 runs everything on the caller's thread
+     * @param output  the output as the user named it, for messages
+     */
+    SheetTasks(int threads, String output) {
+        this.output = output;
         this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "sheetnet-writer");
             t.setDaemon(true);
@@ -36,8 +40,7 @@ final class SheetTasks implements AutoCloseable {
                 waitFor(tasks);
             }
         } catch (UncheckedIOException e) {
-            throw new SheetnetException(SheetnetException.Problem.OUTPUT,
-                    "the output cannot be written: " + e.getCause().getMessage(), e);
+            throw OutputErrors.cannotWrite(output, e);
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
@@ -98,19 +97,16 @@ final class StreamedWorkbook implements AutoCloseable {
         }
     }
 
-    /** Deletes the temporary files. */
+    /** Deletes the temporary files; the folder may be gone already (removed with the output's temporary). */
     @Override
     public void close() {
         for (XmlSheetSink sink : streamed.values()) {
             sink.abandon();
         }
-        try (var files = Files.list(tempDir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(tempDir);
+        try {
+            Temporaries.deleteTree(tempDir);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The folder belongs to the output's SafeOutputFile, which removes it too.
         }
     }
 }

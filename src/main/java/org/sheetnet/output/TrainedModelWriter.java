@@ -2,7 +2,6 @@ package org.sheetnet.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -60,13 +59,12 @@ public final class TrainedModelWriter {
             w.inputs(contents.header(), contents.rows());
             contents.audit().writeTo(new PoiSheetSink(w.workbook.createSheet("Audit"), w.bold));
             wb.setActiveSheet(wb.getSheetIndex(history));
-            try (OutputStream stream = Files.newOutputStream(out.temporary())) {
+            try (OutputStream stream = out.open()) {
                 wb.write(stream);
             }
         } catch (IOException e) {
             out.discard();
-            throw new SheetnetException(SheetnetException.Problem.OUTPUT, out.target() + ": cannot be written: "
-                    + e.getMessage(), e);
+            throw OutputErrors.cannotWrite(out.shown(), e);
         } catch (RuntimeException e) {
             out.discard();
             throw e;

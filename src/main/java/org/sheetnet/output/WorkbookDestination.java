@@ -3,7 +3,6 @@ package org.sheetnet.output;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.function.Predicate;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
@@ -14,7 +13,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.sheetnet.SheetnetException;
 import org.sheetnet.io.CellValues;
 
 /**
@@ -39,13 +37,12 @@ final class WorkbookDestination implements Destination {
         Font bold = frame.createFont();
         bold.setBold(true);
         headerStyle.setFont(bold);
-        try {
-            this.streamed = out == null ? null
-                    : new StreamedWorkbook(frame, Files.createTempDirectory(out.target().getParent(), ".sheetnet-"));
-        } catch (IOException e) {
-            throw new SheetnetException(SheetnetException.Problem.OUTPUT,
-                    out.target() + ": cannot write in " + out.target().getParent() + ": " + e.getMessage(), e);
-        }
+        this.streamed = out == null ? null : new StreamedWorkbook(frame, out.scratchFolder());
+    }
+
+    @Override
+    public String name() {
+        return out == null ? "the workbook in memory" : out.shown().toString();
     }
 
     /** The workbook in memory, for the formula check. */
@@ -133,11 +130,10 @@ final class WorkbookDestination implements Destination {
         audit.writeTo(new PoiSheetSink(sheet, headerStyle));
         sheet.setColumnWidth(0, 28 * 256);
         sheet.setColumnWidth(1, 40 * 256);
-        try (OutputStream stream = Files.newOutputStream(out.temporary())) {
+        try (OutputStream stream = out.open()) {
             streamed.write(stream);
         } catch (IOException | UncheckedIOException e) {
-            throw new SheetnetException(SheetnetException.Problem.OUTPUT,
-                    out.target() + ": cannot be written: " + e.getMessage(), e);
+            throw OutputErrors.cannotWrite(name(), e);
         }
         out.commit();
         committed = true;

@@ -23,7 +23,7 @@ class ExampleWorkbooksTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        ExampleWorkbooks.writeAll(dir.resolve("workbooks"), dir.resolve("templates"));
+        ExampleWorkbooks.writeAll(dir.resolve("workbooks"), dir.resolve("templates"), false);
     }
 
     static List<String> examples() {

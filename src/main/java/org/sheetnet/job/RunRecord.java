@@ -36,6 +36,8 @@ final class RunRecord {
     Optional<org.sheetnet.evaluate.Evaluator> evaluation = Optional.empty();
     String inputsDigest = "";
     long rows;
+    int batchRows;
+    final List<String> notes = new ArrayList<>();
 
     RunRecord(ScoreOptions options, Instant started) {
         this.options = options;
@@ -50,7 +52,7 @@ final class RunRecord {
         log.line("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
         log.line("run at (UTC)", started.truncatedTo(ChronoUnit.SECONDS).toString());
         log.line("command line", options.commandLine());
-        log.line("options", "batch size " + options.batchSize() + "; threads " + options.threads() + "; formulas " + (options.formulas() ? "yes" : "no")
+        log.line("options", "batch size " + batchSize() + "; threads " + options.threads() + "; formulas " + (options.formulas() ? "yes" : "no")
                 + "; check tolerance " + options.checkTolerance() + "; replace output " + (options.force() ? "yes" : "no"));
         log.line("model file", options.model().toAbsolutePath().normalize().toString());
         log.line("model file SHA-256", Sha256.of(options.model()));
@@ -68,6 +70,11 @@ final class RunRecord {
         layers(log, model);
         adjustments(log);
         return log;
+    }
+
+    String batchSize() {
+        return batchRows == options.batchSize() || batchRows == 0 ? Integer.toString(options.batchSize())
+                : batchRows + " (asked " + options.batchSize() + "; more would not fit in a quarter of the heap)";
     }
 
     private static void features(AuditLog log, Network network, RowSource source, InputBinding binding) {

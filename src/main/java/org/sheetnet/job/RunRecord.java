@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sheetnet.io.CellRef;
 import org.sheetnet.io.InputBinding;
 import org.sheetnet.io.PreparationLog;
 import org.sheetnet.model.FeatureScaling;
@@ -25,6 +26,9 @@ final class RunRecord {
     static final String WEIGHTS_DIGEST = "SHA-256 of weights values";
     static final String BIAS_DIGEST = "SHA-256 of bias values";
     static final String TARGET_COLUMNS = "target columns";
+
+    /** Pairs of input and column the position note lists before referring to the Audit. */
+    private static final int NOTE_PAIRS = 10;
 
     private final ScoreOptions options;
     private final Instant started;
@@ -72,16 +76,35 @@ final class RunRecord {
         return log;
     }
 
+    /**
+     * The note a run whose inputs are matched by position prints once: which column feeds which
+     * input, so that a numeric id column taken as a feature is seen.
+     */
+    static String positionNote(List<String> header, InputBinding binding) {
+        List<String> pairs = new ArrayList<>();
+        int[] features = binding.features();
+        for (int i = 0; i < Math.min(features.length, NOTE_PAIRS); i++) {
+            pairs.add("x" + (i + 1) + " ← column " + CellRef.columnName(features[i]) + " \"" + header.get(features[i])
+                    + "\"");
+        }
+        String more = features.length > NOTE_PAIRS ? String.format(java.util.Locale.ROOT, " and %,d more (Audit sheet)",
+                features.length - NOTE_PAIRS) : "";
+        return "inputs matched by position, as the first weights block names none: " + String.join(", ", pairs) + more
+                + "; name the inputs in its first column to match them by name";
+    }
+
     String batchSize() {
         return batchRows == options.batchSize() || batchRows == 0 ? Integer.toString(options.batchSize())
                 : batchRows + " (asked " + options.batchSize() + "; more would not fit in a quarter of the heap)";
     }
 
     private static void features(AuditLog log, Network network, RowSource source, InputBinding binding) {
-        log.section("Features", "input column", "matched");
+        log.section("Features", "input column", "matched", "column");
         for (int i = 0; i < network.inputWidth(); i++) {
             String name = network.inputNames().isEmpty() ? "x" + (i + 1) : network.inputNames().get(i);
-            log.line(name, source.header().get(binding.features()[i]), binding.byName() ? "by name" : "by position");
+            int column = binding.features()[i];
+            log.line(name, source.header().get(column), binding.byName() ? "by name" : "by position",
+                    CellRef.columnName(column));
         }
         List<String> ids = new ArrayList<>();
         for (int c : binding.idColumns()) {

@@ -81,6 +81,9 @@ public final class ScoreJob {
             Optional<Targets> targets = options.targets().isEmpty() ? Optional.empty()
                     : Optional.of(Targets.find(options.targets(), network, rows));
             InputBinding binding = bind(network, rows, batch, targets, model);
+            if (!binding.byName()) {
+                record.notes.add(RunRecord.positionNote(rows.header(), binding));
+            }
             record.targets = targets;
             if (options.formulas() && !batch.isEmpty()) {
                 record.formulaCheck = Optional.of(checkFormulas(model, input, binding.withFreshLog(), batch, targets));

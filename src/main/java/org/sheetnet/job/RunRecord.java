@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sheetnet.io.CellRef;
+import org.sheetnet.io.ColumnLookup;
 import org.sheetnet.io.InputBinding;
 import org.sheetnet.io.PreparationLog;
 import org.sheetnet.model.FeatureScaling;
@@ -108,9 +109,11 @@ final class RunRecord {
         }
         List<String> ids = new ArrayList<>();
         for (int c : binding.idColumns()) {
-            ids.add(source.header().get(c));
+            // Columns may share a name when they only pass through; the letter tells them apart.
+            ids.add(source.header().get(c) + (ColumnLookup.shared(source.header(), c)
+                    ? " (column " + CellRef.columnName(c) + ")" : ""));
         }
-        log.line("passed through", ids.isEmpty() ? "(none)" : String.join(", ", ids));
+        log.list("passed through", ids, "(none)", "Passed-through columns");
         if (binding.preparation() != null) {
             log.section("Preparation", "offset", "scale", "default", "min", "max");
             for (FeatureScaling f : binding.preparation().features()) {
@@ -152,8 +155,8 @@ final class RunRecord {
         }
         log.section("Adjustments", "");
         if (!notCopied.isEmpty()) {
-            log.line("sheets not copied", String.join(", ", notCopied)
-                    + " (outputs of an earlier run, or an Inputs sheet replaced by --input)");
+            log.line("sheets not copied", "outputs of an earlier run, or an Inputs sheet replaced by --input");
+            log.list("sheets not copied: names", notCopied, "", "Sheets not copied");
         }
         for (String sheet : valueOnlySheets) {
             log.line("values, not formulas", sheet);

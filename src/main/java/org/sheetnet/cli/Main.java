@@ -38,21 +38,24 @@ public final class Main implements Runnable {
 
     /** Runs sheetnet and returns its exit code; for tests. */
     public static int run(String... args) {
+        try {
+            return execute(args);
+        } catch (OutOfMemoryError e) {
+            // Everything the run held is unreachable once its stack has unwound, so there is room to say so.
+            System.err.println(Messages.outOfMemory(args, Runtime.getRuntime().maxMemory()));
+            System.err.flush();
+            return ExitCodes.MEMORY;
+        }
+    }
+
+    private static int execute(String... args) {
         quietLogging();
         CommandLine cli = new CommandLine(new Main());
         cli.setUsageHelpWidth(100);
         cli.getCommandSpec().usageMessage().footer(concat(cli.getCommandSpec().usageMessage().footer(), ExitCodes.help()));
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler(Main::usageError);
-        try {
-            return cli.execute(args);
-        } catch (OutOfMemoryError e) {
-            // Everything the run held is unreachable once its stack has unwound, so there is room to say so.
-            PrintWriter err = cli.getErr();
-            err.println(Messages.outOfMemory(args, Runtime.getRuntime().maxMemory()));
-            err.flush();
-            return ExitCodes.MEMORY;
-        }
+        return cli.execute(args);
     }
 
     @Override

@@ -49,8 +49,19 @@ public final class ChildSheetnet {
      * @param args the command line after {@code sheetnet}
      */
     public static Result run(Path work, String... args) throws IOException, InterruptedException {
+        return runWithHeap(SMALL_HEAP, work, args);
+    }
+
+    /**
+     * Runs {@code sheetnet ARGS} in a child JVM with the given heap option.
+     *
+     * @param heap the JVM's heap option, e.g. {@code -Xmx8m}
+     * @param work a folder for the child's standard output and error files
+     * @param args the command line after {@code sheetnet}
+     */
+    public static Result runWithHeap(String heap, Path work, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                SMALL_HEAP, "-cp", System.getProperty("java.class.path"), "org.sheetnet.cli.Main"));
+                heap, "-cp", System.getProperty("java.class.path"), "org.sheetnet.cli.Main"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(work, "child", ".out");
         Path err = Files.createTempFile(work, "child", ".err");

@@ -85,6 +85,11 @@ public final class ScoreJob {
                 record.notes.add(RunRecord.positionNote(rows.header(), binding));
             }
             record.targets = targets;
+            boolean workbook = isWorkbook(options.out());
+            if (workbook) {
+                CellLimit.requireHeader(rows.header(), rows, options.out());
+                CellLimit.requireRows(batch, rows, options.out());
+            }
             if (options.formulas() && !batch.isEmpty()) {
                 record.formulaCheck = Optional.of(checkFormulas(model, input, binding.withFreshLog(), batch, targets));
             }
@@ -95,6 +100,9 @@ public final class ScoreJob {
                 rows.header().forEach(inputs::add);
                 double[] x = new double[batchRows * network.inputWidth()];
                 while (!batch.isEmpty()) {
+                    if (workbook) {
+                        CellLimit.requireRows(batch, rows, options.out());
+                    }
                     fill(binding, batch, rows, x, network.inputWidth());
                     TargetBatch t = read(targets, batch, rows);
                     ForwardTrace trace = forward(network, x, batch, rows, options.threads());
@@ -139,7 +147,7 @@ public final class ScoreJob {
     /** The output's kind follows its name: .xlsx a workbook, .csv the predictions alone, anything else a CSV folder. */
     private static ScoredWorkbookWriter openWriter(ScoreOptions options) {
         String name = options.out().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        boolean workbook = name.endsWith(".xlsx") || name.endsWith(".xlsm");
+        boolean workbook = isWorkbook(options.out());
         if (options.formulas() && !workbook) {
             throw new SheetnetException(SheetnetException.Problem.OUTPUT, options.out()
                     + ": --formulas needs an .xlsx output; CSV files hold values only");
@@ -152,6 +160,11 @@ public final class ScoreJob {
             return ScoredWorkbookWriter.csvPredictions(new SafeOutputFile(options.out(), options.force()), options.threads());
         }
         return ScoredWorkbookWriter.csvFolder(SafeOutputFile.folder(options.out(), options.force()), options.threads());
+    }
+
+    private static boolean isWorkbook(java.nio.file.Path out) {
+        String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".xlsx") || name.endsWith(".xlsm");
     }
 
     private static void requirePassed(CheckVectors.Result checks, ScoreOptions options) {

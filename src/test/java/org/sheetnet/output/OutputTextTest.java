@@ -85,6 +85,33 @@ class OutputTextTest {
     }
 
     @Test
+    void anIdLongerThanAnExcelCellIsRefusedForAWorkbookAndKeptInCsv() throws Exception {
+        String id = "z".repeat(40_000);
+        Path rows = Files.writeString(dir.resolve("rows.csv"), "id,x1,x2\nshort,1,2\n" + id + ",3,4\n",
+                StandardCharsets.UTF_8);
+        Path model = TinyModel.write(dir.resolve("model.xlsx"), true, null);
+        for (String flag : List.of("", "--formulas")) {
+            Path out = dir.resolve("scored.xlsx");
+            List<String> args = new ArrayList<>(List.of("score", model.toString(), "--input", rows.toString(), "--out",
+                    out.toString()));
+            if (!flag.isEmpty()) {
+                args.add(flag);
+            }
+            ChildSheetnet.Result run = InProcessSheetnet.run(args.toArray(String[]::new));
+            assertEquals(ExitCodes.INPUT, run.exitCode(), run.stderr());
+            assertEquals(List.of("sheetnet: rows.csv:3 column A (id): a text of 40,000 characters; an Excel cell holds at"
+                    + " most 32,767, so scored.xlsx cannot hold it; write CSV outputs instead (--out NAME.csv, or a"
+                    + " folder)"), run.stderrLines(), "stderr " + flag);
+            assertEquals(false, Files.exists(out), "no scored.xlsx " + flag);
+        }
+        Path csv = dir.resolve("predictions.csv");
+        ChildSheetnet.Result run = InProcessSheetnet.run("score", model.toString(), "--input", rows.toString(), "--out",
+                csv.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.stderr());
+        assertEquals(true, Files.readString(csv, StandardCharsets.UTF_8).contains(id), "predictions.csv holds the id whole");
+    }
+
+    @Test
     void thePoiWriterKeepsEveryTextExact() throws Exception {
         List<String> texts = new ArrayList<>(IDS);
         texts.addAll(JAVA_ONLY);

@@ -33,7 +33,7 @@ record CsvTable(Path file, List<List<String>> records) {
         WorkbookFiles.requireReadable(file);
         try (Reader reader = new BoundedCsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8),
                         file.getFileName().toString(), CsvModelFolder.FORMAT.getDelimiterString().charAt(0),
-                        BoundedCsvReader.MAX_RECORD_CHARS);
+                        BoundedCsvReader.MAX_RECORD_CHARS, CsvModelFolder.FORMAT.getIgnoreSurroundingSpaces());
                 CSVParser parser = CsvModelFolder.FORMAT.parse(reader)) {
             List<List<String>> records = new ArrayList<>();
             for (CSVRecord r : parser) {

@@ -25,6 +25,7 @@ public final class BoundedCsvReader extends FilterReader {
     private final String file;
     private final char delimiter;
     private final int limit;
+    private final boolean blanksBeforeQuote;
     private State state = State.FIELD_START;
     private long line = 1;
     private long recordLine = 1;
@@ -37,12 +38,15 @@ public final class BoundedCsvReader extends FilterReader {
      * @param file      the file's name, for the message
      * @param delimiter the field separator
      * @param limit     the longest record accepted, in characters
+     * @param blanksBeforeQuote whether a quote after spaces or tabs still opens a quoted field, as when
+     *                  the parser ignores surrounding spaces ({@code CSVFormat.Builder.setIgnoreSurroundingSpaces})
      */
-    public BoundedCsvReader(Reader in, String file, char delimiter, int limit) {
+    public BoundedCsvReader(Reader in, String file, char delimiter, int limit, boolean blanksBeforeQuote) {
         super(in);
         this.file = file;
         this.delimiter = delimiter;
         this.limit = limit;
+        this.blanksBeforeQuote = blanksBeforeQuote;
     }
 
     @Override
@@ -110,7 +114,8 @@ public final class BoundedCsvReader extends FilterReader {
                     quoteLine = line;
                     yield State.QUOTED;
                 }
-                yield c == delimiter || lineBreak || c == ' ' || c == '\t' ? State.FIELD_START : State.UNQUOTED;
+                boolean blank = c == ' ' || c == '\t';
+                yield c == delimiter || lineBreak || blank && blanksBeforeQuote ? State.FIELD_START : State.UNQUOTED;
             }
             case UNQUOTED -> c == delimiter || lineBreak ? State.FIELD_START : State.UNQUOTED;
             case QUOTED -> c == '"' ? State.QUOTE_SEEN : State.QUOTED;

@@ -54,7 +54,7 @@ public final class CsvRowSource implements RowSource {
             }
             char delimiter = delimiter(head);
             Reader bounded = new BoundedCsvReader(reader, file.getFileName().toString(), delimiter,
-                    BoundedCsvReader.MAX_RECORD_CHARS);
+                    BoundedCsvReader.MAX_RECORD_CHARS, true);
             this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
                     .get().parse(bounded);
             this.records = parser.iterator();

@@ -17,8 +17,13 @@ import org.sheetnet.SheetnetException;
 class BoundedCsvReaderTest {
 
     private static List<CSVRecord> parse(String text, int limit) throws IOException {
-        Reader reader = new BoundedCsvReader(new StringReader(text), "t.csv", ',', limit);
-        try (CSVParser parser = CSVFormat.RFC4180.parse(reader)) {
+        return parse(text, limit, false);
+    }
+
+    private static List<CSVRecord> parse(String text, int limit, boolean ignoreSpaces) throws IOException {
+        Reader reader = new BoundedCsvReader(new StringReader(text), "t.csv", ',', limit, ignoreSpaces);
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(ignoreSpaces).get();
+        try (CSVParser parser = format.parse(reader)) {
             return parser.getRecords();
         }
     }
@@ -37,6 +42,14 @@ class BoundedCsvReaderTest {
     void aQuoteInsideAnUnquotedFieldOpensNothing() throws IOException {
         // Were the quote taken as opening a field, the next 3 lines would be one record of 12 characters.
         assertEquals(4, parse("5\" x,1\nabc\nabc\nabc\n", 10).size(), "records");
+    }
+
+    @Test
+    void aQuoteAfterBlanksOpensAFieldOnlyWhenTheParserIgnoresThem() throws IOException {
+        // Without ignoring spaces, ' "x' is text; with it, a quoted field holding the next 3 line breaks.
+        assertEquals(4, parse("a, \"x\nbc\nbc\nbc\n", 10, false).size(), "records, spaces kept");
+        assertThrows(SheetnetException.class, () -> parse("a, \"x\nbc\nbc\nbc\n", 10, true), "spaces ignored");
+        assertEquals(List.of("a", "x\nb"), parse("a, \"x\nb\"\n", 10, true).get(0).toList(), "quoted after a blank");
     }
 
     @Test

@@ -38,11 +38,23 @@ public final class Main implements Runnable {
 
     /** Runs sheetnet and returns its exit code; for tests. */
     public static int run(String... args) {
+        try {
+            return execute(args);
+        } catch (OutOfMemoryError e) {
+            // Everything the run held is unreachable once its stack has unwound, so there is room to say so.
+            System.err.println(Messages.outOfMemory(args, Runtime.getRuntime().maxMemory()));
+            System.err.flush();
+            return ExitCodes.MEMORY;
+        }
+    }
+
+    private static int execute(String... args) {
         quietLogging();
         CommandLine cli = new CommandLine(new Main());
         cli.setUsageHelpWidth(100);
         cli.getCommandSpec().usageMessage().footer(concat(cli.getCommandSpec().usageMessage().footer(), ExitCodes.help()));
         cli.setExecutionExceptionHandler(Main::handle);
+        cli.setParameterExceptionHandler(Main::usageError);
         return cli.execute(args);
     }
 
@@ -56,14 +68,15 @@ public final class Main implements Runnable {
         boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
                 || parsed.hasMatchedOption("--verbose");
         if (e instanceof SheetnetException s) {
-            err.println("sheetnet: " + s.getMessage());
+            err.println("sheetnet: " + Messages.oneLine(s.getMessage()));
             if (verbose) {
                 e.printStackTrace(err);
             }
             err.flush();
             return ExitCodes.of(s.problem());
         }
-        err.println("sheetnet: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+        err.println("sheetnet: internal error: " + Messages.oneLine(e.toString())
+                + (verbose ? "" : " (run with --verbose for details)"));
         if (verbose) {
             e.printStackTrace(err);
         }
@@ -71,11 +84,24 @@ public final class Main implements Runnable {
         return ExitCodes.INTERNAL;
     }
 
-    // POI logs through Log4j 2; without a configured logger it would print a warning on every run.
+    // A wrong option is one line too, with where to read more, instead of the whole help text.
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        String help = command.getParent() == null ? "sheetnet --help" : "sheetnet help " + command.getCommandName();
+        err.println("sheetnet: " + Messages.oneLine(e.getMessage()) + " (see " + help + ")");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    // POI logs through Log4j 2 and jHDF through SLF4J (bound to slf4j-nop). Every problem sheetnet can
+    // report reaches the user as its own one-line message, so library log lines are switched off, not
+    // lowered: POI logs FATAL for a DOCTYPE it then ignores, with a stack trace, on a successful run.
     private static void quietLogging() {
         System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
-        System.setProperty("log4j2.simplelogLevel", "ERROR");
+        System.setProperty("log4j2.simplelogLevel", "OFF");
+        System.setProperty("log4j2.statusLoggerLevel", "OFF");
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -69,7 +69,9 @@ final class ScoreCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "4096",
-            description = "Rows computed and written at a time (default: ${DEFAULT-VALUE}). Changes memory use, never a result.")
+            description = "Rows computed and written at a time, 1 to 1048576 (default: ${DEFAULT-VALUE}); fewer when"
+                    + " that many would not fit in a quarter of the heap (said on stderr and in the Audit)."
+                    + " Changes memory use, never a result.")
     int batchSize;
 
     @Option(names = "--formulas",
@@ -104,8 +106,9 @@ final class ScoreCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
-        if (batchSize < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
+        if (batchSize < 1 || batchSize > ScoreOptions.MAX_BATCH_SIZE) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT,
+                    "--batch-size must be from 1 to %,d rows, not %,d", ScoreOptions.MAX_BATCH_SIZE, batchSize));
         }
         Path target = out != null ? out : defaultOut(model);
         String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
@@ -114,6 +117,9 @@ final class ScoreCommand implements Callable<Integer> {
                 Optional.ofNullable(inputSheet), target, force, batchSize, formulas, checkTolerance,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), commandLine, targets), progress);
         progress.done();
+        if (!quiet) {
+            result.notes().forEach(n -> System.err.println("sheetnet: note: " + n));
+        }
         result.preparation().filter(p -> p.outOfRange() > 0).ifPresent(p -> System.err.printf(
                 "sheetnet: warning: %,d input values outside their feature's [min, max] (Features sheet); first: %s%n",
                 p.outOfRange(), p.firstOutOfRange()));

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sheetnet.SheetnetException;
+import org.sheetnet.io.BoundedCsvReader;
 import org.sheetnet.io.WorkbookFiles;
 
 /**
@@ -25,11 +26,14 @@ record CsvTable(Path file, List<List<String>> records) {
     /**
      * Reads a whole file.
      *
-     * @throws SheetnetException (FILE) if it is missing, empty or unreadable
+     * @throws SheetnetException (FILE) if it is missing, empty or unreadable, (FILE) if a record is
+     *                           longer than {@link BoundedCsvReader#MAX_RECORD_CHARS}
      */
     static CsvTable read(Path file) {
         WorkbookFiles.requireReadable(file);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = new BoundedCsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8),
+                        file.getFileName().toString(), CsvModelFolder.FORMAT.getDelimiterString().charAt(0),
+                        BoundedCsvReader.MAX_RECORD_CHARS, CsvModelFolder.FORMAT.getIgnoreSurroundingSpaces());
                 CSVParser parser = CsvModelFolder.FORMAT.parse(reader)) {
             List<List<String>> records = new ArrayList<>();
             for (CSVRecord r : parser) {

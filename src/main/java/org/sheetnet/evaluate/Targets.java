@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.io.CellValues;
+import org.sheetnet.io.ColumnLookup;
 import org.sheetnet.io.InputRow;
 import org.sheetnet.io.RowSource;
 import org.sheetnet.model.DenseLayer;
@@ -80,20 +81,9 @@ public record Targets(Kind kind, int[] columns, List<String> names, List<String>
     }
 
     private static int column(String name, List<String> header, RowSource source) {
-        int folded = -1;
-        for (int c = 0; c < header.size(); c++) {
-            if (header.get(c).equals(name)) {
-                return c;
-            }
-            if (folded < 0 && header.get(c).equalsIgnoreCase(name)) {
-                folded = c;
-            }
-        }
-        if (folded >= 0) {
-            return folded;
-        }
-        throw SheetnetException.input(source.describe() + ": no target column \"" + name + "\"; the columns are "
-                + quoted(header));
+        return ColumnLookup.find(header, name, Set.of(), "the target \"" + name + "\"", source)
+                .orElseThrow(() -> SheetnetException.input(source.describe() + ": no target column \"" + name
+                        + "\"; the columns are " + quoted(header)));
     }
 
     private static void requireNotFeature(String column, Network network, RowSource source) {

@@ -2,6 +2,8 @@ package org.sheetnet.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +24,8 @@ import org.sheetnet.SheetnetException;
  */
 public final class CsvRowSource implements RowSource {
 
+    private static final int PEEK = 4096;
+
     private final Path file;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -38,26 +42,62 @@ public final class CsvRowSource implements RowSource {
     public CsvRowSource(Path file) {
         WorkbookFiles.requireReadable(file);
         this.file = file;
+        CountingInputStream stream = null;
         try {
             this.total = Math.max(1, Files.size(file));
-            this.counted = new CountingInputStream(Files.newInputStream(file));
-            BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16);
-            reader.mark(4096);
-            String firstLine = reader.readLine();
-            reader.reset();
-            if (firstLine != null && firstLine.startsWith("\uFEFF")) {
+            stream = new CountingInputStream(Files.newInputStream(file));
+            this.counted = stream;
+            BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 1 << 16);
+            String head = peek(reader);
+            if (head.startsWith("\uFEFF")) {
                 reader.skip(1);
             }
-            char delimiter = firstLine != null && firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
+            char delimiter = delimiter(head);
+            Reader bounded = new BoundedCsvReader(reader, file.getFileName().toString(), delimiter,
+                    BoundedCsvReader.MAX_RECORD_CHARS, true);
             this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
-                    .get().parse(reader);
+                    .get().parse(bounded);
             this.records = parser.iterator();
             if (!records.hasNext()) {
                 throw SheetnetException.input(file + ": no header row; a CSV input needs a header, then one row per case");
             }
             this.header = readHeader(records.next());
         } catch (IOException | UncheckedIOException e) {
+            closeQuietly(stream);
             throw SheetnetException.file(file + ": cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(stream);
+            throw e;
+        }
+    }
+
+    // The start of the file, without consuming it: enough to see a byte-order mark and the separator,
+    // and never more, whatever the length of the first line.
+    private static String peek(BufferedReader reader) throws IOException {
+        char[] head = new char[PEEK];
+        reader.mark(PEEK);
+        int n = reader.read(head, 0, PEEK);
+        reader.reset();
+        return n <= 0 ? "" : new String(head, 0, n);
+    }
+
+    // Semicolons (as Excel writes CSV in locales with a decimal comma) when the first line has them and no comma.
+    private static char delimiter(String head) {
+        int end = 0;
+        while (end < head.length() && head.charAt(end) != '\n' && head.charAt(end) != '\r') {
+            end++;
+        }
+        String firstLine = head.substring(0, end);
+        return firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
+    }
+
+    private static void closeQuietly(CountingInputStream stream) {
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                // Already failing with a better message.
+            }
         }
     }
 

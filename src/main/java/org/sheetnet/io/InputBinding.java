@@ -1,10 +1,7 @@
 package org.sheetnet.io;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.model.FeatureScaling;
 import org.sheetnet.model.Network;
@@ -57,25 +54,17 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Feat
 
     private static InputBinding byName(List<String> names, List<String> header, RowSource source,
             java.util.Set<Integer> excluded) {
-        Map<String, Integer> exact = new HashMap<>();
-        Map<String, Integer> folded = new HashMap<>();
-        for (int c = header.size() - 1; c >= 0; c--) {
-            if (excluded.contains(c)) {
-                continue;
-            }
-            exact.put(header.get(c), c);
-            folded.put(header.get(c).toLowerCase(Locale.ROOT), c);
-        }
         int[] features = new int[names.size()];
         List<String> missing = new ArrayList<>();
         boolean[] used = new boolean[header.size()];
         for (int i = 0; i < features.length; i++) {
-            Integer c = exact.getOrDefault(names.get(i), folded.get(names.get(i).toLowerCase(Locale.ROOT)));
-            if (c == null) {
+            java.util.OptionalInt c = ColumnLookup.find(header, names.get(i), excluded,
+                    "the feature \"" + names.get(i) + "\"", source);
+            if (c.isEmpty()) {
                 missing.add(names.get(i));
             } else {
-                features[i] = c;
-                used[c] = true;
+                features[i] = c.getAsInt();
+                used[c.getAsInt()] = true;
             }
         }
         if (!missing.isEmpty()) {
@@ -111,8 +100,10 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Feat
         }
         boolean[] used = new boolean[header.size()];
         int[] features = columns.stream().mapToInt(Integer::intValue).toArray();
-        for (int c : features) {
-            used[c] = true;
+        for (int i = 0; i < features.length; i++) {
+            ColumnLookup.requireUnique(header, features[i], "input " + (i + 1) + " (taken by position from column "
+                    + CellRef.columnName(features[i]) + ")", source);
+            used[features[i]] = true;
         }
         return new InputBinding(features, unused(used), false, null, null);
     }

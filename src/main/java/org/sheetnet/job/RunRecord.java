@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sheetnet.io.CellRef;
+import org.sheetnet.io.ColumnLookup;
 import org.sheetnet.io.InputBinding;
 import org.sheetnet.io.PreparationLog;
 import org.sheetnet.model.FeatureScaling;
@@ -26,6 +28,9 @@ final class RunRecord {
     static final String BIAS_DIGEST = "SHA-256 of bias values";
     static final String TARGET_COLUMNS = "target columns";
 
+    /** Pairs of input and column the position note lists before referring to the Audit. */
+    private static final int NOTE_PAIRS = 10;
+
     private final ScoreOptions options;
     private final Instant started;
     final List<String> notCopied = new ArrayList<>();
@@ -36,6 +41,8 @@ final class RunRecord {
     Optional<org.sheetnet.evaluate.Evaluator> evaluation = Optional.empty();
     String inputsDigest = "";
     long rows;
+    int batchRows;
+    final List<String> notes = new ArrayList<>();
 
     RunRecord(ScoreOptions options, Instant started) {
         this.options = options;
@@ -50,7 +57,7 @@ final class RunRecord {
         log.line("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
         log.line("run at (UTC)", started.truncatedTo(ChronoUnit.SECONDS).toString());
         log.line("command line", options.commandLine());
-        log.line("options", "batch size " + options.batchSize() + "; threads " + options.threads() + "; formulas " + (options.formulas() ? "yes" : "no")
+        log.line("options", "batch size " + batchSize() + "; threads " + options.threads() + "; formulas " + (options.formulas() ? "yes" : "no")
                 + "; check tolerance " + options.checkTolerance() + "; replace output " + (options.force() ? "yes" : "no"));
         log.line("model file", options.model().toAbsolutePath().normalize().toString());
         log.line("model file SHA-256", Sha256.of(options.model()));
@@ -70,17 +77,43 @@ final class RunRecord {
         return log;
     }
 
+    /**
+     * The note a run whose inputs are matched by position prints once: which column feeds which
+     * input, so that a numeric id column taken as a feature is seen.
+     */
+    static String positionNote(List<String> header, InputBinding binding) {
+        List<String> pairs = new ArrayList<>();
+        int[] features = binding.features();
+        for (int i = 0; i < Math.min(features.length, NOTE_PAIRS); i++) {
+            pairs.add("x" + (i + 1) + " ← column " + CellRef.columnName(features[i]) + " \"" + header.get(features[i])
+                    + "\"");
+        }
+        String more = features.length > NOTE_PAIRS ? String.format(java.util.Locale.ROOT, " and %,d more (Audit sheet)",
+                features.length - NOTE_PAIRS) : "";
+        return "inputs matched by position, as the first weights block names none: " + String.join(", ", pairs) + more
+                + "; name the inputs in its first column to match them by name";
+    }
+
+    String batchSize() {
+        return batchRows == options.batchSize() || batchRows == 0 ? Integer.toString(options.batchSize())
+                : batchRows + " (asked " + options.batchSize() + "; more would not fit in a quarter of the heap)";
+    }
+
     private static void features(AuditLog log, Network network, RowSource source, InputBinding binding) {
-        log.section("Features", "input column", "matched");
+        log.section("Features", "input column", "matched", "column");
         for (int i = 0; i < network.inputWidth(); i++) {
             String name = network.inputNames().isEmpty() ? "x" + (i + 1) : network.inputNames().get(i);
-            log.line(name, source.header().get(binding.features()[i]), binding.byName() ? "by name" : "by position");
+            int column = binding.features()[i];
+            log.line(name, source.header().get(column), binding.byName() ? "by name" : "by position",
+                    CellRef.columnName(column));
         }
         List<String> ids = new ArrayList<>();
         for (int c : binding.idColumns()) {
-            ids.add(source.header().get(c));
+            // Columns may share a name when they only pass through; the letter tells them apart.
+            ids.add(source.header().get(c) + (ColumnLookup.shared(source.header(), c)
+                    ? " (column " + CellRef.columnName(c) + ")" : ""));
         }
-        log.line("passed through", ids.isEmpty() ? "(none)" : String.join(", ", ids));
+        log.list("passed through", ids, "(none)", "Passed-through columns");
         if (binding.preparation() != null) {
             log.section("Preparation", "offset", "scale", "default", "min", "max");
             for (FeatureScaling f : binding.preparation().features()) {
@@ -122,8 +155,8 @@ final class RunRecord {
         }
         log.section("Adjustments", "");
         if (!notCopied.isEmpty()) {
-            log.line("sheets not copied", String.join(", ", notCopied)
-                    + " (outputs of an earlier run, or an Inputs sheet replaced by --input)");
+            log.line("sheets not copied", "outputs of an earlier run, or an Inputs sheet replaced by --input");
+            log.list("sheets not copied: names", notCopied, "", "Sheets not copied");
         }
         for (String sheet : valueOnlySheets) {
             log.line("values, not formulas", sheet);

@@ -52,9 +52,11 @@ public final class ScoreJob {
      * @param network the network that ran
      * @param checks  the check vectors' result, if the model has any
      * @param evaluation the metrics against the targets, if {@code --target} named any
+     * @param notes   what the user should know although nothing failed (each also in the Audit sheet):
+     *                a smaller batch than asked, inputs matched by position
      */
     public record Result(long rows, Network network, Optional<CheckVectors.Result> checks,
-            Optional<org.sheetnet.io.PreparationLog> preparation, Optional<Evaluator> evaluation) {
+            Optional<org.sheetnet.io.PreparationLog> preparation, Optional<Evaluator> evaluation, List<String> notes) {
     }
 
     private ScoreJob() {
@@ -81,11 +83,19 @@ public final class ScoreJob {
             checks.ifPresent(c -> requirePassed(c, options));
             record.checks = checks;
             RowSource rows = input.rows();
-            List<InputRow> batch = readBatch(rows, options.batchSize());
+            int batchRows = batchRows(options, network, rows, record);
+            List<InputRow> batch = readBatch(rows, batchRows);
             Optional<Targets> targets = options.targets().isEmpty() ? Optional.empty()
                     : Optional.of(Targets.find(options.targets(), network, rows));
             InputBinding binding = bind(network, rows, batch, targets, model);
+            if (!binding.byName()) {
+                record.notes.add(RunRecord.positionNote(rows.header(), binding));
+            }
             record.targets = targets;
+            if (output == ScoreOutput.WORKBOOK) {
+                CellLimit.requireHeader(rows.header(), rows, options.out());
+                CellLimit.requireRows(batch, rows, options.out());
+            }
             if (options.formulas() && !batch.isEmpty()) {
                 record.formulaCheck = Optional.of(checkFormulas(model, input, binding.withFreshLog(), batch, targets));
             }
@@ -94,8 +104,11 @@ public final class ScoreJob {
                 prepare(writer, model, input, binding, targets, record);
                 ValueDigest inputs = new ValueDigest();
                 rows.header().forEach(inputs::add);
-                double[] x = new double[options.batchSize() * network.inputWidth()];
+                double[] x = new double[batchRows * network.inputWidth()];
                 while (!batch.isEmpty()) {
+                    if (output == ScoreOutput.WORKBOOK) {
+                        CellLimit.requireRows(batch, rows, options.out());
+                    }
                     fill(binding, batch, rows, x, network.inputWidth());
                     TargetBatch t = read(targets, batch, rows);
                     ForwardTrace trace = forward(network, x, batch, rows, options.threads());
@@ -104,7 +117,7 @@ public final class ScoreJob {
                     batch.forEach(r -> digestRow(inputs, r));
                     record.rows += batch.size();
                     progress.update(record.rows, rows.fractionRead());
-                    batch = readBatch(rows, options.batchSize());
+                    batch = readBatch(rows, batchRows);
                 }
                 if (record.rows == 0) {
                     throw SheetnetException.input(rows.describe() + ": no input rows below the header");
@@ -117,10 +130,24 @@ public final class ScoreJob {
                 writer.finish(record.toAudit(model, rows, binding));
             }
             return new Result(record.rows, network, checks,
-                    binding.preparation() == null ? Optional.empty() : Optional.of(binding.log()), evaluator);
+                    binding.preparation() == null ? Optional.empty() : Optional.of(binding.log()), evaluator,
+                    List.copyOf(record.notes));
         } catch (IOException e) {
             throw SheetnetException.file(options.model() + ": " + e.getMessage(), e);
         }
+    }
+
+    // The rows held at a time: as asked, unless the model's widths make that more than the heap allows.
+    private static int batchRows(ScoreOptions options, Network network, RowSource rows, RunRecord record) {
+        int fitted = BatchSize.fit(options.batchSize(), network, rows.header().size(), Runtime.getRuntime().maxMemory());
+        record.batchRows = fitted;
+        if (fitted < options.batchSize()) {
+            record.notes.add(String.format(java.util.Locale.ROOT, "--batch-size %,d rows would take more than a"
+                    + " quarter of the heap with this model (%,d bytes a row); computing %,d rows at a time instead"
+                    + " (the results are the same)", options.batchSize(), BatchSize.rowBytes(network,
+                    rows.header().size()), fitted));
+        }
+        return fitted;
     }
 
     private static ScoredWorkbookWriter openWriter(ScoreOptions options, ScoreOutput output, OutputPolicy policy) {

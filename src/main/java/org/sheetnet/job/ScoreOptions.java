@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param inputSheet  the sheet of an .xlsx input, or empty for its first sheet
  * @param out         the output workbook
  * @param force       whether an existing output may be replaced
- * @param batchSize   rows per batch (affects memory and speed, never the numbers)
+ * @param batchSize   rows per batch, 1 to {@value #MAX_BATCH_SIZE} (affects memory and speed, never the numbers);
+ *                    fewer when that many would not fit in memory
  * @param formulas    whether to write live Excel formulas
  * @param checkTolerance tolerance on the check vectors' deviation
  * @param threads     number of sheets written at the same time
@@ -29,10 +30,13 @@ public record ScoreOptions(Path model, Optional<Path> input, Optional<String> in
                 java.util.List.of());
     }
 
+    /** Largest batch size accepted: a worksheet's rows; a larger batch gains nothing. */
+    public static final int MAX_BATCH_SIZE = BatchSize.MAX;
+
     public ScoreOptions {
         targets = java.util.List.copyOf(targets);
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
+        if (batchSize < 1 || batchSize > BatchSize.MAX) {
+            throw new IllegalArgumentException("batch size must be from 1 to " + BatchSize.MAX + ", not " + batchSize);
         }
     }
 }

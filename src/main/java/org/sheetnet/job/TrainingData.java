@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.io.CellValues;
+import org.sheetnet.io.ColumnLookup;
 import org.sheetnet.io.CsvRowSource;
 import org.sheetnet.io.InputRow;
 import org.sheetnet.io.RowSource;
@@ -77,6 +78,13 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
         int[] targets = targetNames.isEmpty() ? new int[] {header.size() - 1} : columns(targetNames, header, source, "--targets");
         int[] features = featureNames.isEmpty() ? numericOthers(header, rows.get(0), targets, source)
                 : columns(featureNames, header, source, "--features");
+        // The trained model names its inputs and outputs after these columns: each name must be one column's.
+        for (int c : features) {
+            ColumnLookup.requireUnique(header, c, "the feature \"" + header.get(c) + "\"", source);
+        }
+        for (int c : targets) {
+            ColumnLookup.requireUnique(header, c, "the target \"" + header.get(c) + "\"", source);
+        }
         boolean classes = classification.orElse(targets.length == 1 && rows.get(0).values()[targets[0]] instanceof String);
         int n = rows.size();
         double[] x = numbers(rows, features, source);
@@ -91,10 +99,7 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
         int[] cols = new int[wanted.size()];
         for (int i = 0; i < cols.length; i++) {
             String w = wanted.get(i).trim();
-            int c = header.indexOf(w);
-            for (int j = 0; c < 0 && j < header.size(); j++) {
-                c = header.get(j).equalsIgnoreCase(w) ? j : -1;
-            }
+            int c = ColumnLookup.find(header, w, java.util.Set.of(), option + " \"" + w + "\"", source).orElse(-1);
             if (c < 0) {
                 throw SheetnetException.input(source.describe() + ": " + option + " names a column \"" + w
                         + "\" that the header does not have; it has: " + String.join(", ", header));

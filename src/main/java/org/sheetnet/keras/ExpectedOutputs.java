@@ -40,8 +40,8 @@ record ExpectedOutputs(Tensor inputs, Tensor predictions) {
     static ExpectedOutputs read(Path file, int inputWidth, int outputWidth) {
         String name = file.getFileName().toString();
         try (HdfFile hdf = KerasFiles.hdf(file)) {
-            Tensor inputs = single(hdf, "inputs", name);
-            Tensor predictions = single(hdf, "predictions", name);
+            Tensor inputs = Hdf5.guard(name, "inputs/", () -> single(hdf, "inputs", name));
+            Tensor predictions = Hdf5.guard(name, "predictions/", () -> single(hdf, "predictions", name));
             if (inputs.shape()[0] != predictions.shape()[0]) {
                 throw SheetnetException.model(name + ": " + inputs.shape()[0] + " input rows but "
                         + predictions.shape()[0] + " prediction rows");

@@ -7,6 +7,7 @@ import io.jhdf.api.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.sheetnet.SheetnetException;
 
 /** Small helpers over jHDF: attributes as text, datasets as {@link Tensor}s, with messages naming the file. */
@@ -69,12 +70,23 @@ final class Hdf5 {
 
     /**
      * Reads a numeric dataset: float32 or float64 values, or integers (such as the {@code count} of a
-     * Normalization layer, which sheetnet reads but never computes with).
+     * Normalization layer, which sheetnet reads but never computes with). The size its header claims
+     * is checked before anything is allocated: against the heap, and, for data stored uncompressed,
+     * against the file's size.
      *
      * @param file the file's name, for messages
-     * @throws SheetnetException (MODEL) if the dataset is not numeric
+     * @throws SheetnetException (MODEL) if the dataset is not numeric or too large for the heap, (FILE) if it
+     *                           claims more bytes than the file holds or cannot be read
      */
     static Tensor tensor(Dataset dataset, String file) {
+        String path = dataset.getPath();
+        return guard(file, path, () -> {
+            requirePlausibleSize(dataset, file);
+            return read(dataset, file);
+        });
+    }
+
+    private static Tensor read(Dataset dataset, String file) {
         Object flat = dataset.isEmpty() ? new double[0] : dataset.isScalar() ? scalar(dataset.getData())
                 : dataset.getDataFlat();
         int[] shape = dataset.getDimensions();
@@ -100,6 +112,50 @@ final class Hdf5 {
                     + dataset.getJavaType().getSimpleName() + " values; expected float32 or float64 weights");
         }
         return new Tensor(dataset.getPath(), shape, values, dtype);
+    }
+
+    /** The most values one tensor may have: a quarter of the heap as doubles, and a Java array's length. */
+    static long maxValues() {
+        return Math.min(Integer.MAX_VALUE - 8L, Runtime.getRuntime().maxMemory() / 4 / Double.BYTES);
+    }
+
+    // A header can claim any shape; 70000 x 70000 would be allocated before the data is found missing.
+    private static void requirePlausibleSize(Dataset dataset, String file) {
+        long values = dataset.getSize();
+        String shape = java.util.Arrays.toString(dataset.getDimensions()).replace('[', '(').replace(']', ')');
+        if (values < 0 || values > maxValues()) {
+            throw SheetnetException.model(String.format(java.util.Locale.ROOT, "%s: %s claims shape %s, %,d values;"
+                    + " more than the %,d one tensor may take in this heap (raise it with JAVA_OPTS=-Xmx…)",
+                    file, dataset.getPath(), shape, values, maxValues()));
+        }
+        long bytes = dataset.getSizeInBytes();
+        long fileSize = dataset.getHdfFile().size();
+        if (dataset.getFilters().isEmpty() && bytes > fileSize) {
+            throw SheetnetException.file(String.format(java.util.Locale.ROOT, "%s: %s claims shape %s, %,d bytes,"
+                    + " but the file holds only %,d; is it truncated or corrupt?", file, dataset.getPath(), shape, bytes,
+                    fileSize), null);
+        }
+    }
+
+    /**
+     * Runs a read of an HDF5 file, turning what jHDF throws on a truncated or corrupt file (its own
+     * exceptions, buffer underflows, bad offsets) into one message naming the file and what was read.
+     *
+     * @param file the file's name
+     * @param what what is being read, e.g. a dataset's path
+     * @throws SheetnetException (FILE) for any failure of the read other than sheetnet's own
+     */
+    static <T> T guard(String file, String what, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (SheetnetException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage().replaceAll("\\s+", " ");
+            throw SheetnetException.file(file + ": " + what + " cannot be read; is the HDF5 file truncated or corrupt? ("
+                    + detail + ")", e);
+        }
     }
 
     // A scalar dataset's value as a one-element array of its type.

@@ -41,6 +41,10 @@ final class Keras3Weights implements WeightStore {
 
     @Override
     public List<Tensor> weights(LayerSpec layer, int index) {
+        return Hdf5.guard(file, "the weights of layer " + layer.describe(), () -> read(layer, index));
+    }
+
+    private List<Tensor> read(LayerSpec layer, int index) {
         String groupName = snakeCase(layer.className()) + (index == 0 ? "" : "_" + index);
         Group vars = find(groupName + "/vars").orElseThrow(() -> SheetnetException.model(file + ": no weights for"
                 + " layer " + layer.describe() + ": expected them under layers/" + groupName + "/vars (the "
@@ -51,7 +55,9 @@ final class Keras3Weights implements WeightStore {
             if (!(node instanceof Dataset dataset)) {
                 throw SheetnetException.model(file + ": " + node.getPath() + " is not a dataset");
             }
-            tensors.add(Hdf5.tensor(dataset, file));
+            Tensor tensor = Hdf5.tensor(dataset, file);
+            tensor.requireFinite(file, "weight " + i + " of layer " + layer.describe());
+            tensors.add(tensor);
         }
         return tensors;
     }

@@ -1,21 +1,18 @@
 package org.sheetnet.keras;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jhdf.HdfFile;
-import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.io.WorkbookFiles;
 
@@ -32,7 +29,11 @@ final class KerasFiles {
 
     private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Limits on what a JSON text may hold, so that a hostile config is refused while parsed, not after.
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(KerasZip.MAX_JSON_BYTES)
+                    .maxNestingDepth(200).maxStringLength(1 << 20).maxNumberLength(400).build())
+            .build());
 
     private KerasFiles() {
     }
@@ -57,90 +58,65 @@ final class KerasFiles {
     }
 
     private static KerasSource openHdf5(Path model, Optional<Path> configFile) {
-        String name = model.getFileName().toString();
         HdfFile hdf = hdf(model);
         try {
-            Optional<String> modelConfig = Hdf5.text(hdf, "model_config");
-            if (modelConfig.isPresent()) {
-                var weights = Hdf5.group(hdf, "model_weights").orElseThrow(() -> SheetnetException.model(name
-                        + ": has a model_config but no model_weights group"));
-                return new KerasSource("Keras " + Hdf5.text(hdf, "keras_version").orElse("1/2")
-                        + " HDF5 full model (model_config attribute, model_weights group)",
-                        parse(modelConfig.get(), name + " (model_config attribute)"), "model_config attribute of " + name,
-                        Hdf5.text(hdf, "keras_version"), Hdf5.text(hdf, "backend"),
-                        KerasSource.major(Hdf5.text(hdf, "keras_version"), 2), new LegacyWeights(weights, name), hdf);
-            }
-            boolean keras3 = Keras3Weights.recognises(hdf);
-            if (!keras3 && Hdf5.texts(hdf, "layer_names").isEmpty()) {
-                throw SheetnetException.file(model + ": an HDF5 file, but not a Keras model or weights file"
-                        + " (no model_config, layer_names or layers/)", null);
-            }
-            Path json = configFile.orElseThrow(() -> SheetnetException.model(name + ": holds weights only;"
-                    + " give the model's architecture JSON (model.to_json()) with --config"));
-            JsonNode root = parse(read(json), json.getFileName().toString());
-            Optional<String> version = Hdf5.text(hdf, "keras_version").or(() -> text(root, "keras_version"));
-            Optional<String> backend = Hdf5.text(hdf, "backend").or(() -> text(root, "backend"));
-            WeightStore store = keras3 ? new Keras3Weights(hdf, name) : new LegacyWeights(hdf, name);
-            String format = keras3 ? "Keras 3 weights file (layers/…/vars) with a JSON config"
-                    : "Keras " + version.orElse("1/2") + " HDF5 weights file (layer_names) with a JSON config";
-            return new KerasSource(format, root, json.toString(), version, backend,
-                    KerasSource.major(version, keras3 ? 3 : 2), store, hdf);
+            return Hdf5.guard(model.getFileName().toString(), "the model's attributes", () -> openHdf5(hdf, model,
+                    configFile));
         } catch (RuntimeException e) {
             hdf.close();
             throw e;
         }
     }
 
-    private static KerasSource openZip(Path model) {
+    private static KerasSource openHdf5(HdfFile hdf, Path model, Optional<Path> configFile) {
         String name = model.getFileName().toString();
-        Map<String, byte[]> entries = unzip(model);
-        byte[] config = entries.get("config.json");
-        byte[] weights = entries.get("model.weights.h5");
-        if (config == null || weights == null) {
-            throw SheetnetException.file(model + ": a zip, but not a .keras model: it lacks "
-                    + (config == null ? "config.json" : "model.weights.h5") + " (it has " + entries.keySet() + ")", null);
+        Optional<String> modelConfig = Hdf5.text(hdf, "model_config");
+        if (modelConfig.isPresent()) {
+            var weights = Hdf5.group(hdf, "model_weights").orElseThrow(() -> SheetnetException.model(name
+                    + ": has a model_config but no model_weights group"));
+            return new KerasSource("Keras " + Hdf5.text(hdf, "keras_version").orElse("1/2")
+                    + " HDF5 full model (model_config attribute, model_weights group)",
+                    parse(modelConfig.get(), name + " (model_config attribute)"), "model_config attribute of " + name,
+                    Hdf5.text(hdf, "keras_version"), Hdf5.text(hdf, "backend"),
+                    KerasSource.major(Hdf5.text(hdf, "keras_version"), 2), new LegacyWeights(weights, name), hdf);
         }
-        JsonNode root = parse(new String(config, StandardCharsets.UTF_8), name + "!config.json");
-        Optional<String> version = Optional.empty();
-        if (entries.containsKey("metadata.json")) {
-            version = text(parse(new String(entries.get("metadata.json"), StandardCharsets.UTF_8),
-                    name + "!metadata.json"), "keras_version");
+        boolean keras3 = Keras3Weights.recognises(hdf);
+        if (!keras3 && Hdf5.texts(hdf, "layer_names").isEmpty()) {
+            throw SheetnetException.file(model + ": an HDF5 file, but not a Keras model or weights file"
+                    + " (no model_config, layer_names or layers/)", null);
         }
-        HdfFile hdf = hdfFromBytes(weights, name + "!model.weights.h5");
-        return new KerasSource("Keras " + version.orElse("3") + " .keras zip (config.json, model.weights.h5)", root,
-                "config.json in " + name, version, Optional.empty(), KerasSource.major(version, 3), new Keras3Weights(hdf, name + "!model.weights.h5"),
-                hdf);
+        Path json = configFile.orElseThrow(() -> SheetnetException.model(name + ": holds weights only;"
+                + " give the model's architecture JSON (model.to_json()) with --config"));
+        JsonNode root = parse(read(json), json.getFileName().toString());
+        Optional<String> version = Hdf5.text(hdf, "keras_version").or(() -> text(root, "keras_version"));
+        Optional<String> backend = Hdf5.text(hdf, "backend").or(() -> text(root, "backend"));
+        WeightStore store = keras3 ? new Keras3Weights(hdf, name) : new LegacyWeights(hdf, name);
+        String format = keras3 ? "Keras 3 weights file (layers/…/vars) with a JSON config"
+                : "Keras " + version.orElse("1/2") + " HDF5 weights file (layer_names) with a JSON config";
+        return new KerasSource(format, root, json.toString(), version, backend,
+                KerasSource.major(version, keras3 ? 3 : 2), store, hdf);
     }
 
-    private static Map<String, byte[]> unzip(Path model) {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(model))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (!e.isDirectory()) {
-                    entries.put(e.getName(), zip.readAllBytes());
-                }
-            }
-        } catch (IOException e) {
-            throw SheetnetException.file(model + ": cannot be read as a .keras zip: " + e.getMessage(), e);
-        }
-        return entries;
+    private static KerasSource openZip(Path model) {
+        String name = model.getFileName().toString();
+        KerasZip.Entries entries = KerasZip.read(model);
+        JsonNode root = parse(new String(entries.config(), StandardCharsets.UTF_8), name + "!" + KerasZip.CONFIG);
+        Optional<String> version = entries.metadata().flatMap(m -> text(parse(new String(m, StandardCharsets.UTF_8),
+                name + "!" + KerasZip.METADATA), "keras_version"));
+        String weights = name + "!" + KerasZip.WEIGHTS;
+        HdfFile hdf = hdfFromBytes(entries.weights(), weights);
+        return new KerasSource("Keras " + version.orElse("3") + " .keras zip (config.json, model.weights.h5)", root,
+                "config.json in " + name, version, Optional.empty(), KerasSource.major(version, 3),
+                new Keras3Weights(hdf, weights), hdf);
     }
 
     /** Opens an HDF5 file with jHDF. */
     static HdfFile hdf(Path file) {
-        try {
-            return new HdfFile(file);
-        } catch (HdfException e) {
-            throw SheetnetException.file(file + ": cannot be read as HDF5: " + e.getMessage(), e);
-        }
+        return Hdf5.guard(file.toString(), "the HDF5 superblock", () -> new HdfFile(file));
     }
 
     private static HdfFile hdfFromBytes(byte[] bytes, String where) {
-        try {
-            return HdfFile.fromBytes(bytes);
-        } catch (HdfException e) {
-            throw SheetnetException.file(where + ": cannot be read as HDF5: " + e.getMessage(), e);
-        }
+        return Hdf5.guard(where, "the HDF5 superblock", () -> HdfFile.fromBytes(bytes));
     }
 
     /** Parses JSON text. */
@@ -155,6 +131,11 @@ final class KerasFiles {
     private static String read(Path json) {
         WorkbookFiles.requireReadable(json);
         try {
+            if (Files.size(json) > KerasZip.MAX_JSON_BYTES) {
+                throw SheetnetException.file(String.format(java.util.Locale.ROOT, "%s: %,d bytes; a Keras architecture"
+                        + " JSON is far smaller (at most %,d MB read)", json, Files.size(json),
+                        KerasZip.MAX_JSON_BYTES >> 20), null);
+            }
             return Files.readString(json, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw SheetnetException.file(json + ": cannot be read: " + e.getMessage(), e);

@@ -30,6 +30,10 @@ final class LegacyWeights implements WeightStore {
 
     @Override
     public List<Tensor> weights(LayerSpec layer, int index) {
+        return Hdf5.guard(file, "the weights of layer " + layer.describe(), () -> read(layer));
+    }
+
+    private List<Tensor> read(LayerSpec layer) {
         Group group = Hdf5.group(root, layer.name()).orElseThrow(() -> SheetnetException.model(file + ": no weights"
                 + " for layer " + layer.describe() + " under " + root.getPath() + "; the file has weights for: "
                 + String.join(", ", Hdf5.children(root))));
@@ -40,7 +44,9 @@ final class LegacyWeights implements WeightStore {
             if (!(node instanceof Dataset dataset)) {
                 throw SheetnetException.model(file + ": " + node.getPath() + " is not a dataset");
             }
-            tensors.add(Hdf5.tensor(dataset, file));
+            Tensor tensor = Hdf5.tensor(dataset, file);
+            tensor.requireFinite(file, "weight " + name + " of layer " + layer.describe());
+            tensors.add(tensor);
         }
         return tensors;
     }

@@ -23,7 +23,7 @@ final class PoiCells {
         } else if (value instanceof Boolean b) {
             cell.setCellValue(b);
         } else {
-            cell.setCellValue(value instanceof CellValues.ErrorValue e ? e.code() : value.toString());
+            cell.setCellValue(value instanceof CellValues.ErrorValue e ? e.code() : OoxmlText.encode(value.toString()));
         }
     }
 }

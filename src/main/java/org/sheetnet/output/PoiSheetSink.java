@@ -33,15 +33,17 @@ final class PoiSheetSink implements SheetSink {
         current.createCell(col).setCellValue(value);
     }
 
+    // POI writes text as given, save that XMLBeans turns what XML cannot hold into '?' and a reader
+    // decodes a literal _xHHHH_: OoxmlText's escapes keep the text exact.
     @Override
     public void text(int col, String value) {
-        current.createCell(col).setCellValue(value);
+        current.createCell(col).setCellValue(OoxmlText.encode(value));
     }
 
     @Override
     public void header(int col, String value) {
         Cell cell = current.createCell(col);
-        cell.setCellValue(value);
+        cell.setCellValue(OoxmlText.encode(value));
         cell.setCellStyle(headerStyle);
     }
 

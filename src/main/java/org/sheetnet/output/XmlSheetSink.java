@@ -181,9 +181,9 @@ final class XmlSheetSink implements SheetSink {
         return this;
     }
 
-    // XML text: the five markup characters escaped; characters XML cannot hold (control characters)
-    // written in Excel's _xHHHH_ notation; a literal "_x" protected the same way.
-    private XmlSheetSink escaped(String s) {
+    // XML text: the markup characters escaped, after OoxmlText's escapes for what XML cannot hold.
+    private XmlSheetSink escaped(String text) {
+        String s = OoxmlText.encode(text);
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
@@ -192,8 +192,7 @@ final class XmlSheetSink implements SheetSink {
                 case '<' -> "&lt;";
                 case '>' -> "&gt;";
                 case '"' -> "&quot;";
-                case '_' -> i + 1 < s.length() && s.charAt(i + 1) == 'x' ? "_x005F_" : null;
-                default -> ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' ? String.format("_x%04X_", (int) ch) : null;
+                default -> null;
             };
             if (replacement != null && sb == null) {
                 sb = new StringBuilder(s.length() + 16).append(s, 0, i);

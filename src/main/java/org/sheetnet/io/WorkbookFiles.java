@@ -63,7 +63,11 @@ public final class WorkbookFiles {
         }
     }
 
-    static void checkMagic(Path file) {
+    /**
+     * Fails unless the file starts like an .xlsx (a zip), naming what it is instead: an old .xls,
+     * a password-protected workbook, or another kind of file.
+     */
+    public static void checkMagic(Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             FileMagic magic = FileMagic.valueOf(in);
             if (magic == FileMagic.OOXML) {

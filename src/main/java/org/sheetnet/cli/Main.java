@@ -71,11 +71,11 @@ public final class Main implements Runnable {
         return ExitCodes.INTERNAL;
     }
 
-    // POI logs through Log4j 2; without a configured logger it would print a warning on every run.
+    // POI logs through Log4j 2; its lines go nowhere: sheetnet reports every problem itself, in one line.
     private static void quietLogging() {
         System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
-        System.setProperty("log4j2.simplelogLevel", "ERROR");
+        System.setProperty("log4j2.simplelogLevel", "OFF");
     }
 
     private static String[] concat(String[] a, String[] b) {

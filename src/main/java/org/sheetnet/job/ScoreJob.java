@@ -1,6 +1,5 @@
 package org.sheetnet.job;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,8 +66,7 @@ public final class ScoreJob {
     public static Result run(ScoreOptions options, ScoreProgress progress) {
         RunRecord record = new RunRecord(options, Instant.now());
         try (ModelWorkbook model = ModelReader.read(options.model());
-                InputSources.Opened input = InputSources.open(model.workbook(), options.model(), options.input(),
-                        options.inputSheet())) {
+                InputSources.Opened input = InputSources.open(model, options.input(), options.inputSheet())) {
             Network network = model.network();
             Optional<CheckVectors.Result> checks = CheckVectors.evaluate(model, options.checkTolerance());
             checks.ifPresent(c -> requirePassed(c, options));
@@ -111,8 +109,6 @@ public final class ScoreJob {
             }
             return new Result(record.rows, network, checks,
                     binding.preparation() == null ? Optional.empty() : Optional.of(binding.log()), evaluator);
-        } catch (IOException e) {
-            throw SheetnetException.file(options.model() + ": " + e.getMessage(), e);
         }
     }
 
@@ -155,7 +151,7 @@ public final class ScoreJob {
 
     private static void prepare(ScoredWorkbookWriter writer, ModelWorkbook model, InputSources.Opened input,
             InputBinding binding, Optional<Targets> targets, RunRecord record) {
-        writer.copySheets(model.workbook(), name -> {
+        writer.copySheets(model.sheets(), name -> {
             boolean copy = !name.equalsIgnoreCase(InputSources.INPUTS) && !name.equals(input.modelSheet())
                     && !OUTPUT_SHEETS.matcher(name).matches();
             if (!copy && !name.equals(input.modelSheet()) && record != null) {

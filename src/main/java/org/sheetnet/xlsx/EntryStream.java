@@ -20,6 +20,7 @@ final class EntryStream extends FilterInputStream {
     private final CRC32 crc = new CRC32();
     private long count;
     private boolean verified;
+    private boolean closed;
 
     /**
      * @param in    the entry's inflated bytes
@@ -43,6 +44,10 @@ final class EntryStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int off, int len) throws IOException {
+        if (closed) {
+            // The XML parser closes its input at the end of the document; draining then reads nothing.
+            return -1;
+        }
         int n;
         try {
             n = super.read(buffer, off, len);
@@ -80,6 +85,17 @@ final class EntryStream extends FilterInputStream {
     @Override
     public boolean markSupported() {
         return false;
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        super.close();
+    }
+
+    /** Whether the entry was read to its end and its checksum and size matched. */
+    boolean verified() {
+        return verified;
     }
 
     /** Number of bytes read so far. */

@@ -122,8 +122,48 @@ public final class XlsxPackage implements Closeable {
         return strings;
     }
 
+    /**
+     * Reads every entry to its end: checksums verified, each entry and the whole bounded, and every
+     * XML part parsed through the guards (so a DOCTYPE anywhere is refused). Run before a file is
+     * handed to a library that would parse it without these guards (POI, for {@code verify}).
+     *
+     * @param maxTotal most bytes all entries may unpack to
+     * @throws SheetnetException (FILE) naming the file and the part at fault
+     */
+    public void scanAll(long maxTotal) {
+        long total = 0;
+        for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+            if (e.isDirectory()) {
+                continue;
+            }
+            String name = e.getName();
+            if (name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml")) {
+                read(name, maxTotal - total, PackageParts::parseWhole);
+            } else {
+                drain(name, maxTotal - total);
+            }
+            total += e.getSize() < 0 ? 0 : e.getSize();
+            if (total > maxTotal) {
+                throw SheetnetException.file(file + ": the workbook unpacks to more than " + EntryStream.describe(maxTotal)
+                        + ", more than this Java heap can hold as a workbook; give Java more memory, e.g."
+                        + " JAVA_OPTS=-Xmx4g, if it is genuine", null);
+            }
+        }
+    }
+
+    private void drain(String part, long limit) {
+        try (InputStream in = entry(part, limit)) {
+            byte[] sink = new byte[8192];
+            while (in.read(sink) >= 0) {
+                // Counted and checked by EntryStream.
+            }
+        } catch (IOException e) {
+            throw XlsxErrors.damaged(file, part, e);
+        }
+    }
+
     // A part's bytes, counted and checked; a part the workbook names but the zip lacks means damage.
-    private InputStream entry(String part, long limit) {
+    private EntryStream entry(String part, long limit) {
         ZipEntry e = zip.getEntry(part);
         if (e == null || e.isDirectory()) {
             throw SheetnetException.file(path + ": cannot be read as an .xlsx workbook; is it truncated or corrupt? ("

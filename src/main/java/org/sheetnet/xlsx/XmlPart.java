@@ -16,12 +16,14 @@ final class XmlPart implements Closeable {
 
     private final String file;
     private final String part;
+    private final EntryStream entry;
     private final InputStream bytes;
     private final XMLStreamReader xml;
 
-    XmlPart(InputStream entry, String file, String part) {
+    XmlPart(EntryStream entry, String file, String part) {
         this.file = file;
         this.part = part;
+        this.entry = entry;
         this.bytes = new MarkupGuard(entry, file, part);
         this.xml = SafeXml.stax(bytes, file, part);
     }
@@ -140,6 +142,9 @@ final class XmlPart implements Closeable {
             }
         } catch (IOException e) {
             throw XlsxErrors.damaged(file, part, e);
+        }
+        if (!entry.verified()) {
+            throw XlsxErrors.damaged(file, part, "its end could not be checked against its checksum");
         }
     }
 

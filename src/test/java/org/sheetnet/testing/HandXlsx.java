@@ -77,6 +77,12 @@ public final class HandXlsx {
         return this;
     }
 
+    /** Sets (or replaces) any part, its bytes written by {@code writer}. */
+    public HandXlsx part(String name, PartWriter writer) {
+        parts.put(name, writer);
+        return this;
+    }
+
     /** Writes every entry uncompressed, so that its bytes can be found and edited in the file. */
     public HandXlsx stored() {
         this.stored = true;

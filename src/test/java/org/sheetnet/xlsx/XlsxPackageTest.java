@@ -173,6 +173,15 @@ class XlsxPackageTest {
     }
 
     @Test
+    void theHandWrittenNumberCheckAgreesWithPlainDecimal() {
+        for (String t : List.of("1", "-1", "+1", "1.", ".5", "-.5", "1.5e3", "1E-3", "1e+3", "0.000", "12345678901234567890",
+                "", ".", "-", "e3", "1e", "1e+", "1.2.3", "NaN", "Infinity", "-Infinity", "1d", "1f", "0x1p3", " 1", "1 ",
+                "1,5", "١")) {
+            assertEquals(org.sheetnet.io.PlainDecimal.matches(t), SheetStream.isPlainDecimal(t), "\"" + t + "\"");
+        }
+    }
+
+    @Test
     void aLongCommentHoldingMarkupIsFineButOneOverAMebibyteIsRefused() throws IOException {
         String shortComment = "<!-- a < b > c - d <x> " + "x".repeat(1000) + " -->";
         Path ok = write(oneSheet(rowsXml(shortComment + "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")));

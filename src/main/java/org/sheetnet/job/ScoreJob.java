@@ -151,14 +151,15 @@ public final class ScoreJob {
 
     private static void prepare(ScoredWorkbookWriter writer, ModelWorkbook model, InputSources.Opened input,
             InputBinding binding, Optional<Targets> targets, RunRecord record) {
-        writer.copySheets(model.sheets(), name -> {
-            boolean copy = !name.equalsIgnoreCase(InputSources.INPUTS) && !name.equals(input.modelSheet())
-                    && !OUTPUT_SHEETS.matcher(name).matches();
-            if (!copy && !name.equals(input.modelSheet()) && record != null) {
+        java.util.function.Predicate<String> copyable = name -> !name.equalsIgnoreCase(InputSources.INPUTS)
+                && !name.equals(input.modelSheet()) && !OUTPUT_SHEETS.matcher(name).matches();
+        // Only the sheets read are copied; the Audit names the Inputs and earlier outputs left out, as before.
+        for (String name : model.pkg().sheetNames()) {
+            if (!copyable.test(name) && !name.equals(input.modelSheet()) && record != null) {
                 record.notCopied.add(name);
             }
-            return copy;
-        });
+        }
+        writer.copySheets(model.sheets(), copyable);
         writer.begin(model.network(), model.sources(), model.preparation(), input.rows().header(), binding.features(),
                 binding.idColumns(), targets);
     }

@@ -34,7 +34,6 @@ interface Destination extends Closeable {
      * No longer called: the model workbook is no longer a POI workbook. Kept only so that
      * CsvDestination's override compiles until that file (another area's) drops it.
      */
-    @Deprecated
     default void copySheets(Workbook model, Predicate<String> include) {
     }
 

@@ -23,6 +23,8 @@ public final class XlsxPackage implements Closeable {
     static final long SMALL_PART = 16L << 20;
     /** Largest sheet part streamed, in bytes; its rows are never all held in memory. */
     static final long SHEET_PART = 64L << 30;
+    /** Largest shared strings part, in bytes; its characters are bounded apart (see {@link SharedStrings}). */
+    static final long SHARED_STRINGS_PART = 1L << 30;
 
     /**
      * A sheet the workbook lists.
@@ -44,6 +46,7 @@ public final class XlsxPackage implements Closeable {
         this.path = path;
         this.file = path.getFileName().toString();
         this.zip = zip;
+        requireUniqueNames(zip, file);
         read(PackageParts.CONTENT_TYPES, SMALL_PART, PackageParts::parseWhole);
         String workbook = read(PackageParts.ROOT_RELS, SMALL_PART, p -> PackageParts.officeDocument(p));
         WorkbookRels rels = read(WorkbookRels.relsOf(workbook), SMALL_PART, p -> WorkbookRels.read(p, workbook));
@@ -73,6 +76,17 @@ public final class XlsxPackage implements Closeable {
         } catch (RuntimeException e) {
             closeQuietly(zip);
             throw e;
+        }
+    }
+
+    // Two entries of one name would let two readers (this one and POI) see different parts.
+    private static void requireUniqueNames(ZipFile zip, String file) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+            if (!names.add(e.getName())) {
+                throw SheetnetException.file(file + ": the zip holds two entries named " + WorkbookRels.shorten(e.getName())
+                        + "; sheetnet refuses such a package", null);
+            }
         }
     }
 
@@ -117,7 +131,7 @@ public final class XlsxPackage implements Closeable {
     SharedStrings sharedStrings() {
         if (strings == null) {
             strings = sharedStringsPart == null || zip.getEntry(sharedStringsPart) == null ? SharedStrings.NONE
-                    : read(sharedStringsPart, SHEET_PART, SharedStrings::read);
+                    : read(sharedStringsPart, SHARED_STRINGS_PART, SharedStrings::read);
         }
         return strings;
     }

@@ -196,6 +196,22 @@ public final class HandXlsx {
         throw new IllegalArgumentException("not found in " + file + ": " + from);
     }
 
+    /** Replaces every occurrence of some bytes in a file (same length), e.g. an entry's name in both zip headers. */
+    public static void editAllInPlace(Path file, String from, String to) throws IOException {
+        byte[] f = from.getBytes(StandardCharsets.UTF_8);
+        byte[] t = to.getBytes(StandardCharsets.UTF_8);
+        if (f.length != t.length) {
+            throw new IllegalArgumentException("same length only");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 0; i + f.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + f.length, f, 0, f.length)) {
+                System.arraycopy(t, 0, bytes, i, t.length);
+            }
+        }
+        Files.write(file, bytes);
+    }
+
     private static PartWriter text(String s) {
         return out -> out.write(s.getBytes(StandardCharsets.UTF_8));
     }

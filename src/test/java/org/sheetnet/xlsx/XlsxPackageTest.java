@@ -121,6 +121,15 @@ class XlsxPackageTest {
     }
 
     @Test
+    void twoEntriesOfOneNameAreRefused() throws IOException {
+        Path file = write(new HandXlsx().sheet("S", new Object[][] {{1.0}}).part("xl/worksheets/sheet9.xml", "<x/>"));
+        HandXlsx.editAllInPlace(file, "sheet9.xml", "sheet1.xml");
+        SheetnetException e = assertThrows(SheetnetException.class, () -> XlsxPackage.open(file).close());
+        assertEquals("book.xlsx: the zip holds two entries named xl/worksheets/sheet1.xml; sheetnet refuses such a package",
+                e.getMessage(), "message");
+    }
+
+    @Test
     void phoneticRunsAreSkippedAndEscapesDecoded() throws IOException {
         Path file = write(oneSheet(rowsXml("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
                 + "<c r=\"C1\" t=\"inlineStr\"><is><r><t>in</t></r><rPh sb=\"0\" eb=\"1\"><t>PH</t></rPh><r><t>line</t></r>"

@@ -13,7 +13,8 @@ import org.sheetnet.SheetnetException;
  *
  * <p>A parser holds a whole text node or comment in memory, so a 1 GB comment in a 2 MB zip would
  * otherwise end in OutOfMemoryError. The scan is a small state machine over the raw bytes (UTF-8,
- * where every byte of a multi-byte character is ≥ 0x80 and so never looks like markup); a comment
+ * where every byte of a multi-byte character is ≥ 0x80 and so never looks like markup; in UTF-16,
+ * which Excel never writes, only the zero bytes of ASCII markup are skipped); a comment
  * may hold {@code <} and {@code >}, and an attribute value {@code >}, which the states account for.
  */
 final class MarkupGuard extends FilterInputStream {
@@ -78,6 +79,11 @@ final class MarkupGuard extends FilterInputStream {
     }
 
     private void scan(int b) {
+        if (b == 0) {
+            // Never part of UTF-8 XML; the high byte of an ASCII character in UTF-16, which is skipped
+            // so that markup written in UTF-16 scans alike.
+            return;
+        }
         if (++run > MAX_RUN) {
             throw tooLong();
         }

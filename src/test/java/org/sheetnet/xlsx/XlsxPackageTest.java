@@ -121,6 +121,23 @@ class XlsxPackageTest {
     }
 
     @Test
+    void aSheetInUtf16ReadsLikeUtf8() throws IOException {
+        StringBuilder rows = new StringBuilder();
+        for (int r = 1; r <= 300; r++) {
+            rows.append("<row r=\"").append(r).append("\" spans=\"1:1\"/>");
+        }
+        rows.append("<row r=\"301\"><c r=\"A301\" t=\"inlineStr\"><is><t>été <!-- > --></t></is></c></row>");
+        String xml = rowsXml(rows.toString()).replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+        Path file = write(new HandXlsx().sheet("S", o -> {
+            o.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
+            o.write(xml.getBytes(StandardCharsets.UTF_16LE));
+        }));
+        List<List<Object>> read = rows(file);
+        assertEquals(301, read.size(), "rows");
+        assertEquals(List.of("été"), read.get(300), "A301");
+    }
+
+    @Test
     void twoEntriesOfOneNameAreRefused() throws IOException {
         Path file = write(new HandXlsx().sheet("S", new Object[][] {{1.0}}).part("xl/worksheets/sheet9.xml", "<x/>"));
         HandXlsx.editAllInPlace(file, "sheet9.xml", "sheet1.xml");

@@ -1,6 +1,7 @@
 package org.sheetnet.xlsx;
 
 import java.io.Closeable;
+import javax.xml.stream.XMLStreamConstants;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.io.CellRef;
 import org.sheetnet.io.CellValues;
@@ -76,14 +77,14 @@ public final class SheetStream implements Closeable {
         SheetRow row = new SheetRow(index);
         int lastCol = -1;
         for (int e = part.next(); !part.isEnd(e, "row"); e = part.next()) {
-            if (e == javax.xml.stream.XMLStreamConstants.START_ELEMENT && "c".equals(part.name())) {
+            if (e == XMLStreamConstants.START_ELEMENT && "c".equals(part.name())) {
                 CellRef at = cellRef(index, lastCol);
                 lastCol = at.col();
                 Object value = cell(at);
                 if (value != null) {
                     row.add(at.col(), value);
                 }
-            } else if (e == javax.xml.stream.XMLStreamConstants.END_DOCUMENT) {
+            } else if (e == XMLStreamConstants.END_DOCUMENT) {
                 throw damaged("it ends inside row " + (index + 1));
             }
         }
@@ -111,7 +112,13 @@ public final class SheetStream implements Closeable {
             }
             return new CellRef(row, lastCol + 1);
         }
-        CellRef at = parseRef(r);
+        CellRef at = CellText.ref(r);
+        if (at == null) {
+            throw damaged("a cell at \"" + WorkbookRels.shorten(r) + "\"");
+        }
+        if (at.row() > MAX_ROW || at.col() > MAX_COL) {
+            throw damaged("a cell at " + at + ", outside the sheet");
+        }
         if (at.row() != row) {
             throw damaged("cell " + at + " stands in row " + (row + 1));
         }
@@ -121,27 +128,6 @@ public final class SheetStream implements Closeable {
         return at;
     }
 
-    // A1 reference parsed by hand: the regular expression of CellRef.parse costs more than the XML per cell.
-    private CellRef parseRef(String r) {
-        int i = 0;
-        int col = 0;
-        while (i < r.length() && i < 3 && r.charAt(i) >= 'A' && r.charAt(i) <= 'Z') {
-            col = col * 26 + (r.charAt(i++) - 'A' + 1);
-        }
-        long row = 0;
-        int digits = i;
-        while (i < r.length() && i - digits < 8 && r.charAt(i) >= '0' && r.charAt(i) <= '9') {
-            row = row * 10 + (r.charAt(i++) - '0');
-        }
-        if (col == 0 || i == digits || i != r.length() || row == 0) {
-            throw damaged("a cell at \"" + WorkbookRels.shorten(r) + "\"");
-        }
-        if (row - 1 > MAX_ROW || col - 1 > MAX_COL) {
-            throw damaged("a cell at " + WorkbookRels.shorten(r) + ", outside the sheet");
-        }
-        return new CellRef((int) row - 1, col - 1);
-    }
-
     // Reads a <c> element to its end tag.
     private Object cell(CellRef at) {
         String type = part.attribute("t");
@@ -149,8 +135,8 @@ public final class SheetStream implements Closeable {
         String v = null;
         String inline = null;
         for (int e = part.next(); !part.isEnd(e, "c"); e = part.next()) {
-            if (e != javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
-                if (e == javax.xml.stream.XMLStreamConstants.END_DOCUMENT) {
+            if (e != XMLStreamConstants.START_ELEMENT) {
+                if (e == XMLStreamConstants.END_DOCUMENT) {
                     throw damaged("it ends inside cell " + at);
                 }
                 continue;
@@ -193,51 +179,12 @@ public final class SheetStream implements Closeable {
             return null;
         }
         String t = v.trim();
-        double d = isPlainDecimal(t) ? Double.parseDouble(t) : Double.NaN;
+        double d = CellText.isPlainDecimal(t) ? Double.parseDouble(t) : Double.NaN;
         if (!Double.isFinite(d)) {
             throw new SheetnetException(kind, pkg.fileName() + ": " + SheetName.cell(sheet, at) + " holds \""
                     + WorkbookRels.shorten(t) + "\", which is not a finite number; a workbook cannot hold it");
         }
         return d;
-    }
-
-    // The grammar of PlainDecimal, [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?, checked by hand: it runs per cell.
-    static boolean isPlainDecimal(String t) {
-        int i = 0;
-        int n = t.length();
-        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
-            i++;
-        }
-        int intDigits = digits(t, i);
-        i += intDigits;
-        int fracDigits = 0;
-        if (i < n && t.charAt(i) == '.') {
-            fracDigits = digits(t, i + 1);
-            i += 1 + fracDigits;
-        }
-        if (intDigits + fracDigits == 0) {
-            return false;
-        }
-        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
-                i++;
-            }
-            int expDigits = digits(t, i);
-            if (expDigits == 0) {
-                return false;
-            }
-            i += expDigits;
-        }
-        return i == n;
-    }
-
-    private static int digits(String t, int from) {
-        int i = from;
-        while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-            i++;
-        }
-        return i - from;
     }
 
     private String shared(CellRef at, String v) {

@@ -151,7 +151,7 @@ public final class XlsxPackage implements Closeable {
                 continue;
             }
             String name = e.getName();
-            if (name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml")) {
+            if (looksLikeXml(e)) {
                 read(name, maxTotal - total, PackageParts::parseWhole);
             } else {
                 drain(name, maxTotal - total);
@@ -162,6 +162,21 @@ public final class XlsxPackage implements Closeable {
                         + ", more than this Java heap can hold as a workbook; give Java more memory, e.g."
                         + " JAVA_OPTS=-Xmx4g, if it is genuine", null);
             }
+        }
+    }
+
+    // By its first bytes, not its name: POI parses a part by the content type the package declares for it.
+    private boolean looksLikeXml(ZipEntry e) {
+        try (InputStream in = zip.getInputStream(e)) {
+            byte[] head = in.readNBytes(64);
+            int i = head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb ? 3
+                    : head.length >= 2 && ((head[0] & 0xff) == 0xff || (head[0] & 0xff) == 0xfe) ? 2 : 0;
+            while (i < head.length && (head[i] == 0 || Character.isWhitespace(head[i]))) {
+                i++;
+            }
+            return i < head.length && head[i] == '<';
+        } catch (IOException ex) {
+            throw XlsxErrors.damaged(file, e.getName(), ex);
         }
     }
 

@@ -154,6 +154,15 @@ class HostileWorkbookTest {
     }
 
     @Test
+    void verifyRefusesADoctypeInAnyXmlEntryWhateverItsName() throws IOException {
+        Path model = HandXlsx.smallModel(Map.of()).part("xl/media/notes.bin", HandXlsx.withDoctype(
+                "<?xml version=\"1.0\"?><x/>", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"))
+                .write(in.resolve("model.xlsx"));
+        assertEquals("model.xlsx: xl/media/notes.bin holds a DOCTYPE; sheetnet refuses DTDs in workbooks (they can read"
+                + " local files or reach the network)", refused(ExitCodes.FILE, "verify", model.toString()), "message");
+    }
+
+    @Test
     void aModelMissingASheetPartIsTruncatedNotAMissingSheet() throws IOException {
         HandXlsx x = HandXlsx.smallModel(Map.of());
         Path whole = x.write(dir.resolve("whole.xlsx"));

@@ -70,6 +70,9 @@ public final class SheetStream implements Closeable {
     private SheetRow row() {
         String r = part.attribute("r");
         int index = r == null ? lastRow + 1 : rowNumber(r);
+        if (index > MAX_ROW) {
+            throw damaged("it has rows beyond row " + (MAX_ROW + 1));
+        }
         if (index <= lastRow) {
             throw damaged("row " + (index + 1) + " appears twice or out of order");
         }

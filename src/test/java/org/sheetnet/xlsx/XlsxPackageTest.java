@@ -175,6 +175,16 @@ class XlsxPackageTest {
     }
 
     @Test
+    void rowsAndCellsBeyondTheSheetsLimitsAreRefused() throws IOException {
+        SheetnetException rows = refused(oneSheet(rowsXml("<row r=\"1048576\"/><row/>")));
+        assertContains(rows.getMessage(), "is damaged: it has rows beyond row 1048576");
+        SheetnetException cells = refused(oneSheet(rowsXml("<row r=\"1\"><c r=\"XFD1\"/><c/></row>")));
+        assertContains(cells.getMessage(), "is damaged: row 1 has cells beyond column XFD");
+        SheetnetException ref = refused(oneSheet(rowsXml("<row r=\"1\"><c r=\"XFE1\"/></row>")));
+        assertContains(ref.getMessage(), "is damaged: a cell at XFE1, outside the sheet");
+    }
+
+    @Test
     void aFormulaWithoutACachedValueIsRefusedNamingTheCellAndFormula() throws IOException {
         SheetnetException e = refused(oneSheet(rowsXml("<row r=\"2\"><c r=\"B2\"><f>0.01*2</f></c></row>")));
         assertEquals(SheetnetException.Problem.INPUT, e.problem(), "problem kind");

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.xml.stream.XMLStreamConstants;
 
 /** Readers of the structural parts of a package: content types, the root relationships, the workbook's sheet list. */
 final class PackageParts {
@@ -43,8 +44,15 @@ final class PackageParts {
     static List<XlsxPackage.Sheet> sheets(XmlPart p, WorkbookRels rels) {
         List<XlsxPackage.Sheet> sheets = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        while (p.nextStart()) {
+        while (p.nextStart() && !"sheets".equals(p.name())) {
+            // Only <sheets> lists the workbook's sheets.
+        }
+        for (int e = p.next(); !p.isEnd(e, "sheets") && e != XMLStreamConstants.END_DOCUMENT; e = p.next()) {
+            if (e != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
             if (!"sheet".equals(p.name())) {
+                p.skip();
                 continue;
             }
             String name = p.attribute("name");
@@ -68,6 +76,7 @@ final class PackageParts {
                 throw XlsxErrors.damaged(p.file(), p.part(), "it lists more than " + MAX_SHEETS + " sheets");
             }
             sheets.add(new XlsxPackage.Sheet(name, part));
+            p.skip();
         }
         return List.copyOf(sheets);
     }

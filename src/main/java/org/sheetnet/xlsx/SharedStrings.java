@@ -1,6 +1,7 @@
 package org.sheetnet.xlsx;
 
 import java.util.Arrays;
+import javax.xml.stream.XMLStreamConstants;
 import org.sheetnet.SheetnetException;
 
 /**
@@ -36,8 +37,15 @@ final class SharedStrings {
         StringBuilder all = new StringBuilder();
         int[] starts = new int[1024];
         int count = 0;
-        while (p.nextStart()) {
+        p.nextStart();
+        // The root's children: each <si> is a string; anything else (extensions) is skipped whole,
+        // so that an <si> hidden inside it cannot shift the numbering.
+        for (int e = p.next(); e != XMLStreamConstants.END_DOCUMENT; e = p.next()) {
+            if (e != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
             if (!"si".equals(p.name())) {
+                p.skip();
                 continue;
             }
             if (count == MAX_ENTRIES) {

@@ -26,6 +26,7 @@ public final class SheetStream implements Closeable {
     private final SheetnetException.Problem kind;
     private final XmlPart part;
     private int lastRow = -1;
+    private boolean inSheetData;
     private boolean done;
 
     /**
@@ -57,11 +58,35 @@ public final class SheetStream implements Closeable {
         if (done) {
             return null;
         }
-        while (part.nextStart()) {
-            if ("row".equals(part.name())) {
-                return row();
+        if (!inSheetData && !enterSheetData()) {
+            return end();
+        }
+        // Only the rows of <sheetData> are cells; anything else inside it is skipped whole.
+        for (int e = part.next(); !part.isEnd(e, "sheetData"); e = part.next()) {
+            if (e == XMLStreamConstants.START_ELEMENT) {
+                if ("row".equals(part.name())) {
+                    return row();
+                }
+                part.skip();
+            } else if (e == XMLStreamConstants.END_DOCUMENT) {
+                throw damaged("it ends inside its sheetData");
             }
         }
+        return end();
+    }
+
+    private boolean enterSheetData() {
+        while (part.nextStart()) {
+            if ("sheetData".equals(part.name())) {
+                inSheetData = true;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The rest of the part is read (not kept) so that its checksum is verified.
+    private SheetRow end() {
         done = true;
         part.finish();
         return null;
@@ -87,6 +112,9 @@ public final class SheetStream implements Closeable {
                 if (value != null) {
                     row.add(at.col(), value);
                 }
+            } else if (e == XMLStreamConstants.START_ELEMENT) {
+                // Not a cell (an extension): skipped whole, so that nothing inside it ends the row early.
+                part.skip();
             } else if (e == XMLStreamConstants.END_DOCUMENT) {
                 throw damaged("it ends inside row " + (index + 1));
             }

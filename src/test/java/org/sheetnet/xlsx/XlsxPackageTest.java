@@ -185,6 +185,31 @@ class XlsxPackageTest {
     }
 
     @Test
+    void onlyCellsOfSheetDataRowsAreRead() throws IOException {
+        // A row outside <sheetData>, and markup inside a row that holds a nested </row>: Excel shows
+        // neither as cells, so neither may add, drop or end a row.
+        Path file = write(oneSheet(HandXlsx.HEAD + "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c>"
+                + "<x><row/></x><c r=\"B1\"><v>2</v></c></row></sheetData>"
+                + "<extLst><row r=\"5\"><c r=\"A5\"><v>9</v></c></row></extLst></worksheet>"));
+        assertEquals(List.of(List.of(1.0, 2.0)), rows(file), "rows read");
+    }
+
+    @Test
+    void stringsAndSheetsInsideExtensionsAreNotCounted() throws IOException {
+        Path file = write(new HandXlsx().sheetXml("S", rowsXml("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c></row>"))
+                .part("xl/sharedStrings.xml", "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                        + "<si><t>zero</t></si><extLst><ext><si><t>hidden</t></si></ext></extLst><si><t>one</t></si></sst>")
+                .part("xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+                        + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><extLst><sheet"
+                        + " name=\"Ghost\" sheetId=\"9\" r:id=\"rId1\"/></extLst><sheets><sheet name=\"S\" sheetId=\"1\""
+                        + " r:id=\"rId1\"/></sheets></workbook>"));
+        assertEquals(List.of(List.of("one")), rows(file), "A1 is string 1, not the one inside extLst");
+        try (XlsxPackage pkg = XlsxPackage.open(file)) {
+            assertEquals(List.of("S"), pkg.sheetNames(), "sheets listed in <sheets> only");
+        }
+    }
+
+    @Test
     void aFormulaWithoutACachedValueIsRefusedNamingTheCellAndFormula() throws IOException {
         SheetnetException e = refused(oneSheet(rowsXml("<row r=\"2\"><c r=\"B2\"><f>0.01*2</f></c></row>")));
         assertEquals(SheetnetException.Problem.INPUT, e.problem(), "problem kind");

@@ -19,21 +19,23 @@ final class RichText {
     /** Reads from just after the {@code <si>} or {@code <is>} start tag to its end tag. */
     static String read(XmlPart p) {
         StringBuilder sb = new StringBuilder();
-        int depth = 0;
+        readChildren(p, sb, true);
+        return decode(sb);
+    }
+
+    // The text of <t> children, and of <t> in <r> runs at the top level; everything else is skipped whole.
+    private static void readChildren(XmlPart p, StringBuilder sb, boolean top) {
         for (int e = p.next(); ; e = p.next()) {
             if (e == XMLStreamConstants.START_ELEMENT) {
-                String name = p.name();
-                if ("t".equals(name)) {
+                if ("t".equals(p.name())) {
                     sb.append(p.text(MAX_CHARS - sb.length(), "a string"));
-                } else if ("rPh".equals(name) || "rPr".equals(name) || "phoneticPr".equals(name)) {
-                    p.skip();
+                } else if (top && "r".equals(p.name())) {
+                    readChildren(p, sb, false);
                 } else {
-                    depth++;
+                    p.skip();
                 }
             } else if (e == XMLStreamConstants.END_ELEMENT) {
-                if (depth-- == 0) {
-                    return decode(sb);
-                }
+                return;
             } else if (e == XMLStreamConstants.END_DOCUMENT) {
                 throw XlsxErrors.damaged(p.file(), p.part(), "it ends inside a string");
             }

@@ -198,12 +198,14 @@ class XlsxPackageTest {
     void stringsAndSheetsInsideExtensionsAreNotCounted() throws IOException {
         Path file = write(new HandXlsx().sheetXml("S", rowsXml("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c></row>"))
                 .part("xl/sharedStrings.xml", "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-                        + "<si><t>zero</t></si><extLst><ext><si><t>hidden</t></si></ext></extLst><si><t>one</t></si></sst>")
+                        + "<si><t>zero</t></si><si><t>o</t><x><t>HIDDEN</t></x><r><t>n</t></r>"
+                        + "<r><x><t>HIDDEN</t></x><t>e</t></r></si>"
+                        + "<extLst><ext><si><t>hidden</t></si></ext></extLst><si><t>two</t></si></sst>")
                 .part("xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
                         + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><extLst><sheet"
                         + " name=\"Ghost\" sheetId=\"9\" r:id=\"rId1\"/></extLst><sheets><sheet name=\"S\" sheetId=\"1\""
                         + " r:id=\"rId1\"/></sheets></workbook>"));
-        assertEquals(List.of(List.of("one")), rows(file), "A1 is string 1, not the one inside extLst");
+        assertEquals(List.of(List.of("one")), rows(file), "A1 is string 1, without text outside <t> and runs");
         try (XlsxPackage pkg = XlsxPackage.open(file)) {
             assertEquals(List.of("S"), pkg.sheetNames(), "sheets listed in <sheets> only");
         }

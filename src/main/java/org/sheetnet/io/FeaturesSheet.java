@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.model.FeatureScaling;
 import org.sheetnet.model.Network;
+import org.sheetnet.xlsx.SparseSheet;
 
 /**
  * The optional {@code Features} sheet of a model workbook: {@code feature | offset | scale | default |
@@ -54,24 +52,24 @@ public final class FeaturesSheet {
      *
      * @throws SheetnetException (MODEL) naming the cell when it is malformed or does not match the network
      */
-    public static Optional<Preparation> read(Workbook workbook, Network network, String file) {
-        Sheet sheet = ModelSheet.find(workbook, NAME);
-        if (sheet == null) {
+    public static Optional<Preparation> read(Optional<SparseSheet> features, Network network, String file) {
+        if (features.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Integer> cols = header(sheet, file);
+        SparseSheet sheet = features.get();
+        int headerRow = Math.max(0, sheet.firstRow());
+        Map<String, Integer> cols = header(sheet, headerRow, file);
         List<FeatureScaling> found = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
-        for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            Object name = row == null ? null : CellValues.of(row.getCell(cols.get("feature")));
+        for (int r = headerRow + 1; r <= sheet.lastRow(); r++) {
+            Object name = sheet.value(r, cols.get("feature"));
             if (name == null) {
                 continue;
             }
-            found.add(new FeatureScaling(name.toString(), number(sheet, row, cols, "offset", 0, file),
-                    nonZero(sheet, row, cols, file), number(sheet, row, cols, "default", Double.NaN, file),
-                    number(sheet, row, cols, "min", Double.NEGATIVE_INFINITY, file),
-                    number(sheet, row, cols, "max", Double.POSITIVE_INFINITY, file)));
+            found.add(new FeatureScaling(name.toString(), number(sheet, r, cols, "offset", 0, file),
+                    nonZero(sheet, r, cols, file), number(sheet, r, cols, "default", Double.NaN, file),
+                    number(sheet, r, cols, "min", Double.NEGATIVE_INFINITY, file),
+                    number(sheet, r, cols, "max", Double.POSITIVE_INFINITY, file)));
             rows.add(r);
         }
         return Optional.of(order(found, rows, cols, network, file));
@@ -104,14 +102,11 @@ public final class FeaturesSheet {
         return new Preparation(List.copyOf(ordered), at, cols);
     }
 
-    private static Map<String, Integer> header(Sheet sheet, String file) {
+    private static Map<String, Integer> header(SparseSheet sheet, int row, String file) {
         Map<String, Integer> cols = new HashMap<>();
-        Row row = sheet.getRow(sheet.getFirstRowNum());
-        if (row != null) {
-            for (org.apache.poi.ss.usermodel.Cell cell : row) {
-                if (CellValues.of(cell) instanceof String s && COLUMNS.contains(s.toLowerCase(Locale.ROOT))) {
-                    cols.put(s.toLowerCase(Locale.ROOT), cell.getColumnIndex());
-                }
+        for (int k = sheet.indexFrom(row, 0); k < sheet.indexFrom(row + 1, 0); k++) {
+            if (sheet.valueAt(k) instanceof String s && COLUMNS.contains(s.toLowerCase(Locale.ROOT))) {
+                cols.put(s.toLowerCase(Locale.ROOT), sheet.cellAt(k).col());
             }
         }
         if (!cols.containsKey("feature") || !cols.containsKey("scale") || !cols.containsKey("offset")) {
@@ -121,25 +116,25 @@ public final class FeaturesSheet {
         return cols;
     }
 
-    private static double number(Sheet sheet, Row row, Map<String, Integer> cols, String column, double absent,
+    private static double number(SparseSheet sheet, int row, Map<String, Integer> cols, String column, double absent,
             String file) {
         Integer c = cols.get(column);
-        Object v = c == null ? null : CellValues.of(row.getCell(c));
+        Object v = c == null ? null : sheet.value(row, c);
         if (v == null) {
             return absent;
         }
         if (v instanceof Double d && Double.isFinite(d)) {
             return d;
         }
-        throw SheetnetException.model(file + ": " + SheetName.cell(sheet.getSheetName(), new CellRef(row.getRowNum(), c))
+        throw SheetnetException.model(file + ": " + SheetName.cell(sheet.name(), new CellRef(row, c))
                 + ": expected a number for " + column + ", found " + CellValues.describe(v));
     }
 
-    private static double nonZero(Sheet sheet, Row row, Map<String, Integer> cols, String file) {
+    private static double nonZero(SparseSheet sheet, int row, Map<String, Integer> cols, String file) {
         double scale = number(sheet, row, cols, "scale", 1, file);
         if (scale == 0) {
-            throw SheetnetException.model(file + ": " + SheetName.cell(sheet.getSheetName(),
-                    new CellRef(row.getRowNum(), cols.get("scale"))) + ": scale is 0; it divides the input");
+            throw SheetnetException.model(file + ": " + SheetName.cell(sheet.name(),
+                    new CellRef(row, cols.get("scale"))) + ": scale is 0; it divides the input");
         }
         return scale;
     }

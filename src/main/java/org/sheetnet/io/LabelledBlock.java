@@ -3,9 +3,8 @@ package org.sheetnet.io;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.sheetnet.SheetnetException;
+import org.sheetnet.xlsx.SparseSheet;
 
 /**
  * A block of numbers read from a sheet, with an optional header row of column names and an
@@ -22,30 +21,70 @@ public record LabelledBlock(CellRange range, double[] values, List<String> colNa
     /**
      * Reads a block from a sheet.
      *
-     * @param sheet the sheet holding the block
+     * @param sheet the sheet holding the block, as read from the file
      * @param area  the cells to read, or {@code null} for the sheet's used area from A1
      * @param file  the file's name, for messages
-     * @throws SheetnetException (MODEL) naming the first cell that is not a number
+     * @throws SheetnetException (MODEL) naming the first cell that is not a number, or the first empty
+     *                           cell of a block stretched by a stray cell far away
      */
-    public static LabelledBlock read(Sheet sheet, CellRange area, String file) {
-        CellRange used = usedArea(sheet);
-        if (used == null) {
-            throw SheetnetException.model(file + ": sheet \"" + sheet.getSheetName() + "\" is empty; fill in the"
+    public static LabelledBlock read(SparseSheet sheet, CellRange area, String file) {
+        if (sheet.size() == 0) {
+            throw SheetnetException.model(file + ": sheet \"" + sheet.name() + "\" is empty; fill in the"
                     + " weights (n_in rows × n_out columns) or bias (n_out numbers) it should hold");
         }
+        CellRange used = new CellRange(sheet.name(), new CellRef(0, 0), new CellRef(sheet.lastRow(), sheet.lastCol()));
         CellRange r = area != null ? area : used;
         // Checked before reading: a range such as A1:XFD1048576 would otherwise be read cell by cell.
         if (r.last().row() > used.last().row() || r.last().col() > used.last().col()) {
             throw SheetnetException.model(file + ": " + r + " reaches past the last filled cell of its sheet ("
                     + used.last() + "); a block holds numbers only");
         }
+        requireFilled(sheet, r, file);
         Object[][] cells = new Object[r.rows()][r.cols()];
         for (int i = 0; i < r.rows(); i++) {
-            Row row = sheet.getRow(r.first().row() + i);
-            for (int j = 0; j < r.cols() && row != null; j++) {
-                cells[i][j] = CellValues.of(row.getCell(r.first().col() + j));
+            for (int j = 0; j < r.cols(); j++) {
+                cells[i][j] = sheet.value(r.first().row() + i, r.first().col() + j);
             }
         }
+        return fromCells(r, cells, file);
+    }
+
+    /**
+     * Refuses a block with more empty cells than its header row and name column can account for,
+     * before anything of its size is allocated: one stray number at XFD1048576 makes a sheet's used
+     * area 17 billion cells, of which only the few the file holds are counted here.
+     */
+    private static void requireFilled(SparseSheet sheet, CellRange r, String file) {
+        long filled = 0;
+        int end = sheet.indexFrom(r.last().row() + 1, 0);
+        for (int k = sheet.indexFrom(r.first().row(), 0); k < end; k++) {
+            int col = sheet.cellAt(k).col();
+            filled += col >= r.first().col() && col <= r.last().col() ? 1 : 0;
+        }
+        long area = (long) r.rows() * r.cols();
+        long labels = r.rows() == 1 || r.cols() == 1 ? 1 : r.rows() + r.cols() - 1L;
+        if (area - filled <= labels) {
+            return;
+        }
+        CellRef empty = firstEmpty(sheet, r);
+        throw SheetnetException.model(file + ": " + r + " reaches to " + r.last() + ", but " + SheetName.cell(r.sheet(), empty)
+                + " inside it is empty; a block holds numbers only (delete any stray cell near " + r.last()
+                + ", or name the block's range in the Model sheet)");
+    }
+
+    // Row-major from the corner; every cell passed over is one the file holds, so this ends quickly.
+    private static CellRef firstEmpty(SparseSheet sheet, CellRange r) {
+        for (int i = 0; i < r.rows(); i++) {
+            for (int j = i == 0 ? 1 : 0; j < r.cols(); j++) {
+                if (sheet.value(r.first().row() + i, r.first().col() + j) == null) {
+                    return r.cell(i, j);
+                }
+            }
+        }
+        return r.first();
+    }
+
+    private static LabelledBlock fromCells(CellRange r, Object[][] cells, String file) {
         boolean header = isLabelLine(cells, true);
         boolean names = isLabelLine(cells, false);
         int r0 = header ? 1 : 0;
@@ -68,24 +107,6 @@ public record LabelledBlock(CellRange range, double[] values, List<String> colNa
         List<String> colNames = header ? labels(cells, 0, c0, r.cols(), true) : List.of();
         List<String> rowNames = names ? labels(cells, 0, r0, r.rows(), false) : List.of();
         return new LabelledBlock(numbers, values, colNames, rowNames);
-    }
-
-    /** The rectangle from A1 to the last non-blank row and column, or null if the sheet is blank. */
-    static CellRange usedArea(Sheet sheet) {
-        int lastRow = -1;
-        int lastCol = -1;
-        for (Row row : sheet) {
-            for (org.apache.poi.ss.usermodel.Cell cell : row) {
-                if (CellValues.of(cell) != null) {
-                    lastRow = Math.max(lastRow, row.getRowNum());
-                    lastCol = Math.max(lastCol, cell.getColumnIndex());
-                }
-            }
-        }
-        if (lastRow < 0) {
-            return null;
-        }
-        return new CellRange(sheet.getSheetName(), new CellRef(0, 0), new CellRef(lastRow, lastCol));
     }
 
     // A header row (or name column) has some text and no numbers, ignoring the corner cell.

@@ -3,21 +3,26 @@ package org.sheetnet.io;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.activation.Activation;
 import org.sheetnet.activation.Activations;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Matrix;
 import org.sheetnet.model.Network;
+import org.sheetnet.xlsx.SparseSheet;
+import org.sheetnet.xlsx.XlsxPackage;
 
 /**
  * Reads a network from a model workbook: the {@code Model} sheet lists the layers, and each names
- * the sheet or range of its weights (n_in × n_out) and bias (n_out values).
+ * the sheet or range of its weights (n_in × n_out) and bias (n_out values). Only the sheets named
+ * (and Features and Checks) are read, through the hardened reader of {@link org.sheetnet.xlsx}.
  */
 public final class ModelReader {
+
+    /** The sheet of check vectors, read with the model so that it is copied to the output. */
+    public static final String CHECKS = "Checks";
 
     private ModelReader() {
     }
@@ -29,28 +34,33 @@ public final class ModelReader {
      *                           naming the cell at fault
      */
     public static ModelWorkbook read(Path file) {
-        XSSFWorkbook workbook = WorkbookFiles.openReadOnly(file);
+        XlsxPackage pkg = XlsxPackage.open(file);
         try {
-            String name = file.getFileName().toString();
-            List<ModelSheet.Entry> entries = ModelSheet.read(workbook, name);
+            String name = pkg.fileName();
+            ModelSheets sheets = new ModelSheets(pkg);
+            List<ModelSheet.Entry> entries = ModelSheet.read(sheets.find(ModelSheet.NAME).orElse(null), name);
             List<DenseLayer> layers = new ArrayList<>();
             List<ModelWorkbook.LayerSource> sources = new ArrayList<>();
             for (ModelSheet.Entry e : entries) {
-                LabelledBlock w = block(workbook, e, e.weights(), "weights", name);
-                LabelledBlock b = block(workbook, e, e.bias(), "bias", name);
+                LabelledBlock w = block(sheets, pkg, e, e.weights(), "weights", name);
+                LabelledBlock b = block(sheets, pkg, e, e.bias(), "bias", name);
                 DenseLayer layer = layer(e, w, b, layers, name);
                 layers.add(layer);
                 sources.add(new ModelWorkbook.LayerSource(e.row(), w.range(), b.range()));
             }
             Network network = new Network(layers);
-            return new ModelWorkbook(file, workbook, network, sources, FeaturesSheet.read(workbook, network, name));
+            Optional<FeaturesSheet.Preparation> preparation =
+                    FeaturesSheet.read(sheets.find(FeaturesSheet.NAME), network, name);
+            sheets.find(CHECKS);
+            return new ModelWorkbook(file, pkg, network, sources, preparation, sheets.read());
         } catch (RuntimeException e) {
-            workbook.getPackage().revert();
+            pkg.close();
             throw e;
         }
     }
 
-    private static LabelledBlock block(XSSFWorkbook workbook, ModelSheet.Entry e, String ref, String column, String file) {
+    private static LabelledBlock block(ModelSheets sheets, XlsxPackage pkg, ModelSheet.Entry e, String ref,
+            String column, String file) {
         String at = file + ": " + e.cell(column) + ": ";
         CellRange range = null;
         String sheetName = CellRange.unquote(ref);
@@ -59,13 +69,11 @@ public final class ModelReader {
                     + "\" is not a sheet name or a range such as Params!B2:K5"));
             sheetName = range.sheet();
         }
-        Sheet sheet = ModelSheet.find(workbook, sheetName);
-        if (sheet == null) {
-            throw SheetnetException.model(at + "no sheet named \"" + sheetName + "\"; the workbook has: "
-                    + String.join(", ", sheetNames(workbook)));
-        }
+        String wanted = sheetName;
+        SparseSheet sheet = sheets.find(sheetName).orElseThrow(() -> SheetnetException.model(at + "no sheet named \""
+                + wanted + "\"; the workbook has: " + String.join(", ", pkg.sheetNames())));
         if (range != null) {
-            range = new CellRange(sheet.getSheetName(), range.first(), range.last());
+            range = new CellRange(sheet.name(), range.first(), range.last());
         }
         return LabelledBlock.read(sheet, range, file);
     }
@@ -116,12 +124,6 @@ public final class ModelReader {
             String n = header.isEmpty() ? "" : header.get(j);
             names.add(n.isEmpty() ? "u" + (j + 1) : n);
         }
-        return names;
-    }
-
-    private static List<String> sheetNames(XSSFWorkbook workbook) {
-        List<String> names = new ArrayList<>();
-        workbook.forEach(s -> names.add(s.getSheetName()));
         return names;
     }
 }

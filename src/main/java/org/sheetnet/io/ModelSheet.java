@@ -5,10 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.sheetnet.SheetnetException;
+import org.sheetnet.xlsx.SparseSheet;
 
 /**
  * The rows of the {@code Model} sheet: {@code layer | weights | bias | activation | alpha}, one
@@ -32,25 +30,29 @@ public final class ModelSheet {
     private ModelSheet() {
     }
 
-    static List<Entry> read(Workbook workbook, String file) {
-        Sheet sheet = find(workbook, NAME);
+    /**
+     * Reads the layer rows of the Model sheet.
+     *
+     * @param sheet the Model sheet, or null when the workbook has none
+     * @throws SheetnetException (MODEL) naming the cell at fault
+     */
+    static List<Entry> read(SparseSheet sheet, String file) {
         if (sheet == null) {
             throw SheetnetException.model(file + ": no sheet named \"Model\"; it lists the layers with the header "
                     + String.join(" | ", COLUMNS) + " (see templates/model-template.xlsx)");
         }
-        int headerRow = sheet.getFirstRowNum();
-        Map<String, Integer> cols = header(sheet.getRow(headerRow), file);
+        int headerRow = Math.max(0, sheet.firstRow());
+        Map<String, Integer> cols = header(sheet, headerRow, file);
         List<Entry> entries = new ArrayList<>();
-        for (int r = headerRow + 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null || isBlank(row, cols)) {
+        for (int r = headerRow + 1; r <= sheet.lastRow(); r++) {
+            if (isBlank(sheet, r, cols)) {
                 continue;
             }
-            String weights = text(row, cols.get("weights"), file, true);
-            String bias = text(row, cols.get("bias"), file, true);
-            String layer = cols.containsKey("layer") ? text(row, cols.get("layer"), file, false) : null;
-            String activation = cols.containsKey("activation") ? text(row, cols.get("activation"), file, false) : null;
-            Double alpha = cols.containsKey("alpha") ? number(row, cols.get("alpha"), file) : null;
+            String weights = text(sheet, r, cols.get("weights"), file, true);
+            String bias = text(sheet, r, cols.get("bias"), file, true);
+            String layer = cols.containsKey("layer") ? text(sheet, r, cols.get("layer"), file, false) : null;
+            String activation = cols.containsKey("activation") ? text(sheet, r, cols.get("activation"), file, false) : null;
+            Double alpha = cols.containsKey("alpha") ? number(sheet, r, cols.get("alpha"), file) : null;
             entries.add(new Entry(r, layer == null ? "layer " + (entries.size() + 1) : layer,
                     weights, bias, activation, alpha, cols));
         }
@@ -60,29 +62,13 @@ public final class ModelSheet {
         return entries;
     }
 
-    /** The sheet of that name (an exact match first, then ignoring case), or null. */
-    public static Sheet find(Workbook workbook, String name) {
-        Sheet exact = workbook.getSheet(name);
-        if (exact != null) {
-            return exact;
-        }
-        for (Sheet s : workbook) {
-            if (s.getSheetName().equalsIgnoreCase(name)) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    private static Map<String, Integer> header(Row row, String file) {
+    private static Map<String, Integer> header(SparseSheet sheet, int row, String file) {
         Map<String, Integer> cols = new HashMap<>();
-        if (row != null) {
-            for (org.apache.poi.ss.usermodel.Cell cell : row) {
-                if (CellValues.of(cell) instanceof String s) {
-                    String key = s.toLowerCase(Locale.ROOT);
-                    if (COLUMNS.contains(key)) {
-                        cols.put(key, cell.getColumnIndex());
-                    }
+        for (int k = sheet.indexFrom(row, 0); k < sheet.indexFrom(row + 1, 0); k++) {
+            if (sheet.valueAt(k) instanceof String s) {
+                String key = s.toLowerCase(Locale.ROOT);
+                if (COLUMNS.contains(key)) {
+                    cols.put(key, sheet.cellAt(k).col());
                 }
             }
         }
@@ -93,17 +79,17 @@ public final class ModelSheet {
         return cols;
     }
 
-    private static boolean isBlank(Row row, Map<String, Integer> cols) {
+    private static boolean isBlank(SparseSheet sheet, int row, Map<String, Integer> cols) {
         for (int c : cols.values()) {
-            if (CellValues.of(row.getCell(c)) != null) {
+            if (sheet.value(row, c) != null) {
                 return false;
             }
         }
         return true;
     }
 
-    private static String text(Row row, int col, String file, boolean required) {
-        Object v = CellValues.of(row.getCell(col));
+    private static String text(SparseSheet sheet, int row, int col, String file, boolean required) {
+        Object v = sheet.value(row, col);
         if (v == null && !required) {
             return null;
         }
@@ -113,16 +99,16 @@ public final class ModelSheet {
         if (v instanceof Double d && !required) {
             return d == Math.rint(d) ? String.valueOf(d.longValue()) : d.toString();
         }
-        throw SheetnetException.model(file + ": " + SheetName.cell(NAME, new CellRef(row.getRowNum(), col))
+        throw SheetnetException.model(file + ": " + SheetName.cell(NAME, new CellRef(row, col))
                 + ": expected a sheet name or a range such as Params!B2:K5, found " + CellValues.describe(v));
     }
 
-    private static Double number(Row row, int col, String file) {
-        Object v = CellValues.of(row.getCell(col));
+    private static Double number(SparseSheet sheet, int row, int col, String file) {
+        Object v = sheet.value(row, col);
         if (v == null || v instanceof Double) {
             return (Double) v;
         }
-        throw SheetnetException.model(file + ": " + SheetName.cell(NAME, new CellRef(row.getRowNum(), col))
+        throw SheetnetException.model(file + ": " + SheetName.cell(NAME, new CellRef(row, col))
                 + ": expected a number for alpha, found " + CellValues.describe(v));
     }
 }

@@ -1,25 +1,27 @@
 package org.sheetnet.io;
 
 import java.io.Closeable;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.model.Network;
+import org.sheetnet.xlsx.SparseSheet;
+import org.sheetnet.xlsx.XlsxPackage;
 
 /**
- * A network read from a model workbook, with where each layer's parameters came from. Keeps the
- * workbook open (read-only) so that its sheets can be copied to the output and its Inputs read.
+ * A network read from a model workbook, with where each layer's parameters came from. Holds the
+ * sheets that were read (Model, the parameter sheets, Features, Checks), whose values are copied to
+ * the output, and keeps the package open (read-only) so that an Inputs sheet can be streamed.
  *
- * @param file     the workbook's path
- * @param workbook the open workbook; closed by {@link #close()}, never saved
- * @param network  the network it describes
- * @param sources  one entry per layer: the cells its weights and bias were read from
+ * @param file        the workbook's path
+ * @param pkg         the open package; closed by {@link #close()}, never written
+ * @param network     the network it describes
+ * @param sources     one entry per layer: the cells its weights and bias were read from
  * @param preparation the Features sheet's preparation of the inputs, if the workbook has one
+ * @param sheets      the sheets read, in the workbook's order
  */
-public record ModelWorkbook(Path file, XSSFWorkbook workbook, Network network, List<LayerSource> sources,
-        Optional<FeaturesSheet.Preparation> preparation) implements Closeable {
+public record ModelWorkbook(Path file, XlsxPackage pkg, Network network, List<LayerSource> sources,
+        Optional<FeaturesSheet.Preparation> preparation, List<SparseSheet> sheets) implements Closeable {
 
     /**
      * Where a layer's parameters stand in the workbook.
@@ -31,9 +33,14 @@ public record ModelWorkbook(Path file, XSSFWorkbook workbook, Network network, L
     public record LayerSource(int modelRow, CellRange weights, CellRange bias) {
     }
 
+    /** A sheet that was read, by name (exact, then ignoring case). */
+    public Optional<SparseSheet> sheet(String name) {
+        Optional<SparseSheet> exact = sheets.stream().filter(s -> s.name().equals(name)).findFirst();
+        return exact.isPresent() ? exact : sheets.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+    }
+
     @Override
-    public void close() throws IOException {
-        // Reverting instead of closing guarantees that POI never writes to the input file.
-        workbook.getPackage().revert();
+    public void close() {
+        pkg.close();
     }
 }

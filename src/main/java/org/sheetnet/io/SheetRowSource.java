@@ -1,15 +1,13 @@
 package org.sheetnet.io;
 
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.sheetnet.SheetnetException;
+import org.sheetnet.xlsx.SparseSheet;
 
-/** Input rows from a sheet of an open workbook: the first row is the header. */
+/** Input rows from a sheet read into memory (the model's Checks sheet): the first row is the header. */
 public final class SheetRowSource implements RowSource {
 
-    private final Sheet sheet;
+    private final SparseSheet sheet;
     private final String file;
     private final List<String> header;
     private final int lastRow;
@@ -17,35 +15,40 @@ public final class SheetRowSource implements RowSource {
     private int skipped;
 
     /**
-     * @param sheet the sheet holding the inputs
+     * @param sheet the sheet holding the rows
      * @param file  the file's name, for messages
      * @throws SheetnetException (INPUT) if the sheet has no header row
      */
-    public SheetRowSource(Sheet sheet, String file) {
+    public SheetRowSource(SparseSheet sheet, String file) {
         this.sheet = sheet;
         this.file = file;
-        int first = sheet.getFirstRowNum();
-        Row headerRow = first < 0 ? null : sheet.getRow(first);
-        if (headerRow == null || headerRow.getLastCellNum() <= 0) {
-            throw SheetnetException.input(file + ": sheet " + SheetName.quote(sheet.getSheetName())
+        if (sheet.size() == 0) {
+            throw SheetnetException.input(file + ": sheet " + SheetName.quote(sheet.name())
                     + " is empty; it needs a header row, then one row per case");
         }
-        this.header = readHeader(headerRow);
-        this.lastRow = sheet.getLastRowNum();
-        this.nextRow = headerRow.getRowNum() + 1;
+        int headerRow = sheet.firstRow();
+        this.header = InputHeader.names(rowValues(headerRow, lastColOf(headerRow) + 1));
+        this.lastRow = sheet.lastRow();
+        this.nextRow = headerRow + 1;
     }
 
-    private static List<String> readHeader(Row row) {
-        Object[] cells = new Object[row.getLastCellNum()];
-        for (int c = 0; c < cells.length; c++) {
-            cells[c] = CellValues.of(row.getCell(c));
+    private int lastColOf(int row) {
+        int end = sheet.indexFrom(row + 1, 0);
+        return sheet.cellAt(end - 1).col();
+    }
+
+    private Object[] rowValues(int row, int width) {
+        Object[] values = new Object[width];
+        int end = sheet.indexFrom(row + 1, 0);
+        for (int k = sheet.indexFrom(row, 0); k < end && sheet.cellAt(k).col() < width; k++) {
+            values[sheet.cellAt(k).col()] = sheet.valueAt(k);
         }
-        return InputHeader.names(cells);
+        return values;
     }
 
     @Override
     public String describe() {
-        return file + "!" + SheetName.quote(sheet.getSheetName());
+        return file + "!" + SheetName.quote(sheet.name());
     }
 
     @Override
@@ -56,15 +59,10 @@ public final class SheetRowSource implements RowSource {
     @Override
     public InputRow next() {
         while (nextRow <= lastRow) {
-            Row row = sheet.getRow(nextRow++);
-            Object[] values = new Object[header.size()];
+            Object[] values = rowValues(nextRow++, header.size());
             boolean blank = true;
-            if (row != null) {
-                for (int c = 0; c < values.length; c++) {
-                    Cell cell = row.getCell(c);
-                    values[c] = CellValues.of(cell);
-                    blank &= values[c] == null;
-                }
+            for (Object v : values) {
+                blank &= v == null;
             }
             if (!blank) {
                 return new InputRow(nextRow, values);
@@ -76,12 +74,12 @@ public final class SheetRowSource implements RowSource {
 
     @Override
     public String locate(int line, int col) {
-        return file + ": " + SheetName.cell(sheet.getSheetName(), new CellRef(line - 1, col));
+        return file + ": " + SheetName.cell(sheet.name(), new CellRef(line - 1, col));
     }
 
     @Override
     public String locateRow(int line) {
-        return file + ": " + SheetName.quote(sheet.getSheetName()) + " row " + line;
+        return file + ": " + SheetName.quote(sheet.name()) + " row " + line;
     }
 
     @Override
@@ -96,6 +94,6 @@ public final class SheetRowSource implements RowSource {
 
     @Override
     public void close() {
-        // The workbook belongs to whoever opened it.
+        // The sheet is in memory; nothing to release.
     }
 }

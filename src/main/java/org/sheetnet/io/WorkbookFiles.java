@@ -6,44 +6,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.poi.EmptyFileException;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.SheetnetException;
 
 /**
- * Opens .xlsx files read-only, turning every way a file can fail to be a workbook into one clear
- * message: missing, empty, password-protected, an old .xls, not a spreadsheet, truncated or corrupt.
+ * The first checks on a file that should be an .xlsx, turning every way it can fail to be one into
+ * one clear message: missing, empty, password-protected, an old .xls, not a spreadsheet. The
+ * workbook itself is opened by {@link org.sheetnet.xlsx.XlsxPackage}.
  */
 public final class WorkbookFiles {
 
     private WorkbookFiles() {
-    }
-
-    /**
-     * Opens a workbook for reading; the file is never written to.
-     *
-     * @throws SheetnetException (FILE) naming the file and what is wrong with it
-     */
-    public static XSSFWorkbook openReadOnly(Path file) {
-        requireReadable(file);
-        checkMagic(file);
-        try {
-            OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            try {
-                return new XSSFWorkbook(pkg);
-            } catch (RuntimeException | IOException e) {
-                pkg.revert();
-                throw e;
-            }
-        } catch (IOException | InvalidFormatException | RuntimeException e) {
-            // checkMagic saw a zip signature, so this is a damaged .xlsx more often than another kind of file.
-            throw SheetnetException.file(file + ": cannot be read as an .xlsx workbook; is it truncated or corrupt? ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-        }
     }
 
     /** Fails unless the file exists, is a regular file and is not empty. */
@@ -63,7 +37,11 @@ public final class WorkbookFiles {
         }
     }
 
-    static void checkMagic(Path file) {
+    /**
+     * Fails unless the file starts like an .xlsx (a zip), naming what it is instead: an old .xls,
+     * a password-protected workbook, or another kind of file.
+     */
+    public static void checkMagic(Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             FileMagic magic = FileMagic.valueOf(in);
             if (magic == FileMagic.OOXML) {

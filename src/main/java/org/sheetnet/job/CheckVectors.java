@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.engine.ForwardPass;
 import org.sheetnet.engine.NonFiniteValueException;
@@ -68,13 +67,12 @@ public final class CheckVectors {
      * @throws SheetnetException (MODEL) if the Checks sheet is malformed
      */
     public static Optional<Result> evaluate(ModelWorkbook model, double tolerance) {
-        Sheet sheet = model.workbook().getSheet(SHEET);
-        if (sheet == null) {
+        if (model.sheet(SHEET).isEmpty()) {
             return Optional.empty();
         }
         String file = model.file().getFileName().toString();
         Network network = model.network();
-        SheetRowSource source = new SheetRowSource(sheet, file);
+        SheetRowSource source = new SheetRowSource(model.sheet(SHEET).get(), file);
         List<String> outputs = network.outputLayer().outputNames();
         int[] expectedColumn = expectedColumns(source.header(), outputs, file);
         Set<Integer> excluded = new HashSet<>();

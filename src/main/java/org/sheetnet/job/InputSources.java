@@ -3,14 +3,12 @@ package org.sheetnet.job;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.io.CsvRowSource;
-import org.sheetnet.io.ModelSheet;
+import org.sheetnet.io.ModelWorkbook;
 import org.sheetnet.io.RowSource;
-import org.sheetnet.io.SheetRowSource;
 import org.sheetnet.io.XlsxStreamRowSource;
+import org.sheetnet.xlsx.XlsxPackage;
 
 /** Opens the input rows a score run asks for: the model's Inputs sheet, an .xlsx sheet or a CSV file. */
 final class InputSources {
@@ -34,12 +32,13 @@ final class InputSources {
     private InputSources() {
     }
 
-    static Opened open(XSSFWorkbook model, Path modelFile, Optional<Path> input, Optional<String> sheetName) {
+    static Opened open(ModelWorkbook model, Optional<Path> input, Optional<String> sheetName) {
         if (input.isEmpty()) {
             String wanted = sheetName.orElse(INPUTS);
-            Sheet sheet = Optional.ofNullable(ModelSheet.find(model, wanted)).orElseThrow(() -> SheetnetException.input(modelFile.getFileName()
-                    + ": no sheet named \"" + wanted + "\" with input rows; add one, or give --input FILE"));
-            return new Opened(new SheetRowSource(sheet, modelFile.getFileName().toString()), sheet.getSheetName());
+            XlsxPackage.Sheet sheet = model.pkg().findSheet(wanted).orElseThrow(() -> SheetnetException.input(
+                    model.pkg().fileName() + ": no sheet named \"" + wanted + "\" with input rows; add one, or give --input FILE"));
+            // Streamed from the open model package, like any other input sheet.
+            return new Opened(XlsxStreamRowSource.of(model.pkg(), sheet.name()), sheet.name());
         }
         Path file = input.get();
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

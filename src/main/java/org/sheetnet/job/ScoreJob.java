@@ -1,6 +1,5 @@
 package org.sheetnet.job;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +75,7 @@ public final class ScoreJob {
         policy.requireNotInput(options.out());
         RunRecord record = new RunRecord(options, Instant.now());
         try (ModelWorkbook model = ModelReader.read(options.model());
-                InputSources.Opened input = InputSources.open(model.workbook(), options.model(), options.input(),
-                        options.inputSheet())) {
+                InputSources.Opened input = InputSources.open(model, options.input(), options.inputSheet())) {
             Network network = model.network();
             Optional<CheckVectors.Result> checks = CheckVectors.evaluate(model, options.checkTolerance());
             checks.ifPresent(c -> requirePassed(c, options));
@@ -132,8 +130,6 @@ public final class ScoreJob {
             return new Result(record.rows, network, checks,
                     binding.preparation() == null ? Optional.empty() : Optional.of(binding.log()), evaluator,
                     List.copyOf(record.notes));
-        } catch (IOException e) {
-            throw SheetnetException.file(options.model() + ": " + e.getMessage(), e);
         }
     }
 
@@ -192,14 +188,15 @@ public final class ScoreJob {
 
     private static void prepare(ScoredWorkbookWriter writer, ModelWorkbook model, InputSources.Opened input,
             InputBinding binding, Optional<Targets> targets, RunRecord record) {
-        writer.copySheets(model.workbook(), name -> {
-            boolean copy = !name.equalsIgnoreCase(InputSources.INPUTS) && !name.equals(input.modelSheet())
-                    && !OUTPUT_SHEETS.matcher(name).matches();
-            if (!copy && !name.equals(input.modelSheet()) && record != null) {
+        java.util.function.Predicate<String> copyable = name -> !name.equalsIgnoreCase(InputSources.INPUTS)
+                && !name.equals(input.modelSheet()) && !OUTPUT_SHEETS.matcher(name).matches();
+        // Only the sheets read are copied; the Audit names the Inputs and earlier outputs left out, as before.
+        for (String name : model.pkg().sheetNames()) {
+            if (!copyable.test(name) && !name.equals(input.modelSheet()) && record != null) {
                 record.notCopied.add(name);
             }
-            return copy;
-        });
+        }
+        writer.copySheets(model.sheets(), copyable);
         writer.begin(model.network(), model.sources(), model.preparation(), input.rows().header(), binding.features(),
                 binding.idColumns(), targets);
     }

@@ -7,16 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.io.CellValues;
 import org.sheetnet.io.ColumnLookup;
 import org.sheetnet.io.CsvRowSource;
 import org.sheetnet.io.InputRow;
 import org.sheetnet.io.RowSource;
-import org.sheetnet.io.SheetRowSource;
-import org.sheetnet.io.WorkbookFiles;
+import org.sheetnet.io.XlsxStreamRowSource;
 import org.sheetnet.train.Dataset;
 
 /**
@@ -54,14 +51,8 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
                 return from(source, featureNames, targetNames, classification);
             }
         }
-        XSSFWorkbook workbook = WorkbookFiles.openReadOnly(file);
-        try {
-            Sheet s = sheet.map(n -> Optional.ofNullable(workbook.getSheet(n)).orElseThrow(() -> SheetnetException.input(
-                    file.getFileName() + ": no sheet named \"" + n + "\"; give --sheet one of its sheets")))
-                    .orElseGet(() -> workbook.getSheetAt(0));
-            return from(new SheetRowSource(s, file.getFileName().toString()), featureNames, targetNames, classification);
-        } finally {
-            workbook.getPackage().revert();
+        try (RowSource source = new XlsxStreamRowSource(file, sheet.orElse(null))) {
+            return from(source, featureNames, targetNames, classification);
         }
     }
 

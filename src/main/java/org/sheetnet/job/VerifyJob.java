@@ -1,6 +1,5 @@
 package org.sheetnet.job;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.engine.ForwardPass;
 import org.sheetnet.engine.ForwardTrace;
@@ -24,12 +24,14 @@ import org.sheetnet.io.InputRow;
 import org.sheetnet.io.ModelReader;
 import org.sheetnet.io.ModelWorkbook;
 import org.sheetnet.io.SheetName;
-import org.sheetnet.io.SheetRowSource;
+import org.sheetnet.io.RowSource;
+import org.sheetnet.io.XlsxStreamRowSource;
 import org.sheetnet.io.ValueDigest;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Network;
 import org.sheetnet.output.FormulaCheck;
 import org.sheetnet.output.LayerSheets;
+import org.sheetnet.xlsx.PoiWorkbooks;
 
 /**
  * Re-checks an output workbook received later: recomputes every layer from the parameter and input
@@ -95,12 +97,11 @@ public final class VerifyJob {
      * @throws SheetnetException if the workbook is not a sheetnet output (no Model, Inputs or Audit sheet)
      */
     public static Report run(Path file, double tolerance) {
-        try (ModelWorkbook model = ModelReader.read(file)) {
-            Workbook wb = model.workbook();
-            String name = file.getFileName().toString();
-            Sheet inputs = require(wb, "Inputs", name);
-            Map<String, List<String>> audit = auditLines(require(wb, "Audit", name));
-            SheetRowSource source = new SheetRowSource(inputs, name);
+        try (ModelWorkbook model = ModelReader.read(file);
+                Poi poi = new Poi(PoiWorkbooks.open(file));
+                RowSource source = inputs(model, poi.workbook())) {
+            Workbook wb = poi.workbook();
+            Map<String, List<String>> audit = auditLines(require(wb, "Audit", file.getFileName().toString()));
             List<InputRow> rows = new ArrayList<>();
             ValueDigest inputDigest = new ValueDigest();
             source.header().forEach(inputDigest::add);
@@ -118,13 +119,25 @@ public final class VerifyJob {
             Optional<FormulaCheck.Result> formulas = hasFormulas(wb) ? Optional.of(FormulaCheck.run(wb)) : Optional.empty();
             Optional<CheckVectors.Result> checks = CheckVectors.evaluate(model, CheckVectors.DEFAULT_TOLERANCE);
             return new Report(sheets, hashes, formulas, checks, tolerance);
-        } catch (IOException e) {
-            throw SheetnetException.file(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    // The inputs are read by the same streaming reader as any input sheet: one rule for every cell.
+    private static RowSource inputs(ModelWorkbook model, Workbook wb) {
+        require(wb, "Inputs", model.pkg().fileName());
+        return XlsxStreamRowSource.of(model.pkg(), "Inputs");
+    }
+
+    // POI's workbook, reverted (never saved) when done so the file is only read.
+    private record Poi(XSSFWorkbook workbook) implements AutoCloseable {
+        @Override
+        public void close() {
+            workbook.getPackage().revert();
         }
     }
 
     // Target columns (--target) were neither features nor id columns: Predictions has them after the outputs.
-    private static InputBinding bind(Network network, SheetRowSource source, List<InputRow> rows, List<String> targets,
+    private static InputBinding bind(Network network, RowSource source, List<InputRow> rows, List<String> targets,
             Optional<FeaturesSheet.Preparation> preparation) {
         java.util.Set<Integer> columns = new java.util.TreeSet<>();
         for (String t : targets) {
@@ -146,7 +159,7 @@ public final class VerifyJob {
     }
 
     private static List<SheetResult> compare(Workbook wb, Network network, InputBinding binding,
-            SheetRowSource source, List<InputRow> rows, double tolerance) {
+            RowSource source, List<InputRow> rows, double tolerance) {
         int width = network.inputWidth();
         double[] x = new double[rows.size() * width];
         for (int r = 0; r < rows.size(); r++) {

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * CSV output with no row limit: a folder of CSV files, one per output sheet ({@code Inputs.csv},
@@ -77,11 +75,6 @@ final class CsvDestination implements Destination {
     @Override
     public boolean hasSheet(String name) {
         return names.contains(name);
-    }
-
-    @Override
-    public void copySheets(Workbook model, Predicate<String> include) {
-        // A CSV folder holds the run's outputs only.
     }
 
     @Override

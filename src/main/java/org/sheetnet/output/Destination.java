@@ -1,8 +1,9 @@
 package org.sheetnet.output;
 
 import java.io.Closeable;
+import java.util.List;
 import java.util.function.Predicate;
-import org.apache.poi.ss.usermodel.Workbook;
+import org.sheetnet.xlsx.SparseSheet;
 
 /** Where the output sheets of a score run go: an .xlsx file, a workbook in memory, or a folder of CSV files. */
 interface Destination extends Closeable {
@@ -24,8 +25,12 @@ interface Destination extends Closeable {
     /** Whether a sheet of that name exists already (model sheets are copied first). */
     boolean hasSheet(String name);
 
-    /** Copies the model workbook's sheets that {@code include} accepts, as values; a no-op where there is no workbook. */
-    void copySheets(Workbook model, Predicate<String> include);
+    /**
+     * Copies the model workbook's sheets that were read and that {@code include} accepts, as values,
+     * each cell where it stood; a no-op where there is no workbook.
+     */
+    default void copySheets(List<SparseSheet> model, Predicate<String> include) {
+    }
 
     /** Makes a sheet the one shown when the file is opened. */
     void activate(String name);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.engine.ForwardTrace;
 import org.sheetnet.io.FeaturesSheet;
@@ -18,6 +17,7 @@ import org.sheetnet.io.InputRow;
 import org.sheetnet.io.ModelWorkbook;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Network;
+import org.sheetnet.xlsx.SparseSheet;
 
 /**
  * Writes the scored workbook: the model's sheets copied, the inputs, {@code L{k}_pre} and
@@ -88,12 +88,12 @@ public final class ScoredWorkbookWriter implements Closeable {
     }
 
     /**
-     * Copies the values of the model workbook's sheets (formulas as their cached values).
+     * Copies the values of the model workbook's sheets that were read (formulas as their cached values).
      *
-     * @param model   the model workbook; not modified
+     * @param model   the sheets read from the model workbook, in its order
      * @param include which sheets to copy, by name
      */
-    public void copySheets(Workbook model, Predicate<String> include) {
+    public void copySheets(List<SparseSheet> model, Predicate<String> include) {
         writing(() -> destination.copySheets(model, include));
     }
 

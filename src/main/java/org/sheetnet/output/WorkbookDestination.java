@@ -3,9 +3,10 @@ package org.sheetnet.output;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.function.Predicate;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -14,6 +15,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.io.CellValues;
+import org.sheetnet.SheetnetException;
+import org.sheetnet.io.CellRef;
+import org.sheetnet.xlsx.SparseSheet;
 
 /**
  * An .xlsx output: a POI workbook (the frame) holds the copied model sheets, the Audit and the
@@ -72,18 +76,17 @@ final class WorkbookDestination implements Destination {
     }
 
     @Override
-    public void copySheets(Workbook model, Predicate<String> include) {
-        for (Sheet source : model) {
-            if (!include.test(source.getSheetName())) {
+    public void copySheets(List<SparseSheet> model, Predicate<String> include) {
+        for (SparseSheet source : model) {
+            if (!include.test(source.name())) {
                 continue;
             }
-            XSSFSheet target = frame.createSheet(source.getSheetName());
+            XSSFSheet target = frame.createSheet(source.name());
             if (streamed == null) {
-                for (Row row : source) {
-                    Row copy = target.createRow(row.getRowNum());
-                    for (Cell cell : row) {
-                        PoiCells.put(copy, cell.getColumnIndex(), CellValues.of(cell));
-                    }
+                for (int k = 0; k < source.size(); k++) {
+                    CellRef at = source.cellAt(k);
+                    Row row = target.getRow(at.row());
+                    PoiCells.put(row != null ? row : target.createRow(at.row()), at.col(), source.valueAt(k));
                 }
             } else {
                 // Streamed like the output sheets: a weights sheet of a wide layer holds many cells.
@@ -93,19 +96,15 @@ final class WorkbookDestination implements Destination {
         }
     }
 
-    private static void copyRows(Sheet source, SheetSink sink) {
+    private static void copyRows(SparseSheet source, SheetSink sink) {
         int next = 0;
-        for (Row row : source) {
-            for (; next < row.getRowNum(); next++) {
-                sink.startRow();
-                sink.endRow();
-            }
+        // Rows without cells are written empty, so that every cell keeps its place (formulas refer to it).
+        for (int k = 0; k < source.size(); next++) {
             sink.startRow();
-            for (Cell cell : row) {
-                sink.value(cell.getColumnIndex(), CellValues.of(cell));
+            for (; k < source.size() && source.cellAt(k).row() == next; k++) {
+                sink.value(source.cellAt(k).col(), source.valueAt(k));
             }
             sink.endRow();
-            next++;
         }
     }
 

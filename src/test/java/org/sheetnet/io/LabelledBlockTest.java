@@ -6,49 +6,38 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.sheetnet.SheetnetException;
+import org.sheetnet.xlsx.SparseSheet;
 
 class LabelledBlockTest {
 
-    private static Sheet sheet(XSSFWorkbook wb, Object[][] cells) {
-        Sheet s = wb.createSheet("W1");
+    private static SparseSheet sheet(Object[][] cells) {
+        SparseSheet.Builder s = new SparseSheet.Builder("W1");
         for (int i = 0; i < cells.length; i++) {
-            Row row = s.createRow(i);
             for (int j = 0; j < cells[i].length; j++) {
-                if (cells[i][j] instanceof Number n) {
-                    row.createCell(j).setCellValue(n.doubleValue());
-                } else if (cells[i][j] != null) {
-                    row.createCell(j).setCellValue(cells[i][j].toString());
-                }
+                s.add(i, j, cells[i][j] instanceof Number n ? (Object) n.doubleValue() : cells[i][j]);
             }
         }
-        return s;
+        return s.build();
     }
 
     @Test
-    void detectsHeaderAndNamesAndReadsTheNumbers() throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Sheet s = sheet(wb, new Object[][] {{null, "u", "v"}, {"a", 1, 2}, {"b", 3, 4}});
-            LabelledBlock b = LabelledBlock.read(s, null, "m.xlsx");
-            assertEquals(List.of("u", "v"), b.colNames());
-            assertEquals(List.of("a", "b"), b.rowNames());
-            assertArrayEquals(new double[] {1, 2, 3, 4}, b.values(), 0.0);
-            assertEquals("'W1'!B2:C3", b.range().toString());
-        }
+    void detectsHeaderAndNamesAndReadsTheNumbers() {
+        SparseSheet s = sheet(new Object[][] {{null, "u", "v"}, {"a", 1, 2}, {"b", 3, 4}});
+        LabelledBlock b = LabelledBlock.read(s, null, "m.xlsx");
+        assertEquals(List.of("u", "v"), b.colNames());
+        assertEquals(List.of("a", "b"), b.rowNames());
+        assertArrayEquals(new double[] {1, 2, 3, 4}, b.values(), 0.0);
+        assertEquals("'W1'!B2:C3", b.range().toString());
     }
 
     @Test
-    void refusesARangeReachingPastTheDataBeforeReadingIt() throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Sheet s = sheet(wb, new Object[][] {{1, 2}, {3, 4}});
-            CellRange huge = CellRange.parse("W1!A1:XFD1048576").orElseThrow();
-            SheetnetException e = assertThrows(SheetnetException.class, () -> LabelledBlock.read(s, huge, "m.xlsx"));
-            assertTrue(e.getMessage().contains("'W1'!A1:XFD1048576 reaches past the last filled cell of its sheet (B2)"),
-                    e.getMessage());
-        }
+    void refusesARangeReachingPastTheDataBeforeReadingIt() {
+        SparseSheet s = sheet(new Object[][] {{1, 2}, {3, 4}});
+        CellRange huge = CellRange.parse("W1!A1:XFD1048576").orElseThrow();
+        SheetnetException e = assertThrows(SheetnetException.class, () -> LabelledBlock.read(s, huge, "m.xlsx"));
+        assertTrue(e.getMessage().contains("'W1'!A1:XFD1048576 reaches past the last filled cell of its sheet (B2)"),
+                e.getMessage());
     }
 }

@@ -187,8 +187,6 @@ final class FormulaWorkbooks {
     static int idColumns(Path model, Workbook output) {
         try (ModelWorkbook m = ModelReader.read(model)) {
             return output.getSheet(LayerSheets.pre(1)).getRow(0).getLastCellNum() - m.network().layers().get(0).units();
-        } catch (IOException e) {
-            throw new AssertionError(e);
         }
     }
 

@@ -34,6 +34,8 @@ final class RunRecord {
     private final ScoreOptions options;
     private final Instant started;
     final List<String> notCopied = new ArrayList<>();
+    /** Sheets of the model workbook that no layer names: never parsed, so neither checked nor copied. */
+    final List<String> notRead = new ArrayList<>();
     Optional<CheckVectors.Result> checks = Optional.empty();
     Optional<FormulaCheck.Result> formulaCheck = Optional.empty();
     List<String> valueOnlySheets = List.of();
@@ -150,13 +152,17 @@ final class RunRecord {
     }
 
     private void adjustments(AuditLog log) {
-        if (notCopied.isEmpty() && valueOnlySheets.isEmpty()) {
+        if (notCopied.isEmpty() && notRead.isEmpty() && valueOnlySheets.isEmpty()) {
             return;
         }
         log.section("Adjustments", "");
         if (!notCopied.isEmpty()) {
             log.line("sheets not copied", "outputs of an earlier run, or an Inputs sheet replaced by --input");
             log.list("sheets not copied: names", notCopied, "", "Sheets not copied");
+        }
+        if (!notRead.isEmpty()) {
+            log.line("sheets not read", "the model names none of them; they were neither parsed nor copied");
+            log.list("sheets not read: names", notRead, "", "Sheets not read");
         }
         for (String sheet : valueOnlySheets) {
             log.line("values, not formulas", sheet);

@@ -194,6 +194,8 @@ public final class ScoreJob {
         for (String name : model.pkg().sheetNames()) {
             if (!copyable.test(name) && !name.equals(input.modelSheet()) && record != null) {
                 record.notCopied.add(name);
+            } else if (copyable.test(name) && model.sheet(name).isEmpty() && record != null) {
+                record.notRead.add(name);
             }
         }
         writer.copySheets(model.sheets(), copyable);

@@ -1,0 +1,257 @@
+package org.sheetnet.fuzz;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+import org.sheetnet.cli.Main;
+
+/**
+ * The fuzzing loop, run in a JVM of its own with a small heap (see {@link ReaderFuzzTest}): from
+ * a first case seed, runs cases until a deadline, and appends every broken promise to
+ * {@code findings.tsv} in the failures folder. The first case of each group is saved as a
+ * reproducer, reduced to a single mutation when one alone reproduces it.
+ *
+ * <p>Arguments: project folder, failures folder, first seed, deadline (epoch milliseconds), time
+ * limit of one case (milliseconds), and optionally {@code replay}, to run the first seed alone and
+ * print everything.
+ */
+public final class FuzzCampaign {
+
+    private final PrintStream console;
+    private final Path failures;
+    private final Path work;
+    private final Path in;
+    private final Path out;
+    private final long caseMillis;
+    private final SeedCorpus corpus;
+    private final Hostile hostile;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final Set<String> seenKeys = new HashSet<>();
+
+    private FuzzCampaign(PrintStream console, Path project, Path failures, long caseMillis) throws IOException {
+        this.console = console;
+        this.failures = failures;
+        this.work = project.resolve("target/fuzz-work");
+        this.in = work.resolve("case/in");
+        this.out = work.resolve("case/out");
+        this.caseMillis = caseMillis;
+        Files.createDirectories(failures);
+        this.corpus = SeedCorpus.build(project, work.resolve("seeds"));
+        Path secret = work.resolve("secret.txt");
+        String canary = "SHEETNET-CANARY-" + Long.toHexString(System.nanoTime());
+        Files.writeString(secret, canary + "\n");
+        this.hostile = new Hostile(secret.toUri().toString(), "http://127.0.0.1:" + listen(), canary);
+    }
+
+    /** Runs the campaign; see the class comment for the arguments. */
+    public static void main(String[] args) throws IOException {
+        PrintStream console = System.err;
+        CommandRun.installCapture();
+        FuzzCampaign campaign = new FuzzCampaign(console, Path.of(args[0]), Path.of(args[1]), Long.parseLong(args[4]));
+        long seed = Long.parseLong(args[2]);
+        if (args.length > 5 && args[5].equals("replay")) {
+            campaign.replay(seed);
+        } else {
+            campaign.run(seed, Long.parseLong(args[3]));
+        }
+        System.exit(0);
+    }
+
+    private void run(long firstSeed, long deadline) throws IOException {
+        long cases = 0;
+        for (long seed = firstSeed; System.currentTimeMillis() < deadline; seed++, cases++) {
+            Files.writeString(failures.resolve("progress"), Long.toString(seed));
+            FuzzCase fuzzCase = FuzzCase.plan(seed, corpus);
+            List<Finding> findings = runCase(fuzzCase, i -> true);
+            for (Finding f : findings) {
+                String reproducer = seenKeys.add(f.key()) ? saveReproducer(fuzzCase, f) : "";
+                append(f, fuzzCase, reproducer);
+            }
+        }
+        Files.writeString(failures.resolve("progress"), "done " + cases);
+        console.printf("fuzz: %d cases from seed %d%n", cases, firstSeed);
+    }
+
+    private void replay(long seed) {
+        FuzzCase fuzzCase = FuzzCase.plan(seed, corpus);
+        List<Finding> findings = runCase(fuzzCase, i -> true);
+        console.println("replayed " + fuzzCase + "; files in " + in);
+        findings.forEach(f -> console.println("  " + f.key() + "\n    " + f.detail()));
+        console.println(findings.isEmpty() ? "  no broken promise" : "");
+    }
+
+    /** A broken promise and the group it belongs to. */
+    record Finding(String key, String detail, FuzzCase.Written written, CommandRun run) {
+    }
+
+    private List<Finding> runCase(FuzzCase fuzzCase, IntPredicate steps) {
+        clean();
+        FuzzCase.Written written = fuzzCase.write(in, out, hostile, steps);
+        Map<String, String> before = Oracle.snapshot(in);
+        int connectionsBefore = connections.get();
+        CommandRun run = CommandRun.run(Main::run, written.arguments(), caseMillis);
+        if (run.escaped() instanceof VirtualMachineError) {
+            System.gc();
+        }
+        List<Oracle.Violation> violations = Oracle.check(run, in, before, out, fuzzCase.target.outputName(), hostile,
+                connections.get() - connectionsBefore);
+        List<Finding> findings = new ArrayList<>();
+        String signature = violations.isEmpty() ? "" : signature(run, written);
+        for (Oracle.Violation v : violations) {
+            findings.add(new Finding(key(v, signature), v.detail(), written, run));
+        }
+        return findings;
+    }
+
+    /** Groups failures of the code by exception and frame, and the others by what was seen. */
+    private static String key(Oracle.Violation v, String signature) {
+        return switch (v.kind()) {
+            case "input changed", "file created beside the inputs", "left in the output folder",
+                    "left in the output folder on failure", "success without its output", "connected to the network",
+                    "secret file copied into an output" -> v.kind() + ": " + v.detail();
+            // Noise is grouped by what it says: one logger line is one thing to silence, whatever the input.
+            case "stderr line not starting with \"sheetnet: \"" -> v.kind() + ": "
+                    + XmlMutations.abbreviate(Oracle.pattern(v.detail())).replaceAll("….*", "…");
+            default -> v.kind() + " — " + signature;
+        };
+    }
+
+    private String signature(CommandRun run, FuzzCase.Written written) {
+        if (run.escaped() != null) {
+            return Signature.of(run.escaped());
+        }
+        if (run.hung()) {
+            String frame = Signature.firstSheetnetFrame(run.hangFrames());
+            return "running at " + (frame == null ? "(no sheetnet frame)" : frame);
+        }
+        if (run.exit() == 0) {
+            return "exit 0";
+        }
+        // The stack trace that --verbose adds names the exception and where it came from.
+        deleteTree(out);
+        List<String> verbose = new ArrayList<>(written.arguments());
+        verbose.add("--verbose");
+        CommandRun again = CommandRun.run(Main::run, verbose, caseMillis);
+        return again.escaped() != null ? Signature.of(again.escaped()) : Signature.ofVerbose(again.stderr());
+    }
+
+    /** Saves the case's input folder, reduced to one mutation when one alone gives the same group. */
+    private String saveReproducer(FuzzCase fuzzCase, Finding finding) {
+        Finding kept = finding;
+        String reduced = "all " + fuzzCase.steps.size() + " mutations needed";
+        for (int i = 0; fuzzCase.steps.size() > 1 && i < fuzzCase.steps.size(); i++) {
+            int only = i;
+            Finding alone = runCase(fuzzCase, s -> s == only).stream().filter(f -> f.key().equals(finding.key()))
+                    .findFirst().orElse(null);
+            if (alone != null) {
+                kept = alone;
+                reduced = "mutation " + (i + 1) + " alone reproduces it";
+                break;
+            }
+        }
+        if (kept == finding && fuzzCase.steps.size() > 1) {
+            runCase(fuzzCase, s -> true);
+        }
+        Path dir = failures.resolve(String.format("%03d-seed-%d", seenKeys.size(), fuzzCase.seed));
+        copyTree(in, dir.resolve("in"));
+        String note = String.join("\n", "group: " + finding.key(), "case: " + fuzzCase, "reduction: " + reduced,
+                "command: sheetnet " + String.join(" ", kept.written().arguments()), "mutations applied:",
+                "  " + String.join("\n  ", kept.written().done()), "detail: " + kept.detail(),
+                "exit: " + kept.run().exit() + " after " + kept.run().millis() + " ms", "stderr:", kept.run().stderr(),
+                "replay: mvn -B -o test -Dtest=ReaderFuzzTest -Dsheetnet.fuzz.replay=" + fuzzCase.seed);
+        write(dir.resolve("case.txt"), note);
+        return failures.relativize(dir).toString();
+    }
+
+    private void append(Finding f, FuzzCase fuzzCase, String reproducer) {
+        String line = String.join("\t", f.key().replace('\t', ' '), Long.toString(fuzzCase.seed),
+                fuzzCase.target.name(), reproducer, XmlMutations.abbreviate(f.detail().replace('\t', ' '))) + "\n";
+        try {
+            Files.writeString(failures.resolve("findings.tsv"), line, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void clean() {
+        deleteTree(work.resolve("case"));
+        try {
+            Files.createDirectories(in);
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A local socket that counts connections: any reader that opens one broke the no-network promise. */
+    private int listen() throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread accept = new Thread(() -> {
+            while (true) {
+                try (Socket s = server.accept()) {
+                    connections.incrementAndGet();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "fuzz-listener");
+        accept.setDaemon(true);
+        accept.start();
+        return server.getLocalPort();
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (var all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (Files.size(p) > (20 << 20)) {
+                    // Large fillers are cheap to regenerate (replay) and costly to keep.
+                    Files.writeString(target.resolveSibling(target.getFileName() + ".too-large-replay-the-seed"), "");
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -123,9 +123,9 @@ public final class FuzzCampaign {
             case "input changed", "file created beside the inputs", "left in the output folder",
                     "left in the output folder on failure", "success without its output", "connected to the network",
                     "secret file copied into an output" -> v.kind() + ": " + v.detail();
-            // Noise is grouped by what it says: one logger line is one thing to silence, whatever the input.
-            case "stderr line not starting with \"sheetnet: \"" -> v.kind() + ": "
-                    + XmlMutations.abbreviate(Oracle.pattern(v.detail())).replaceAll("….*", "…");
+            // A logger's lines are grouped by the logger, whatever the input: each is one thing to silence.
+            case "log output on stderr" -> v.kind() + ": " + String.join(" ",
+                    java.util.Arrays.stream(Oracle.pattern(v.detail()).split("[\\s:]+")).limit(2).toList()) + " …";
             default -> v.kind() + " — " + signature;
         };
     }
@@ -152,7 +152,7 @@ public final class FuzzCampaign {
     /** Saves the case's input folder, reduced to one mutation when one alone gives the same group. */
     private String saveReproducer(FuzzCase fuzzCase, Finding finding) {
         Finding kept = finding;
-        String reduced = "all " + fuzzCase.steps.size() + " mutations needed";
+        String reduced = fuzzCase.steps.size() == 1 ? "one mutation" : "no single mutation alone reproduces it";
         for (int i = 0; fuzzCase.steps.size() > 1 && i < fuzzCase.steps.size(); i++) {
             int only = i;
             Finding alone = runCase(fuzzCase, s -> s == only).stream().filter(f -> f.key().equals(finding.key()))

@@ -80,10 +80,16 @@ final class Oracle {
             return;
         }
         List<String> lines = run.stderr().lines().toList();
-        List<String> foreign = lines.stream().filter(l -> !l.startsWith("sheetnet: ")).toList();
-        if (!foreign.isEmpty()) {
-            violations.add(new Violation("stderr line not starting with \"sheetnet: \"", foreign.get(0)));
+        int first = 0;
+        while (first < lines.size() && !lines.get(first).startsWith("sheetnet: ")) {
+            first++;
         }
+        // Lines before sheetnet's own come from a library's logger; lines after it continue its message.
+        if (first > 0) {
+            violations.add(new Violation("log output on stderr", lines.get(0)));
+        }
+        lines.stream().skip(first).filter(l -> !l.startsWith("sheetnet: ")).findFirst()
+                .ifPresent(l -> violations.add(new Violation("message spans several lines", l)));
         if (run.exit() == 0) {
             return;
         }

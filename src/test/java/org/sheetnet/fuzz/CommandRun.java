@@ -16,8 +16,12 @@ import java.util.function.ToIntFunction;
  * @param escaped    a throwable that escaped the entry point, or null
  * @param hangFrames the stack of the command's thread when it ran out of time, or null
  * @param millis     how long it ran
+ * @param lastSeenAt the last sheetnet method the command was seen running in, sampled five times
+ *                   a second: an OutOfMemoryError thrown when the heap is exhausted may carry no
+ *                   stack, and a StackOverflowError only the top of a deep one
  */
-record CommandRun(int exit, String stderr, Throwable escaped, StackTraceElement[] hangFrames, long millis) {
+record CommandRun(int exit, String stderr, Throwable escaped, StackTraceElement[] hangFrames, long millis,
+        String lastSeenAt) {
 
     static final int CAPTURE_LIMIT = 1 << 20;
     private static final Capture OUT = new Capture();
@@ -49,8 +53,13 @@ record CommandRun(int exit, String stderr, Throwable escaped, StackTraceElement[
         }, "fuzz-case");
         thread.start();
         StackTraceElement[] hang = null;
+        String lastSeenAt = null;
         try {
-            thread.join(timeoutMillis);
+            for (long waited = 0; thread.isAlive() && waited < timeoutMillis; waited += 200) {
+                thread.join(200);
+                String frame = Signature.firstSheetnetFrame(thread.getStackTrace());
+                lastSeenAt = frame != null ? frame : lastSeenAt;
+            }
             if (thread.isAlive()) {
                 hang = thread.getStackTrace();
                 // A reader that never returns would hold a core for the rest of the campaign; Thread.stop
@@ -63,7 +72,8 @@ record CommandRun(int exit, String stderr, Throwable escaped, StackTraceElement[
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         OUT.stop();
-        return new CommandRun(hang == null ? exit[0] : -1, ERR.stop(), hang == null ? escaped[0] : null, hang, millis);
+        return new CommandRun(hang == null ? exit[0] : -1, ERR.stop(), hang == null ? escaped[0] : null, hang, millis,
+                lastSeenAt);
     }
 
     /** Whether the command did not finish in time. */

@@ -25,9 +25,9 @@ import org.sheetnet.cli.Main;
  * {@code findings.tsv} in the failures folder. The first case of each group is saved as a
  * reproducer, reduced to a single mutation when one alone reproduces it.
  *
- * <p>Arguments: project folder, failures folder, first seed, deadline (epoch milliseconds), time
- * limit of one case (milliseconds), and optionally {@code replay}, to run the first seed alone and
- * print everything.
+ * <p>Arguments: project folder, failures folder, time limit of one case (milliseconds), deadline
+ * (epoch milliseconds), the seeds ({@code from:N} for N, N+1, ... or a list {@code a,b,c}), and
+ * optionally {@code verbose}, to print every case's findings.
  */
 public final class FuzzCampaign {
 
@@ -61,37 +61,38 @@ public final class FuzzCampaign {
     public static void main(String[] args) throws IOException {
         PrintStream console = System.err;
         CommandRun.installCapture();
-        FuzzCampaign campaign = new FuzzCampaign(console, Path.of(args[0]), Path.of(args[1]), Long.parseLong(args[4]));
-        long seed = Long.parseLong(args[2]);
-        if (args.length > 5 && args[5].equals("replay")) {
-            campaign.replay(seed);
+        FuzzCampaign campaign = new FuzzCampaign(console, Path.of(args[0]), Path.of(args[1]), Long.parseLong(args[2]));
+        long deadline = Long.parseLong(args[3]);
+        String seeds = args[4];
+        boolean verbose = args.length > 5 && args[5].equals("verbose");
+        if (seeds.startsWith("from:")) {
+            long first = Long.parseLong(seeds.substring(5));
+            campaign.run(java.util.stream.LongStream.iterate(first, s -> s + 1).iterator(), deadline, verbose);
         } else {
-            campaign.run(seed, Long.parseLong(args[3]));
+            campaign.run(java.util.Arrays.stream(seeds.split(",")).mapToLong(Long::parseLong).iterator(), deadline,
+                    verbose);
         }
         System.exit(0);
     }
 
-    private void run(long firstSeed, long deadline) throws IOException {
+    private void run(java.util.PrimitiveIterator.OfLong seeds, long deadline, boolean verbose) throws IOException {
         long cases = 0;
-        for (long seed = firstSeed; System.currentTimeMillis() < deadline; seed++, cases++) {
+        for (; seeds.hasNext() && System.currentTimeMillis() < deadline; cases++) {
+            long seed = seeds.nextLong();
             Files.writeString(failures.resolve("progress"), Long.toString(seed));
             FuzzCase fuzzCase = FuzzCase.plan(seed, corpus);
             List<Finding> findings = runCase(fuzzCase, i -> true);
             for (Finding f : findings) {
-                String reproducer = seenKeys.add(f.key()) ? saveReproducer(fuzzCase, f) : "";
+                String reproducer = seenKeys.add(f.key()) ? saveReproducer(fuzzCase, f, deadline) : "";
                 append(f, fuzzCase, reproducer);
+            }
+            if (verbose) {
+                console.println(fuzzCase + ": " + (findings.isEmpty() ? "no broken promise" : ""));
+                findings.forEach(f -> console.println("  " + f.key() + "\n    " + f.detail()));
             }
         }
         Files.writeString(failures.resolve("progress"), "done " + cases);
-        console.printf("fuzz: %d cases from seed %d%n", cases, firstSeed);
-    }
-
-    private void replay(long seed) {
-        FuzzCase fuzzCase = FuzzCase.plan(seed, corpus);
-        List<Finding> findings = runCase(fuzzCase, i -> true);
-        console.println("replayed " + fuzzCase + "; files in " + in);
-        findings.forEach(f -> console.println("  " + f.key() + "\n    " + f.detail()));
-        console.println(findings.isEmpty() ? "  no broken promise" : "");
+        console.printf("fuzz: %d cases%n", cases);
     }
 
     /** A broken promise and the group it belongs to. */
@@ -125,14 +126,17 @@ public final class FuzzCampaign {
                     "secret file copied into an output" -> v.kind() + ": " + v.detail();
             // A logger's lines are grouped by the logger, whatever the input: each is one thing to silence.
             case "log output on stderr" -> v.kind() + ": " + String.join(" ",
-                    java.util.Arrays.stream(Oracle.pattern(v.detail()).split("[\\s:]+")).limit(2).toList()) + " …";
+                    java.util.Arrays.stream(v.detail().replaceAll("[0-9]+", "#").split("[\\s:]+")).limit(2).toList())
+                    + " …";
             default -> v.kind() + " — " + signature;
         };
     }
 
     private String signature(CommandRun run, FuzzCase.Written written) {
         if (run.escaped() != null) {
-            return Signature.of(run.escaped());
+            String signature = Signature.of(run.escaped());
+            return signature.endsWith("(no sheetnet frame)") && run.lastSeenAt() != null
+                    ? run.escaped().getClass().getName() + " while in " + run.lastSeenAt() : signature;
         }
         if (run.hung()) {
             String frame = Signature.firstSheetnetFrame(run.hangFrames());
@@ -150,10 +154,11 @@ public final class FuzzCampaign {
     }
 
     /** Saves the case's input folder, reduced to one mutation when one alone gives the same group. */
-    private String saveReproducer(FuzzCase fuzzCase, Finding finding) {
+    private String saveReproducer(FuzzCase fuzzCase, Finding finding, long deadline) {
         Finding kept = finding;
         String reduced = fuzzCase.steps.size() == 1 ? "one mutation" : "no single mutation alone reproduces it";
-        for (int i = 0; fuzzCase.steps.size() > 1 && i < fuzzCase.steps.size(); i++) {
+        boolean reduce = System.currentTimeMillis() < deadline;
+        for (int i = 0; reduce && fuzzCase.steps.size() > 1 && i < fuzzCase.steps.size(); i++) {
             int only = i;
             Finding alone = runCase(fuzzCase, s -> s == only).stream().filter(f -> f.key().equals(finding.key()))
                     .findFirst().orElse(null);
@@ -163,7 +168,7 @@ public final class FuzzCampaign {
                 break;
             }
         }
-        if (kept == finding && fuzzCase.steps.size() > 1) {
+        if (reduce && kept == finding && fuzzCase.steps.size() > 1) {
             runCase(fuzzCase, s -> true);
         }
         Path dir = failures.resolve(String.format("%03d-seed-%d", seenKeys.size(), fuzzCase.seed));
@@ -172,7 +177,8 @@ public final class FuzzCampaign {
                 "command: sheetnet " + String.join(" ", kept.written().arguments()), "mutations applied:",
                 "  " + String.join("\n  ", kept.written().done()), "detail: " + kept.detail(),
                 "exit: " + kept.run().exit() + " after " + kept.run().millis() + " ms", "stderr:", kept.run().stderr(),
-                "replay: mvn -B -o test -Dtest=ReaderFuzzTest -Dsheetnet.fuzz.replay=" + fuzzCase.seed);
+                "replay: mvn -B -o test -Dtest=ReaderFuzzTest -Dsheetnet.fuzz.replay=" + fuzzCase.seed
+                        + "  (the files land in target/fuzz-work/case/in)");
         write(dir.resolve("case.txt"), note);
         return failures.relativize(dir).toString();
     }

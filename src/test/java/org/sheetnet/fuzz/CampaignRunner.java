@@ -15,10 +15,15 @@ import java.util.concurrent.TimeUnit;
 final class CampaignRunner {
 
     static final Path PROJECT = Path.of("").toAbsolutePath();
-    static final Path FAILURES = PROJECT.resolve("target/fuzz-failures");
 
+    private final Path failures;
     private final long caseMillis = Long.getLong("sheetnet.fuzz.case-seconds", 20) * 1000;
     private final String heap = System.getProperty("sheetnet.fuzz.heap", "256m");
+
+    /** A runner saving reproducers and its report under {@code target/FOLDER}, emptied first. */
+    CampaignRunner(String folder) {
+        this.failures = PROJECT.resolve("target").resolve(folder);
+    }
 
     /** Cases {@code first}, {@code first + 1}, ... until {@code seconds} have passed. */
     FindingsReport runFor(long first, long seconds, boolean verbose) throws IOException, InterruptedException {
@@ -34,23 +39,23 @@ final class CampaignRunner {
 
     private FindingsReport run(long deadline, java.util.function.LongFunction<String> after, String seeds,
             boolean verbose) throws IOException, InterruptedException {
-        FuzzCampaign.deleteTree(FAILURES);
-        Files.createDirectories(FAILURES);
+        FuzzCampaign.deleteTree(failures);
+        Files.createDirectories(failures);
         List<String> deaths = new ArrayList<>();
         while (!seeds.isEmpty() && System.currentTimeMillis() < deadline) {
             int exit = launch(seeds, deadline, verbose);
-            String progress = Files.readString(FAILURES.resolve("progress")).trim();
+            String progress = Files.readString(failures.resolve("progress")).trim();
             if (progress.startsWith("done")) {
                 break;
             }
             long died = Long.parseLong(progress);
-            Path saved = FAILURES.resolve("jvm-death-seed-" + died);
+            Path saved = failures.resolve("jvm-death-seed-" + died);
             copyTree(PROJECT.resolve("target/fuzz-work/case/in"), saved.resolve("in"));
-            deaths.add("campaign JVM ended with exit code " + exit + "\t" + died + "\t" + FAILURES.relativize(saved));
+            deaths.add("campaign JVM ended with exit code " + exit + "\t" + died + "\t" + failures.relativize(saved));
             seeds = after.apply(died);
         }
-        FindingsReport report = FindingsReport.read(FAILURES.resolve("findings.tsv"), deaths);
-        Files.writeString(FAILURES.resolve("REPORT.txt"), report.describe());
+        FindingsReport report = FindingsReport.read(failures.resolve("findings.tsv"), deaths);
+        Files.writeString(failures.resolve("REPORT.txt"), report.describe());
         return report;
     }
 
@@ -59,12 +64,12 @@ final class CampaignRunner {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), FuzzCampaign.class.getName(),
-                PROJECT.toString(), FAILURES.toString(), Long.toString(caseMillis), Long.toString(deadline), seeds));
+                PROJECT.toString(), failures.toString(), Long.toString(caseMillis), Long.toString(deadline), seeds));
         if (verbose) {
             command.add("verbose");
         }
         Process process = new ProcessBuilder(command).directory(PROJECT.toFile()).inheritIO()
-                .redirectOutput(FAILURES.resolve("campaign.log").toFile()).start();
+                .redirectOutput(failures.resolve("campaign.log").toFile()).start();
         // A case may run past the deadline: its own limit, the --verbose rerun and the reduction of a new group.
         long wait = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
                 : Math.max(0, deadline - System.currentTimeMillis()) + 4 * caseMillis + 60_000;

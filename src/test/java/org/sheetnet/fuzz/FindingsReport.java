@@ -29,12 +29,15 @@ final class FindingsReport {
 
     private final Map<String, Group> groups = new LinkedHashMap<>();
 
-    private FindingsReport() {
+    private final String folder;
+
+    private FindingsReport(String folder) {
+        this.folder = folder;
     }
 
     /** Reads {@code findings.tsv} (key, seed, target, reproducer, detail) and the campaign JVM's deaths. */
     static FindingsReport read(Path findings, List<String> deaths) throws IOException {
-        FindingsReport report = new FindingsReport();
+        FindingsReport report = new FindingsReport(CampaignRunner.PROJECT.relativize(findings.getParent()).toString());
         List<String> lines = new ArrayList<>(Files.exists(findings) ? Files.readAllLines(findings) : List.of());
         for (String death : deaths) {
             String[] d = death.split("\t");
@@ -78,7 +81,7 @@ final class FindingsReport {
         for (Group g : sorted) {
             text.append(String.format("%2d. %s%n    %d case(s) on %s; first: seed %s%s%n    e.g. %s%n", ++n, g.key,
                     g.count, String.join(", ", g.targets), g.firstSeed,
-                    g.reproducer.isEmpty() ? "" : ", reproducer target/fuzz-failures/" + g.reproducer, g.detail));
+                    g.reproducer.isEmpty() ? "" : ", reproducer " + folder + "/" + g.reproducer, g.detail));
         }
         return text.toString();
     }

@@ -41,6 +41,7 @@ public final class FuzzCampaign {
     private final Hostile hostile;
     private final AtomicInteger connections = new AtomicInteger();
     private final Set<String> seenKeys = new HashSet<>();
+    private boolean reduce = true;
 
     private FuzzCampaign(PrintStream console, Path project, Path failures, long caseMillis) throws IOException {
         this.console = console;
@@ -69,6 +70,8 @@ public final class FuzzCampaign {
             long first = Long.parseLong(seeds.substring(5));
             campaign.run(java.util.stream.LongStream.iterate(first, s -> s + 1).iterator(), deadline, verbose);
         } else {
+            // Known cases are replayed as they are: reducing them again would only cost time.
+            campaign.reduce = false;
             campaign.run(java.util.Arrays.stream(seeds.split(",")).mapToLong(Long::parseLong).iterator(), deadline,
                     verbose);
         }
@@ -134,9 +137,10 @@ public final class FuzzCampaign {
 
     private String signature(CommandRun run, FuzzCase.Written written) {
         if (run.escaped() != null) {
-            String signature = Signature.of(run.escaped());
-            return signature.endsWith("(no sheetnet frame)") && run.lastSeenAt() != null
-                    ? run.escaped().getClass().getName() + " while in " + run.lastSeenAt() : signature;
+            // The stack of an error thrown when the heap or the stack is exhausted may be empty or cut.
+            String frame = Signature.firstSheetnetFrame(run.escaped().getStackTrace());
+            String where = frame != null ? frame : run.lastSeenAt() != null ? run.lastSeenAt() : "(no sheetnet frame)";
+            return run.escaped().getClass().getName() + " in " + where;
         }
         if (run.hung()) {
             String frame = Signature.firstSheetnetFrame(run.hangFrames());
@@ -157,7 +161,7 @@ public final class FuzzCampaign {
     private String saveReproducer(FuzzCase fuzzCase, Finding finding, long deadline) {
         Finding kept = finding;
         String reduced = fuzzCase.steps.size() == 1 ? "one mutation" : "no single mutation alone reproduces it";
-        boolean reduce = System.currentTimeMillis() < deadline;
+        boolean reduce = this.reduce && System.currentTimeMillis() < deadline;
         for (int i = 0; reduce && fuzzCase.steps.size() > 1 && i < fuzzCase.steps.size(); i++) {
             int only = i;
             Finding alone = runCase(fuzzCase, s -> s == only).stream().filter(f -> f.key().equals(finding.key()))

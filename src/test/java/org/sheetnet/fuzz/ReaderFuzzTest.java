@@ -29,7 +29,7 @@ class ReaderFuzzTest {
     void readersKeepTheirPromisesOnDamagedFiles() throws Exception {
         long seconds = Long.getLong("sheetnet.fuzz.seconds", 60);
         String replay = System.getProperty("sheetnet.fuzz.replay", "").trim();
-        CampaignRunner runner = new CampaignRunner();
+        CampaignRunner runner = new CampaignRunner("fuzz-failures");
         FindingsReport report = replay.isEmpty()
                 ? runner.runFor(Long.getLong("sheetnet.fuzz.seed", 1), seconds, false)
                 : runner.runSeeds(Arrays.stream(replay.split(",")).map(s -> Long.parseLong(s.trim())).toList(), true);

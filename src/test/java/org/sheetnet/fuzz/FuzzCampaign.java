@@ -68,6 +68,7 @@ public final class FuzzCampaign {
         boolean verbose = args.length > 5 && args[5].equals("verbose");
         if (seeds.startsWith("from:")) {
             long first = Long.parseLong(seeds.substring(5));
+            campaign.checkSeeds();
             campaign.run(java.util.stream.LongStream.iterate(first, s -> s + 1).iterator(), deadline, verbose);
         } else {
             // Known cases are replayed as they are: reducing them again would only cost time.
@@ -76,6 +77,23 @@ public final class FuzzCampaign {
                     verbose);
         }
         System.exit(0);
+    }
+
+    /**
+     * Runs every seed undamaged first: the fuzzer must start from files the commands accept, or
+     * what it finds would not come from the damage.
+     */
+    private void checkSeeds() {
+        for (Target target : Target.values()) {
+            for (Target.Seed seed : corpus.of(target)) {
+                FuzzCase undamaged = FuzzCase.unmutated(target, seed);
+                for (Finding f : runCase(undamaged, i -> false)) {
+                    Finding named = new Finding("undamaged seed " + seed.file().getFileName() + ": " + f.key(), f.detail(),
+                            f.written(), f.run());
+                    append(named, undamaged, seenKeys.add(named.key()) ? saveReproducer(undamaged, named, 0) : "");
+                }
+            }
+        }
     }
 
     private void run(java.util.PrimitiveIterator.OfLong seeds, long deadline, boolean verbose) throws IOException {

@@ -67,6 +67,11 @@ final class FuzzCase {
         return new Random(z ^ (z >>> 31));
     }
 
+    /** A seed file as it is, to check that it passes before it is damaged. */
+    static FuzzCase unmutated(Target target, Target.Seed seedFile) {
+        return new FuzzCase(-1, target, seedFile, List.of());
+    }
+
     static List<Mutation> mutationsFor(Subject.Format format) {
         List<Mutation> all = new ArrayList<>();
         List<Mutation> bytes = ByteMutations.all();

@@ -143,8 +143,9 @@ public final class FuzzCampaign {
     private static String key(Oracle.Violation v, String signature) {
         return switch (v.kind()) {
             case "input changed", "file created beside the inputs", "left in the output folder",
-                    "left in the output folder on failure", "success without its output", "connected to the network",
+                    "left in the output folder on failure", "success without its output",
                     "secret file copied into an output" -> v.kind() + ": " + v.detail();
+            case "connected to the network" -> v.kind();
             // A logger's lines are grouped by the logger, whatever the input: each is one thing to silence.
             case "log output on stderr" -> v.kind() + ": " + String.join(" ",
                     java.util.Arrays.stream(v.detail().replaceAll("[0-9]+", "#").split("[\\s:]+")).limit(2).toList())

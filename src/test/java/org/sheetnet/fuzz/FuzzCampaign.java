@@ -58,6 +58,28 @@ public final class FuzzCampaign {
         this.hostile = new Hostile(secret.toUri().toString(), "http://127.0.0.1:" + listen(), canary);
     }
 
+    /**
+     * A campaign run by a fuzzer that calls {@link #record} itself, in this JVM; the caller has
+     * installed the capture of System.out and System.err ({@link CommandRun#installCapture}).
+     */
+    static FuzzCampaign inProcess(Path project, Path failures, long caseMillis, PrintStream console) throws IOException {
+        FuzzCampaign campaign = new FuzzCampaign(console, project, failures, caseMillis);
+        campaign.reduce = false;
+        return campaign;
+    }
+
+    /** The seeds this campaign damages. */
+    SeedCorpus corpus() {
+        return corpus;
+    }
+
+    /** Runs a case and records what it broke, saving a reproducer for each new group. */
+    void record(FuzzCase fuzzCase) {
+        for (Finding f : runCase(fuzzCase, i -> true)) {
+            append(f, fuzzCase, seenKeys.add(f.key()) ? saveReproducer(fuzzCase, f, 0) : "");
+        }
+    }
+
     /** Runs the campaign; see the class comment for the arguments. */
     public static void main(String[] args) throws IOException {
         PrintStream console = System.err;

@@ -39,7 +39,14 @@ final class FuzzCase {
 
     /** The case of a seed. */
     static FuzzCase plan(long seed, SeedCorpus corpus) {
-        Random random = randomOf(seed);
+        return plan(randomOf(seed), seed, corpus);
+    }
+
+    /**
+     * The case that a source of choices makes: a seeded generator, or the bytes of a
+     * coverage-guided fuzzer (then {@code seed} only names the case).
+     */
+    static FuzzCase plan(Random random, long seed, SeedCorpus corpus) {
         Target target = Target.values()[random.nextInt(Target.values().length)];
         Target.Seed seedFile = Hostile.pick(random, corpus.of(target));
         List<Mutation> mutations = mutationsFor(target.format);

@@ -39,7 +39,7 @@ final class CampaignRunner {
 
     private FindingsReport run(long deadline, java.util.function.LongFunction<String> after, String seeds,
             boolean verbose) throws IOException, InterruptedException {
-        FuzzCampaign.deleteTree(failures);
+        FileTrees.delete(failures);
         Files.createDirectories(failures);
         List<String> deaths = new ArrayList<>();
         while (!seeds.isEmpty() && System.currentTimeMillis() < deadline) {
@@ -50,7 +50,7 @@ final class CampaignRunner {
             }
             long died = Long.parseLong(progress);
             Path saved = failures.resolve("jvm-death-seed-" + died);
-            copyTree(PROJECT.resolve("target/fuzz-work/case/in"), saved.resolve("in"));
+            FileTrees.copy(PROJECT.resolve("target/fuzz-work/case/in"), saved.resolve("in"));
             deaths.add("campaign JVM ended with exit code " + exit + "\t" + died + "\t" + failures.relativize(saved));
             seeds = after.apply(died);
         }
@@ -82,21 +82,5 @@ final class CampaignRunner {
 
     private static String join(List<Long> seeds) {
         return String.join(",", seeds.stream().map(String::valueOf).toList());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (var all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

@@ -191,7 +191,7 @@ public final class FuzzCampaign {
             return "exit 0";
         }
         // The stack trace that --verbose adds names the exception and where it came from.
-        deleteTree(out);
+        FileTrees.delete(out);
         List<String> verbose = new ArrayList<>(written.arguments());
         verbose.add("--verbose");
         CommandRun again = CommandRun.run(Main::run, verbose, caseMillis);
@@ -217,14 +217,14 @@ public final class FuzzCampaign {
             runCase(fuzzCase, s -> true);
         }
         Path dir = failures.resolve(String.format("%03d-seed-%d", seenKeys.size(), fuzzCase.seed));
-        copyTree(in, dir.resolve("in"));
+        FileTrees.copy(in, dir.resolve("in"));
         String note = String.join("\n", "group: " + finding.key(), "case: " + fuzzCase, "reduction: " + reduced,
                 "command: sheetnet " + String.join(" ", kept.written().arguments()), "mutations applied:",
                 "  " + String.join("\n  ", kept.written().done()), "detail: " + kept.detail(),
                 "exit: " + kept.run().exit() + " after " + kept.run().millis() + " ms", "stderr:", kept.run().stderr(),
                 "replay: mvn -B -o test -Dtest=ReaderFuzzTest -Dsheetnet.fuzz.replay=" + fuzzCase.seed
                         + "  (the files land in target/fuzz-work/case/in)");
-        write(dir.resolve("case.txt"), note);
+        FileTrees.write(dir.resolve("case.txt"), note);
         return failures.relativize(dir).toString();
     }
 
@@ -240,7 +240,7 @@ public final class FuzzCampaign {
     }
 
     private void clean() {
-        deleteTree(work.resolve("case"));
+        FileTrees.delete(work.resolve("case"));
         try {
             Files.createDirectories(in);
             Files.createDirectories(out);
@@ -264,45 +264,5 @@ public final class FuzzCampaign {
         accept.setDaemon(true);
         accept.start();
         return server.getLocalPort();
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var all = Files.walk(root)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) {
-        try (var all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (Files.size(p) > (20 << 20)) {
-                    // Large fillers are cheap to regenerate (replay) and costly to keep.
-                    Files.writeString(target.resolveSibling(target.getFileName() + ".too-large-replay-the-seed"), "");
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

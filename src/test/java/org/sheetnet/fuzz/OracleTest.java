@@ -51,7 +51,7 @@ class OracleTest {
 
     /** The kinds of broken promise the oracle sees in one run, from a fresh output folder and input. */
     private List<String> kinds(ToIntFunction<String[]> command) throws IOException {
-        FuzzCampaign.deleteTree(out);
+        FileTrees.delete(out);
         Files.createDirectories(out);
         write(input, "input bytes");
         Map<String, String> before = Oracle.snapshot(in);

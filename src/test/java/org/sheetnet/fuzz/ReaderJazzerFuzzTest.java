@@ -43,7 +43,7 @@ class ReaderJazzerFuzzTest {
      * before the first input, logs each class it instruments on stderr, which is not the readers' noise.
      */
     private static void startCampaign() throws IOException {
-        FuzzCampaign.deleteTree(FAILURES);
+        FileTrees.delete(FAILURES);
         for (String folder : java.util.List.of("target/classes", "target/test-classes")) {
             Path root = CampaignRunner.PROJECT.resolve(folder);
             try (var files = java.nio.file.Files.walk(root)) {

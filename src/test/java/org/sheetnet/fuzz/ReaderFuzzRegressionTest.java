@@ -25,7 +25,7 @@ class ReaderFuzzRegressionTest {
             63L,    // message spans several lines, at job.InputSources.open (XML parse error text)
             27L,    // POI "ERROR POIXMLDocumentPart Skipped invalid entry" on stderr
             2L,     // message spans several lines, at io.XlsxStreamRowSource.next (duplicate attribute)
-            145L,   // OutOfMemoryError under -Xmx256m in io.LabelledBlock.read
+            145L,   // OutOfMemoryError under -Xmx256m in io.LabelledBlock.read (a cell at XFD1048576)
             377L,   // exit 1: jhdf HdfException at keras.Hdf5.texts
             216L,   // message spans several lines, at csv.CsvTable (quoted newline in a parameter CSV)
             497L,   // message spans several lines, at io.InputBinding.fill (input CSV)

@@ -152,7 +152,7 @@ public final class FuzzCampaign {
             System.gc();
         }
         List<Oracle.Violation> violations = Oracle.check(run, in, before, out, fuzzCase.target.outputName(), hostile,
-                connections.get() - connectionsBefore);
+                connections.get() - connectionsBefore, written.damagedMustRead());
         List<Finding> findings = new ArrayList<>();
         String signature = violations.isEmpty() ? "" : signature(run, written);
         for (Oracle.Violation v : violations) {
@@ -166,6 +166,7 @@ public final class FuzzCampaign {
         return switch (v.kind()) {
             case "input changed", "file created beside the inputs", "left in the output folder",
                     "left in the output folder on failure", "success without its output",
+                    "damaged zip entry read without complaint",
                     "secret file copied into an output" -> v.kind() + ": " + v.detail();
             case "connected to the network" -> v.kind();
             // A logger's lines are grouped by the logger, whatever the input: each is one thing to silence.

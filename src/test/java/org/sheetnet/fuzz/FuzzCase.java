@@ -21,8 +21,11 @@ final class FuzzCase {
     record Step(Mutation mutation, long seed) {
     }
 
-    /** A case written to disk: the command line and what each applied step did. */
-    record Written(List<String> arguments, Path subject, List<String> done) {
+    /**
+     * A case written to disk: the command line, what each applied step did, and the entries the
+     * command must read that are damaged beyond doubt (see {@link RawZip#staleEntries}).
+     */
+    record Written(List<String> arguments, Path subject, List<String> done, List<String> damagedMustRead) {
     }
 
     final long seed;
@@ -129,17 +132,23 @@ final class FuzzCase {
                             .orElse(step.mutation().name() + ": nothing to edit"));
                 }
             }
+            List<String> damaged = subject.isZip() && subject.zip.truncateTo < 0
+                    ? subject.zip.staleEntries().stream().filter(target.mustRead()::contains).toList() : List.of();
             byte[] bytes = subject.serialise();
+            boolean bytesDamaged = false;
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 if (include.test(i) && step.mutation().byteLevel()) {
                     StringBuilder description = new StringBuilder();
                     bytes = step.mutation().applyToBytes(bytes, randomOf(step.seed()), description);
                     done.add(description.toString());
+                    bytesDamaged = true;
                 }
             }
             subject.writeTo(subjectPath, bytes);
-            return new Written(target.arguments(in, out, seedFile), subjectPath, done);
+            // After damage to the raw bytes, which entry a reader meets is no longer certain.
+            return new Written(target.arguments(in, out, seedFile), subjectPath, done,
+                    bytesDamaged ? List.of() : damaged);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

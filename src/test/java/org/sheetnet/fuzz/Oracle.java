@@ -25,7 +25,7 @@ import java.util.zip.ZipInputStream;
  * {@code Main.run} (no OutOfMemoryError, no StackOverflowError); finish in time; leave every
  * input byte-identical and nothing beside it; leave in the output folder the requested output
  * when it succeeds and nothing at all when it fails; never copy the secret file out or connect
- * to the network.
+ * to the network; never succeed on a zip entry it must read whose CRC does not match.
  */
 final class Oracle {
 
@@ -57,7 +57,7 @@ final class Oracle {
 
     /** Every promise the run broke. */
     static List<Violation> check(CommandRun run, Path in, Map<String, String> inputsBefore, Path out,
-            String outputName, Hostile hostile, int connections) {
+            String outputName, Hostile hostile, int connections, List<String> damagedMustRead) {
         List<Violation> violations = new ArrayList<>();
         if (run.hung()) {
             violations.add(new Violation("no answer in time", "stopped after " + run.millis() + " ms"));
@@ -67,6 +67,9 @@ final class Oracle {
             violations.add(new Violation("escaped Main.run", run.escaped().toString()));
         } else if (!ALLOWED_EXITS.contains(run.exit())) {
             violations.add(new Violation("exit " + run.exit(), firstLine(run.stderr())));
+        }
+        if (run.escaped() == null && run.exit() == 0 && !damagedMustRead.isEmpty()) {
+            violations.add(new Violation("damaged zip entry read without complaint", String.join(", ", damagedMustRead)));
         }
         checkStderr(run, in, outputName, violations);
         checkInputs(in, inputsBefore, violations);

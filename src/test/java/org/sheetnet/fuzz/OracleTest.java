@@ -51,12 +51,16 @@ class OracleTest {
 
     /** The kinds of broken promise the oracle sees in one run, from a fresh output folder and input. */
     private List<String> kinds(ToIntFunction<String[]> command) throws IOException {
+        return kinds(command, List.of());
+    }
+
+    private List<String> kinds(ToIntFunction<String[]> command, List<String> damaged) throws IOException {
         FileTrees.delete(out);
         Files.createDirectories(out);
         write(input, "input bytes");
         Map<String, String> before = Oracle.snapshot(in);
         CommandRun run = CommandRun.run(command, List.of("score"), 2_000);
-        return Oracle.check(run, in, before, out, "scored.xlsx", HOSTILE, 0).stream().map(Oracle.Violation::kind).toList();
+        return Oracle.check(run, in, before, out, "scored.xlsx", HOSTILE, 0, damaged).stream().map(Oracle.Violation::kind).toList();
     }
 
     @Test
@@ -101,6 +105,12 @@ class OracleTest {
         }), "temporary file left");
         assertEquals(List.of("secret file copied into an output"), kinds(args -> write(output, HOSTILE.canary())),
                 "secret copied");
+        assertEquals(List.of("damaged zip entry read without complaint"),
+                kinds(args -> write(output, "scored"), List.of("xl/worksheets/sheet1.xml")), "wrong CRC accepted");
+        assertEquals(List.of(), kinds(args -> {
+            System.err.println("sheetnet: fuzzed.xlsx: xl/worksheets/sheet1.xml: CRC mismatch");
+            return 5;
+        }, List.of("xl/worksheets/sheet1.xml")), "wrong CRC refused");
         assertEquals(List.of("no answer in time"), kinds(args -> {
             while (true) {
                 Thread.onSpinWait();

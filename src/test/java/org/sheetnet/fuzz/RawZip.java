@@ -109,6 +109,56 @@ final class RawZip {
         return truncateTo >= 0 && truncateTo < all.length ? java.util.Arrays.copyOf(all, truncateTo) : all;
     }
 
+    /**
+     * The entries whose declared CRC-32 is not that of what their payload decodes to (a CRC that
+     * lies, or a payload edited after the fact), or whose payload does not decode; only entries
+     * written once under their name and without a filler, so that which bytes a reader meets is
+     * certain.
+     */
+    List<String> staleEntries() {
+        List<String> stale = new ArrayList<>();
+        for (Entry e : entries) {
+            long sameName = entries.stream().filter(o -> o.name.equals(e.name)).count();
+            if (sameName != 1 || e.filler != null || (e.crcLie == 0 && e.payloadFlips.isEmpty())) {
+                continue;
+            }
+            Content content = Content.of(e);
+            long declared = (content.crc + e.crcLie) & 0xFFFFFFFFL;
+            java.util.OptionalLong decoded = decodedCrc(e.deflated, payload(e, content), content.size);
+            if (decoded.isEmpty() || decoded.getAsLong() != declared) {
+                stale.add(e.name);
+            }
+        }
+        return stale;
+    }
+
+    private static java.util.OptionalLong decodedCrc(boolean deflated, byte[] payload, long size) {
+        byte[] data = payload;
+        if (deflated) {
+            java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+            inflater.setInput(payload);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            try {
+                while (!inflater.finished()) {
+                    int n = inflater.inflate(buffer);
+                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary()) || out.size() > size + (1 << 20)) {
+                        return java.util.OptionalLong.empty();
+                    }
+                    out.write(buffer, 0, n);
+                }
+            } catch (java.util.zip.DataFormatException e) {
+                return java.util.OptionalLong.empty();
+            } finally {
+                inflater.end();
+            }
+            data = out.toByteArray();
+        }
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        return java.util.OptionalLong.of(crc.getValue());
+    }
+
     private static byte[] payload(Entry e, Content content) {
         byte[] payload = e.deflated ? content.deflated : content.stored;
         for (int[] flip : e.payloadFlips) {

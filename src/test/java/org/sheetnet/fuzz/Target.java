@@ -49,6 +49,19 @@ enum Target {
         };
     }
 
+    /**
+     * Entries of the damaged zip that the command cannot do without, whatever else it skips: a
+     * damaged one must be refused, not read (issue 10: "verify every entry read").
+     */
+    java.util.Set<String> mustRead() {
+        return switch (format) {
+            case XLSX -> java.util.Set.of("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml",
+                    "xl/worksheets/sheet1.xml"); // sheet1 is the Model sheet, or the input sheet, of every seed
+            case KERAS -> java.util.Set.of("config.json", "model.weights.h5");
+            default -> java.util.Set.of();
+        };
+    }
+
     /** The name of the output the command is asked to write. */
     String outputName() {
         return name().startsWith("IMPORT") ? "model.xlsx" : this == CHECK_WORKBOOK ? null : "scored.xlsx";

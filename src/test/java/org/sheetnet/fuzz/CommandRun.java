@@ -16,8 +16,8 @@ import java.util.function.ToIntFunction;
  * @param escaped    a throwable that escaped the entry point, or null
  * @param hangFrames the stack of the command's thread when it ran out of time, or null
  * @param millis     how long it ran
- * @param lastSeenAt the last sheetnet method the command was seen running in, sampled five times
- *                   a second: an OutOfMemoryError thrown when the heap is exhausted may carry no
+ * @param lastSeenAt the last sheetnet method the command was seen running in, sampled every
+ *                   20 ms for two seconds, then every 200 ms: an OutOfMemoryError thrown when the heap is exhausted may carry no
  *                   stack, and a StackOverflowError only the top of a deep one
  */
 record CommandRun(int exit, String stderr, Throwable escaped, StackTraceElement[] hangFrames, long millis,
@@ -55,8 +55,10 @@ record CommandRun(int exit, String stderr, Throwable escaped, StackTraceElement[
         StackTraceElement[] hang = null;
         String lastSeenAt = null;
         try {
-            for (long waited = 0; thread.isAlive() && waited < timeoutMillis; waited += 200) {
-                thread.join(200);
+            // Often at first, as a heap blow-up can come within a fraction of a second; then five times a second.
+            for (long waited = 0, step; thread.isAlive() && waited < timeoutMillis; waited += step) {
+                step = waited < 2_000 ? 20 : 200;
+                thread.join(step);
                 String frame = Signature.firstSheetnetFrame(thread.getStackTrace());
                 lastSeenAt = frame != null ? frame : lastSeenAt;
             }

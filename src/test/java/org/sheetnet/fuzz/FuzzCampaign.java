@@ -181,7 +181,8 @@ public final class FuzzCampaign {
         if (run.escaped() != null) {
             // The stack of an error thrown when the heap or the stack is exhausted may be empty or cut.
             String frame = Signature.firstSheetnetFrame(run.escaped().getStackTrace());
-            String where = frame != null ? frame : run.lastSeenAt() != null ? run.lastSeenAt() : "(no sheetnet frame)";
+            String where = frame != null ? frame : run.lastSeenAt() != null ? run.lastSeenAt()
+                    : "(no sheetnet frame; " + written.arguments().get(0) + ")";
             return run.escaped().getClass().getName() + " in " + where;
         }
         if (run.hung()) {

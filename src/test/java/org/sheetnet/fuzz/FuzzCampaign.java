@@ -256,8 +256,11 @@ public final class FuzzCampaign {
         ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(() -> {
             while (true) {
-                try (Socket s = server.accept()) {
+                try {
+                    Socket s = server.accept();
+                    // Counted before the close that the reader waits for, so the count is in before its case ends.
                     connections.incrementAndGet();
+                    s.close();
                 } catch (IOException e) {
                     return;
                 }

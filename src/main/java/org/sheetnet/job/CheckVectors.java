@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.engine.BatchScorer;
+import org.sheetnet.engine.CheckRun;
 import org.sheetnet.model.CheckVector;
 import org.sheetnet.model.CheckVectorSet;
 import org.sheetnet.model.Model;
-import org.sheetnet.model.Network;
 import org.sheetnet.output.CheckPlot;
 
 /**
@@ -66,12 +65,7 @@ public final class CheckVectors {
 
     private static Result evaluate(Model model, CheckVectorSet checks, double tolerance) {
         List<CheckVector> rows = checks.vectors();
-        Network network = model.network();
-        double[] x = new double[rows.size() * network.inputWidth()];
-        double[] y = BatchScorer.onCallingThread(model).score(rows.size(),
-                (r, batch, offset) -> System.arraycopy(rows.get(r).inputs(), 0, batch, offset, network.inputWidth()), x,
-                e -> SheetnetException.model(rows.get(e.row()).where() + ": layer " + e.layer()
-                        + " gives a non-finite " + e.stage() + " on a check vector")).output().act();
+        double[] y = CheckRun.outputs(model, checks);
         double worst = -1;
         String worstAt = "";
         List<CheckPlot.Pair> pairs = new ArrayList<>();

@@ -88,29 +88,52 @@ class ImmutabilityTest {
         }
     }
 
+    // The classes of the two packages, from the library's classes folder or jar (as the build puts it on the path).
+    private static List<String> classNames() throws IOException {
+        Path where;
+        try {
+            where = Path.of(SheetnetModel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        List<String> entries = new ArrayList<>();
+        if (Files.isDirectory(where)) {
+            try (Stream<Path> all = Files.walk(where)) {
+                all.forEach(p -> entries.add(where.relativize(p).toString().replace('\\', '/')));
+            }
+        } else {
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(where.toFile())) {
+                jar.stream().forEach(e -> entries.add(e.getName()));
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (String e : entries) {
+            int slash = e.lastIndexOf('/');
+            if (e.endsWith(".class") && slash > 0 && PACKAGES.contains(e.substring(0, slash))) {
+                names.add(e.substring(0, e.length() - ".class".length()).replace('/', '.'));
+            }
+        }
+        return names;
+    }
+
     @Test
     void noPublicTypeOfTheApiOrModelHasAPublicArrayField() throws IOException, ClassNotFoundException {
         List<String> types = new ArrayList<>();
-        for (String pkg : PACKAGES) {
-            try (Stream<Path> files = Files.list(Path.of("target", "classes", pkg))) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
-                    String name = pkg.replace('/', '.') + "." + f.getFileName().toString().replace(".class", "");
-                    Class<?> c = Class.forName(name);
-                    if (!Modifier.isPublic(c.getModifiers())) {
-                        continue;
-                    }
-                    types.add(c.getSimpleName());
-                    for (var field : c.getFields()) {
-                        assertFalse(field.getType().isArray(), c.getName() + "." + field.getName() + " is a public array");
-                    }
-                    // A record's array component would be handed out by its accessor unless it copies.
-                    if (c.isRecord()) {
-                        for (var component : c.getRecordComponents()) {
-                            assertTrue(!component.getType().isArray() || c == DenseLayer.class,
-                                    c.getName() + " has an array component " + component.getName()
-                                            + " (DenseLayer's bias accessor copies; checked above)");
-                        }
-                    }
+        for (String className : classNames()) {
+            Class<?> c = Class.forName(className);
+            if (!Modifier.isPublic(c.getModifiers())) {
+                continue;
+            }
+            types.add(c.getSimpleName());
+            for (var field : c.getFields()) {
+                assertFalse(field.getType().isArray(), c.getName() + "." + field.getName() + " is a public array");
+            }
+            // A record's array component would be handed out by its accessor unless it copies.
+            if (c.isRecord()) {
+                for (var component : c.getRecordComponents()) {
+                    assertTrue(!component.getType().isArray() || c == DenseLayer.class, c.getName()
+                            + " has an array component " + component.getName() + " (DenseLayer's bias accessor copies;"
+                            + " checked above)");
                 }
             }
         }

@@ -62,14 +62,21 @@ public final class KernelBench {
 
         // As sheetnet score runs it: rows split among the processors (same bits as one thread).
         int threads = Runtime.getRuntime().availableProcessors();
+        // The bench owns its threads, as the command line does: the forward pass borrows no shared pool.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, threads - 1), r -> {
+                    Thread t = new Thread(r, "bench");
+                    t.setDaemon(true);
+                    return t;
+                });
         report("sheetnet ForwardPass.run, 1 thread", "forward", flops, rows,
-                time(() -> ForwardPass.run(network, x, rows, 1), warmup, repeats));
+                time(() -> ForwardPass.run(network, x, rows), warmup, repeats));
         report("sheetnet ForwardPass.run, " + threads + " threads", "forward", flops, rows,
-                time(() -> ForwardPass.run(network, x, rows, threads), warmup, repeats));
+                time(() -> ForwardPass.run(network, x, rows, pool, threads), warmup, repeats));
 
         RealMatrix[] w = new RealMatrix[layers.size()];
         for (int k = 0; k < w.length; k++) {
-            w[k] = new BlockRealMatrix(toRows(layers.get(k).weights().data(), widths[k], widths[k + 1]));
+            w[k] = new BlockRealMatrix(toRows(layers.get(k).weights().toArray(), widths[k], widths[k + 1]));
         }
         RealMatrix x0 = new BlockRealMatrix(toRows(x, rows, widths[0]));
         report("Commons Math BlockRealMatrix.multiply", "forward", flops, rows,

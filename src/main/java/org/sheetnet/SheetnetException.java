@@ -24,20 +24,40 @@ public final class SheetnetException extends RuntimeException {
     }
 
     private final Problem problem;
+    private final transient Location location;
 
+    /**
+     * A problem; its location is read from the start of the message, which names it in sheetnet's
+     * one-line form ({@code data.xlsx: Inputs!C7: …}).
+     */
     public SheetnetException(Problem problem, String message) {
-        super(message);
-        this.problem = problem;
+        this(problem, message, (Throwable) null);
     }
 
+    /** A problem with a cause; its location is read from the message, as above. */
     public SheetnetException(Problem problem, String message, Throwable cause) {
+        this(problem, message, cause, Location.parse(message));
+    }
+
+    /**
+     * A problem at a location given as data.
+     *
+     * @param location where it is; the message should name it too, for the command line
+     */
+    public SheetnetException(Problem problem, String message, Throwable cause, Location location) {
         super(message, cause);
         this.problem = problem;
+        this.location = location == null ? Location.NONE : location;
     }
 
     /** The kind of problem. */
     public Problem problem() {
         return problem;
+    }
+
+    /** Where the problem is, as fields (each part optional). */
+    public Location location() {
+        return location;
     }
 
     /** A problem with the model workbook. */

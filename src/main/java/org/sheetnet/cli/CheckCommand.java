@@ -46,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
         try (ModelWorkbook workbook = ModelReader.read(model)) {
             PrintWriter out = spec.commandLine().getOut();
             print(workbook, out);
-            Optional<CheckVectors.Result> checks = CheckVectors.evaluate(workbook, checkTolerance);
+            Optional<CheckVectors.Result> checks = CheckVectors.evaluate(workbook.model(), checkTolerance);
             out.println("check vectors: " + checks.map(CheckVectors.Result::describe)
                     .orElse("none (add a Checks sheet of inputs and expected:<output> columns to have them checked)"));
             return checks.map(CheckVectors.Result::passes).orElse(true) ? ExitCodes.OK : ExitCodes.MISMATCH;

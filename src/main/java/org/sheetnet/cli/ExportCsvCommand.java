@@ -17,10 +17,12 @@ import picocli.CommandLine.Parameters;
 @Command(header = "Write a model's weights and biases as a folder of CSV files.",
         name = "export-csv",
         description = {
-            "Writes the layers of MODEL.xlsx into DIR as CSV files: model.csv (layer, weights, bias,",
+            "Writes the model of MODEL.xlsx into DIR as CSV files: model.csv (layer, weights, bias,",
             "activation, alpha), and per layer k Wk.csv (unit names as header, input names as first column",
-            "where the workbook has them) and bk.csv. Every number is written so that it reads back as the",
-            "same double: 'sheetnet import-csv DIR' rebuilds the model exactly."
+            "where the workbook has them) and bk.csv; features.csv (the Features sheet's feature, offset,",
+            "scale, default, min, max) and checks.csv (the check vectors) when the model has them. Every",
+            "number is written so that it reads back as the same double: 'sheetnet import-csv DIR'",
+            "rebuilds the model exactly."
         },
         footer = {"", "Example:", "  sheetnet export-csv workbooks/seed-2-3-2-2.xlsx seed-csv"},
         mixinStandardHelpOptions = true)
@@ -51,7 +53,7 @@ final class ExportCsvCommand implements Callable<Integer> {
         policy.requireNotInput(dir);
         try (ModelWorkbook workbook = ModelReader.read(model)) {
             layers = workbook.network().depth();
-            written = CsvModelWriter.write(workbook.network(), dir, policy);
+            written = CsvModelWriter.write(workbook.model(), dir, policy);
         }
         spec.commandLine().getOut().printf("wrote %d layers as %d CSV files -> %s%n", layers, written.size(), dir);
         return ExitCodes.OK;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sheetnet.csv.CsvModelReader;
-import org.sheetnet.model.Network;
+import org.sheetnet.model.Model;
 import org.sheetnet.output.ModelWorkbookWriter;
 import org.sheetnet.output.OutputNames;
 import org.sheetnet.output.OutputPolicy;
@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Reads DIR/model.csv (layer, weights, bias, activation, alpha) and the weights and bias CSV",
             "files it names, as written by 'sheetnet export-csv', and writes a model workbook: a Model",
-            "sheet and one Wk/bk sheet pair per layer. Numbers are copied bit for bit."
+            "sheet and one Wk/bk sheet pair per layer, and Features and Checks sheets from features.csv and",
+            "checks.csv when the folder has them. Numbers are copied bit for bit."
         },
         footer = {"", "Example:", "  sheetnet import-csv seed-csv --out seed.xlsx"},
         mixinStandardHelpOptions = true)
@@ -51,9 +52,9 @@ final class ImportCsvCommand implements Callable<Integer> {
             }
         }
         policy.requireNotInput(out);
-        Network network = CsvModelReader.read(dir);
-        ModelWorkbookWriter.write(network, null, null, List.of(), out, policy);
-        spec.commandLine().getOut().printf("read %d layers from %s -> %s%n", network.depth(), dir, out);
+        Model model = CsvModelReader.read(dir);
+        ModelWorkbookWriter.write(model, null, null, List.of(), out, policy);
+        spec.commandLine().getOut().printf("read %d layers from %s -> %s%n", model.network().depth(), dir, out);
         return ExitCodes.OK;
     }
 }

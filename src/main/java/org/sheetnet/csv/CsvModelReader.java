@@ -5,16 +5,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.activation.Activation;
 import org.sheetnet.activation.Activations;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Matrix;
+import org.sheetnet.model.Model;
 import org.sheetnet.model.Network;
+import org.sheetnet.model.Provenance;
 
 /**
- * Reads a network from a CSV parameter folder (see {@link CsvModelFolder}). Every problem is
+ * Reads a model from a CSV parameter folder (see {@link CsvModelFolder}). Every problem is
  * reported with the file, line and column at fault.
  */
 public final class CsvModelReader {
@@ -26,11 +29,12 @@ public final class CsvModelReader {
      * Reads {@code model.csv} and the files it names.
      *
      * @param dir the folder
-     * @return the network
+     * @return the model: its layers, and the preparation of {@code features.csv} and check vectors of
+     *         {@code checks.csv} when the folder has them
      * @throws SheetnetException (FILE) if a file is missing or unreadable, (MODEL) if the layer table or a
      *                           parameter file is malformed or the layers do not chain
      */
-    public static Network read(Path dir) {
+    public static Model read(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw SheetnetException.file(dir + ": not a folder; give the folder holding model.csv", null);
         }
@@ -43,7 +47,10 @@ public final class CsvModelReader {
         for (int r = 1; r < table.records().size(); r++) {
             layers.add(layer(dir, table, r, layers));
         }
-        return new Network(layers);
+        Network network = new Network(layers);
+        Model model = new Model(network, CsvExtras.readFeatures(dir, network), Optional.empty(),
+                new Provenance(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), ""));
+        return model.withChecks(CsvExtras.readChecks(dir, model));
     }
 
     /**
@@ -54,7 +61,8 @@ public final class CsvModelReader {
      * @throws SheetnetException (FILE) if {@code model.csv} cannot be read
      */
     public static List<Path> files(Path dir) {
-        List<Path> files = new ArrayList<>(List.of(dir.resolve(CsvModelFolder.MODEL)));
+        List<Path> files = new ArrayList<>(List.of(dir.resolve(CsvModelFolder.MODEL), dir.resolve(CsvExtras.FEATURES),
+                dir.resolve(CsvExtras.CHECKS)));
         CsvTable table = CsvTable.read(dir.resolve(CsvModelFolder.MODEL));
         for (int r = 1; r < table.records().size(); r++) {
             for (int column = 1; column <= 2; column++) {

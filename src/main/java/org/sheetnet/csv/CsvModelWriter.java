@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.model.DenseLayer;
+import org.sheetnet.model.Model;
 import org.sheetnet.model.Network;
 import org.sheetnet.output.ModelWorkbookWriter;
 import org.sheetnet.output.OutputErrors;
@@ -21,7 +22,7 @@ import org.sheetnet.output.OutputPolicy;
 import org.sheetnet.output.SafeOutputFile;
 
 /**
- * Writes a network as a CSV parameter folder (see {@link CsvModelFolder}), every number with
+ * Writes a model as a CSV parameter folder (see {@link CsvModelFolder}), every number with
  * {@link Double#toString(double)} so that it reads back bit-identical. Each file is written to a
  * temporary file; they are put in place together when all are complete.
  */
@@ -33,14 +34,14 @@ public final class CsvModelWriter {
     /**
      * Writes {@code model.csv}, {@code Wk.csv} and {@code bk.csv} into a folder, creating it if needed.
      *
-     * @param network the network
+     * @param model   the model: its layers, and its preparation and check vectors when it has them
      * @param dir     the folder
      * @param replace whether existing files of these names may be replaced
      * @return the files written, {@code model.csv} last
      * @throws SheetnetException (OUTPUT) if a file exists and may not be replaced, or cannot be written
      */
-    public static List<Path> write(Network network, Path dir, boolean replace) {
-        return write(network, dir, OutputPolicy.of(replace));
+    public static List<Path> write(Model model, Path dir, boolean replace) {
+        return write(model, dir, OutputPolicy.of(replace));
     }
 
     /**
@@ -49,22 +50,34 @@ public final class CsvModelWriter {
      *
      * @throws SheetnetException (OUTPUT) if a file exists and may not be replaced, is an input, or cannot be written
      */
-    public static List<Path> write(Network network, Path dir, OutputPolicy policy) {
+    public static List<Path> write(Model model, Path dir, OutputPolicy policy) {
+        Network network = model.network();
         List<String> names = new ArrayList<>();
         for (int k = 1; k <= network.depth(); k++) {
             names.add(CsvModelFolder.weightsFile(k));
             names.add(CsvModelFolder.biasFile(k));
         }
+        model.preparation().ifPresent(p -> names.add(CsvExtras.FEATURES));
+        model.checks().ifPresent(c -> names.add(CsvExtras.CHECKS));
         names.add(CsvModelFolder.MODEL);
         if (!policy.replace()) {
             requireAbsent(dir, names);
         }
+        // A features.csv or checks.csv of an earlier export would be read back as part of this model.
+        requireAbsent(dir, List.of(CsvExtras.FEATURES, CsvExtras.CHECKS).stream().filter(n -> !names.contains(n)).toList(),
+                "; it belongs to another model: remove it, or write to another folder");
         OutputFolder folder = OutputFolder.open(dir, policy);
         try {
             for (int k = 1; k <= network.depth(); k++) {
                 DenseLayer layer = network.layers().get(k - 1);
                 write(folder.file(names.get(2 * k - 2)), weightRows(layer));
                 write(folder.file(names.get(2 * k - 1)), biasRows(layer));
+            }
+            if (model.preparation().isPresent()) {
+                write(folder.file(CsvExtras.FEATURES), CsvExtras.featureRows(model.preparation().get()));
+            }
+            if (model.checks().isPresent()) {
+                write(folder.file(CsvExtras.CHECKS), CsvExtras.checkRows(model, model.checks().get()));
             }
             write(folder.file(CsvModelFolder.MODEL), modelRows(network));
             folder.commit();
@@ -76,11 +89,14 @@ public final class CsvModelWriter {
     }
 
     private static void requireAbsent(Path dir, List<String> names) {
+        requireAbsent(dir, names, "; give --force to replace it, or another folder");
+    }
+
+    private static void requireAbsent(Path dir, List<String> names, String advice) {
         for (String name : names) {
             Path t = dir.resolve(name);
             if (Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
-                throw new SheetnetException(SheetnetException.Problem.OUTPUT,
-                        t + ": already exists; give --force to replace it, or another folder");
+                throw new SheetnetException(SheetnetException.Problem.OUTPUT, t + ": already exists" + advice);
             }
         }
     }

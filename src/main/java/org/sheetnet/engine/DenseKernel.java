@@ -1,14 +1,12 @@
 package org.sheetnet.engine;
 
+import org.sheetnet.model.DenseProducts;
 import org.sheetnet.model.Matrix;
 
 /**
- * The affine map of a Dense layer over a batch of rows: A = X·W + b.
- *
- * <p>Each output is accumulated in one fixed order, (Σ_i x_i·W_ij) + b_j with i ascending, so a
- * row's values do not depend on which batch it is in, how the batch is split, or on which thread
- * it runs: results are bit-identical across batch sizes and thread counts. Rows are processed four
- * at a time so that each loaded row of W serves four rows of X.
+ * The affine map of a Dense layer over a batch of rows: A = X·W + b. The arithmetic (and its fixed
+ * summation order, which makes results bit-identical across batch sizes and thread counts) is in
+ * {@link DenseProducts}; this is the engine's entry to it.
  */
 public final class DenseKernel {
 
@@ -26,83 +24,16 @@ public final class DenseKernel {
      * @param to   one past the last row
      */
     public static void multiplyAdd(double[] x, Matrix w, double[] b, double[] out, int from, int to) {
-        multiplyAdd(x, w.data(), w.rows(), w.cols(), b, out, from, to);
+        w.multiplyAdd(x, b, out, from, to);
     }
 
     /**
-     * Computes rows [from, to) of A = X·W + b, with W given as a bare row-major array; for the
-     * trainer, whose weights change in place between batches. Same arithmetic, same bits as
-     * {@link #multiplyAdd(double[], Matrix, double[], double[], int, int)}.
+     * Computes rows [from, to) of A = X·W + b with W as a bare row-major array, for the trainer;
+     * same arithmetic, same bits as {@link #multiplyAdd(double[], Matrix, double[], double[], int, int)}.
      *
-     * @param x    X, row-major, {@code rows × n}; not modified
-     * @param wd   W, row-major, {@code n × m}; not modified
-     * @param n    n_in
-     * @param m    n_out
-     * @param b    b, m values; not modified
-     * @param out  A, row-major, {@code rows × m}; rows [from, to) are overwritten
-     * @param from first row
-     * @param to   one past the last row
+     * @see DenseProducts#multiplyAdd(double[], double[], int, int, double[], double[], int, int)
      */
     public static void multiplyAdd(double[] x, double[] wd, int n, int m, double[] b, double[] out, int from, int to) {
-        java.util.Arrays.fill(out, from * m, to * m, 0.0);
-        // Columns of W are taken in blocks small enough to stay in cache while every row passes over
-        // them; within a block the sum over i still runs in ascending order, so the result is unchanged.
-        int block = Math.max(8, Math.min(m, (BLOCK_BYTES / 8) / Math.max(n, 1)));
-        for (int j0 = 0; j0 < m; j0 += block) {
-            int j1 = Math.min(m, j0 + block);
-            int r = from;
-            for (; r + 4 <= to; r += 4) {
-                fourRows(x, wd, n, m, out, r, j0, j1);
-            }
-            for (; r < to; r++) {
-                oneRow(x, wd, n, m, out, r, j0, j1);
-            }
-        }
-        for (int r = from; r < to; r++) {
-            int o = r * m;
-            for (int j = 0; j < m; j++) {
-                out[o + j] += b[j];
-            }
-        }
-    }
-
-    /** Bytes of W kept in cache at a time: a block of columns of about this size. */
-    private static final int BLOCK_BYTES = 256 * 1024;
-
-    private static void oneRow(double[] x, double[] w, int n, int m, double[] out, int r, int j0, int j1) {
-        int o = r * m;
-        int xr = r * n;
-        for (int i = 0; i < n; i++) {
-            double xi = x[xr + i];
-            int wi = i * m;
-            for (int j = j0; j < j1; j++) {
-                out[o + j] += xi * w[wi + j];
-            }
-        }
-    }
-
-    private static void fourRows(double[] x, double[] w, int n, int m, double[] out, int r, int j0, int j1) {
-        int o0 = r * m;
-        int o1 = o0 + m;
-        int o2 = o1 + m;
-        int o3 = o2 + m;
-        int x0 = r * n;
-        int x1 = x0 + n;
-        int x2 = x1 + n;
-        int x3 = x2 + n;
-        for (int i = 0; i < n; i++) {
-            double a0 = x[x0 + i];
-            double a1 = x[x1 + i];
-            double a2 = x[x2 + i];
-            double a3 = x[x3 + i];
-            int wi = i * m;
-            for (int j = j0; j < j1; j++) {
-                double wij = w[wi + j];
-                out[o0 + j] += a0 * wij;
-                out[o1 + j] += a1 * wij;
-                out[o2 + j] += a2 * wij;
-                out[o3 + j] += a3 * wij;
-            }
-        }
+        DenseProducts.multiplyAdd(x, wd, n, m, b, out, from, to);
     }
 }

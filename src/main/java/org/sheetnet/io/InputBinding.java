@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.model.FeatureScaling;
+import org.sheetnet.model.InputPreparation;
+import org.sheetnet.model.Model;
 import org.sheetnet.model.Network;
 
 /**
@@ -18,38 +20,29 @@ import org.sheetnet.model.Network;
  * @param features     for each network input, the index of its column
  * @param idColumns    columns copied through to every output sheet, in order
  * @param byName       whether features were matched by name
- * @param preparation  the Features sheet's x' = (x − offset) / scale per input, or null for none
+ * @param preparation  the model's x' = (x − offset) / scale per input, or null for none
  * @param log          what the preparation did: defaults used, values out of range
  */
-public record InputBinding(int[] features, int[] idColumns, boolean byName, FeaturesSheet.Preparation preparation,
+public record InputBinding(int[] features, int[] idColumns, boolean byName, InputPreparation preparation,
         PreparationLog log) {
 
     /**
-     * Binds the source's columns to the network's inputs.
+     * Binds the source's columns to the model's inputs, leaving some columns out of the features.
      *
-     * @param network the network
-     * @param source  the input source, for its header and messages
-     * @param sample  the first rows read, to tell numeric columns from text ones
+     * @param model    the model: its input names (from the weights or its preparation) match columns
+     * @param source   the input source, for its header and messages
+     * @param sample   the first rows read, to tell numeric columns from text ones
+     * @param excluded columns that are never features (such as expected outputs)
      * @throws SheetnetException (INPUT) when a feature is missing or the counts do not match
      */
-    public static InputBinding bind(Network network, RowSource source, List<InputRow> sample) {
-        return bind(network, source, sample, java.util.Set.of(), java.util.Optional.empty());
-    }
-
-    /**
-     * Binds the source's columns to the network's inputs, leaving some columns out of the features.
-     *
-     * @param excluded    columns that are never features (such as expected outputs)
-     * @param preparation the model's Features sheet, if any; its names match columns when the weights name none
-     */
-    public static InputBinding bind(Network network, RowSource source, List<InputRow> sample,
-            java.util.Set<Integer> excluded, java.util.Optional<FeaturesSheet.Preparation> preparation) {
-        List<String> names = !network.inputNames().isEmpty() ? network.inputNames()
-                : preparation.map(FeaturesSheet.Preparation::names).orElse(List.of());
-        InputBinding b = names.isEmpty()
-                ? byPosition(network, source, sample, excluded)
-                : byName(names, source.header(), source, excluded);
-        return new InputBinding(b.features, b.idColumns, b.byName, preparation.orElse(null), new PreparationLog());
+    public static InputBinding bind(Model model, RowSource source, List<InputRow> sample,
+            java.util.Set<Integer> excluded) {
+        Network network = model.network();
+        InputBinding b = model.namesInputs()
+                ? byName(model.inputNames(), source.header(), source, excluded)
+                : byPosition(network, source, sample, excluded);
+        return new InputBinding(b.features, b.idColumns, b.byName, model.preparation().orElse(null),
+                new PreparationLog());
     }
 
     private static InputBinding byName(List<String> names, List<String> header, RowSource source,
@@ -141,7 +134,9 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Feat
     }
 
     /**
-     * Copies one row's features into a batch.
+     * Copies one row's raw features into a batch: the number in each feature's cell, or the
+     * preparation's default for an empty one. The preparation itself is applied by
+     * {@link org.sheetnet.engine.BatchScorer}, the only way rows are scored.
      *
      * @param row    the input row
      * @param source its source, for messages
@@ -149,7 +144,7 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Feat
      * @param offset where this row's features start in {@code x}
      * @throws SheetnetException (INPUT) naming the cell when a feature is not a number
      */
-    public void fill(InputRow row, RowSource source, double[] x, int offset) {
+    public void raw(InputRow row, RowSource source, double[] x, int offset) {
         for (int i = 0; i < features.length; i++) {
             Object v = row.values()[features[i]];
             FeatureScaling scaling = preparation == null ? null : preparation.features().get(i);
@@ -170,7 +165,7 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Feat
                 log.outOfRange(source.locate(row.line(), features[i]) + " = " + raw + ", outside [" + scaling.min() + ", "
                         + scaling.max() + "]");
             }
-            x[offset + i] = scaling == null ? raw : scaling.prepare(raw);
+            x[offset + i] = raw;
         }
     }
 }

@@ -9,13 +9,16 @@ import org.sheetnet.SheetnetException;
 import org.sheetnet.activation.Activation;
 import org.sheetnet.activation.Activations;
 import org.sheetnet.model.DenseLayer;
+import org.sheetnet.model.InputPreparation;
+import org.sheetnet.model.Model;
+import org.sheetnet.model.Provenance;
 import org.sheetnet.model.Matrix;
 import org.sheetnet.model.Network;
 import org.sheetnet.xlsx.SparseSheet;
 import org.sheetnet.xlsx.XlsxPackage;
 
 /**
- * Reads a network from a model workbook: the {@code Model} sheet lists the layers, and each names
+ * Reads a {@link Model} from a model workbook: the {@code Model} sheet lists the layers, and each names
  * the sheet or range of its weights (n_in × n_out) and bias (n_out values). Only the sheets named
  * (and Features and Checks) are read, through the hardened reader of {@link org.sheetnet.xlsx}.
  */
@@ -51,8 +54,10 @@ public final class ModelReader {
             Network network = new Network(layers);
             Optional<FeaturesSheet.Preparation> preparation =
                     FeaturesSheet.read(sheets.find(FeaturesSheet.NAME), network, name);
-            sheets.find(CHECKS);
-            return new ModelWorkbook(file, pkg, network, sources, preparation, sheets.read());
+            Model model = new Model(network, preparation.map(p -> new InputPreparation(p.features())),
+                    Optional.empty(), new Provenance(name, Sha256.of(file)));
+            model = model.withChecks(ChecksSheet.read(sheets.find(CHECKS), model, name));
+            return new ModelWorkbook(file, pkg, model, sources, preparation, sheets.read());
         } catch (RuntimeException e) {
             pkg.close();
             throw e;

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.sheetnet.model.Model;
 import org.sheetnet.model.Network;
 import org.sheetnet.xlsx.SparseSheet;
 import org.sheetnet.xlsx.XlsxPackage;
@@ -15,12 +16,12 @@ import org.sheetnet.xlsx.XlsxPackage;
  *
  * @param file        the workbook's path
  * @param pkg         the open package; closed by {@link #close()}, never written
- * @param network     the network it describes
+ * @param model       the model it describes, detached from the workbook
  * @param sources     one entry per layer: the cells its weights and bias were read from
- * @param preparation the Features sheet's preparation of the inputs, if the workbook has one
+ * @param preparation the Features sheet with the cell of each number (for formulas), if the workbook has one
  * @param sheets      the sheets read, in the workbook's order
  */
-public record ModelWorkbook(Path file, XlsxPackage pkg, Network network, List<LayerSource> sources,
+public record ModelWorkbook(Path file, XlsxPackage pkg, Model model, List<LayerSource> sources,
         Optional<FeaturesSheet.Preparation> preparation, List<SparseSheet> sheets) implements Closeable {
 
     /**
@@ -31,6 +32,11 @@ public record ModelWorkbook(Path file, XlsxPackage pkg, Network network, List<La
      * @param bias      the cells holding b's numbers
      */
     public record LayerSource(int modelRow, CellRange weights, CellRange bias) {
+    }
+
+    /** The model's layers. */
+    public Network network() {
+        return model.network();
     }
 
     /** A sheet that was read, by name (exact, then ignoring case). */

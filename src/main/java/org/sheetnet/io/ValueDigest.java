@@ -44,7 +44,7 @@ public final class ValueDigest {
     /** The hash of a parameter block: its shape, then its values row by row. */
     public static String of(Matrix m) {
         ValueDigest d = new ValueDigest().add((double) m.rows()).add((double) m.cols());
-        for (double v : m.data()) {
+        for (double v : m.toArray()) {
             d.add(v);
         }
         return d.hex();

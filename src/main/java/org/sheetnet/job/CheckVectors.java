@@ -1,19 +1,14 @@
 package org.sheetnet.job;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.engine.ForwardPass;
-import org.sheetnet.engine.NonFiniteValueException;
-import org.sheetnet.io.InputBinding;
-import org.sheetnet.io.InputRow;
-import org.sheetnet.io.ModelWorkbook;
-import org.sheetnet.io.SheetRowSource;
-import org.sheetnet.model.Network;
+import org.sheetnet.engine.CheckRun;
+import org.sheetnet.model.CheckVector;
+import org.sheetnet.model.CheckVectorSet;
+import org.sheetnet.model.Model;
 import org.sheetnet.output.CheckPlot;
 
 /**
@@ -32,8 +27,6 @@ public final class CheckVectors {
     public static final String EXPECTED = "expected:";
     /** Default tolerance on the deviation. */
     public static final double DEFAULT_TOLERANCE = 1e-6;
-
-    private static final double ZERO_THRESHOLD = 1e-6;
 
     /**
      * The outcome of a check.
@@ -64,59 +57,26 @@ public final class CheckVectors {
     /**
      * Evaluates the model on its check vectors, if it has any.
      *
-     * @throws SheetnetException (MODEL) if the Checks sheet is malformed
+     * @throws SheetnetException (MODEL) naming the check row where a layer gives a non-finite value
      */
-    public static Optional<Result> evaluate(ModelWorkbook model, double tolerance) {
-        if (model.sheet(SHEET).isEmpty()) {
-            return Optional.empty();
-        }
-        String file = model.file().getFileName().toString();
-        Network network = model.network();
-        SheetRowSource source = new SheetRowSource(model.sheet(SHEET).get(), file);
-        List<String> outputs = network.outputLayer().outputNames();
-        int[] expectedColumn = expectedColumns(source.header(), outputs, file);
-        Set<Integer> excluded = new HashSet<>();
-        for (int c : expectedColumn) {
-            excluded.add(c);
-        }
-        List<InputRow> rows = new ArrayList<>();
-        for (InputRow row = source.next(); row != null; row = source.next()) {
-            rows.add(row);
-        }
-        if (rows.isEmpty()) {
-            throw SheetnetException.model(file + ": the Checks sheet has no rows below its header");
-        }
-        InputBinding binding = InputBinding.bind(network, source, rows, excluded, model.preparation());
-        double[] x = new double[rows.size() * network.inputWidth()];
-        for (int r = 0; r < rows.size(); r++) {
-            binding.fill(rows.get(r), source, x, r * network.inputWidth());
-        }
-        double[] y;
-        try {
-            y = ForwardPass.run(network, x, rows.size()).output().act();
-        } catch (NonFiniteValueException e) {
-            throw SheetnetException.model(source.locateRow(rows.get(e.row()).line()) + ": layer " + e.layer()
-                    + " gives a non-finite " + e.stage() + " on a check vector");
-        }
-        return Optional.of(compare(rows, y, expectedColumn, outputs, source, tolerance));
+    public static Optional<Result> evaluate(Model model, double tolerance) {
+        return model.checks().map(checks -> evaluate(model, checks, tolerance));
     }
 
-    private static Result compare(List<InputRow> rows, double[] y, int[] expectedColumn, List<String> outputs,
-            SheetRowSource source, double tolerance) {
+    private static Result evaluate(Model model, CheckVectorSet checks, double tolerance) {
+        List<CheckVector> rows = checks.vectors();
+        double[] y = CheckRun.outputs(model, checks);
         double worst = -1;
         String worstAt = "";
         List<CheckPlot.Pair> pairs = new ArrayList<>();
+        List<String> outputs = model.outputNames();
         int width = outputs.size();
         for (int r = 0; r < rows.size(); r++) {
             for (int j = 0; j < width; j++) {
-                Object e = rows.get(r).values()[expectedColumn[j]];
-                if (!(e instanceof Double expected)) {
-                    throw SheetnetException.model(source.locate(rows.get(r).line(), expectedColumn[j])
-                            + ": expected a number, found " + org.sheetnet.io.CellValues.describe(e));
-                }
+                double expected = rows.get(r).expected(j);
                 double got = y[r * width + j];
                 pairs.add(new CheckPlot.Pair(rows.get(r).line(), outputs.get(j), expected, got));
-                double deviation = Math.abs(got - expected) / Math.max(Math.abs(expected), ZERO_THRESHOLD);
+                double deviation = CheckVectorSet.deviation(got, expected);
                 if (deviation > worst) {
                     worst = deviation;
                     worstAt = "Checks row " + rows.get(r).line() + ", output " + outputs.get(j) + ": " + got
@@ -125,23 +85,5 @@ public final class CheckVectors {
             }
         }
         return new Result(rows.size(), worst, worstAt, tolerance, List.copyOf(pairs));
-    }
-
-    private static int[] expectedColumns(List<String> header, List<String> outputs, String file) {
-        int[] columns = new int[outputs.size()];
-        for (int j = 0; j < outputs.size(); j++) {
-            String wanted = EXPECTED + outputs.get(j);
-            columns[j] = -1;
-            for (int c = 0; c < header.size(); c++) {
-                if (header.get(c).replace(" ", "").equalsIgnoreCase(wanted.replace(" ", ""))) {
-                    columns[j] = c;
-                }
-            }
-            if (columns[j] < 0) {
-                throw SheetnetException.model(file + ": the Checks sheet has no column \"" + wanted
-                        + "\"; it needs one expected-output column per output (" + String.join(", ", outputs) + ")");
-            }
-        }
-        return columns;
     }
 }

@@ -62,7 +62,8 @@ final class RunRecord {
         log.line("options", "batch size " + batchSize() + "; threads " + options.threads() + "; formulas " + (options.formulas() ? "yes" : "no")
                 + "; check tolerance " + options.checkTolerance() + "; replace output " + (options.force() ? "yes" : "no"));
         log.line("model file", options.model().toAbsolutePath().normalize().toString());
-        log.line("model file SHA-256", Sha256.of(options.model()));
+        // The hash taken when the model was read: the bytes scored, even if the file changed during the run.
+        log.line("model file SHA-256", model.model().provenance().sha256());
         log.line("inputs", source.describe());
         options.input().ifPresent(p -> log.line("inputs file SHA-256", Sha256.of(p)));
         log.line(INPUTS_DIGEST, inputsDigest);

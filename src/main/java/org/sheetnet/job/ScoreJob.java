@@ -7,9 +7,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.engine.ForwardPass;
+import org.sheetnet.engine.BatchScorer;
 import org.sheetnet.engine.ForwardTrace;
-import org.sheetnet.engine.NonFiniteValueException;
 import org.sheetnet.evaluate.Evaluator;
 import org.sheetnet.evaluate.TargetBatch;
 import org.sheetnet.evaluate.Targets;
@@ -75,9 +74,11 @@ public final class ScoreJob {
         policy.requireNotInput(options.out());
         RunRecord record = new RunRecord(options, Instant.now());
         try (ModelWorkbook model = ModelReader.read(options.model());
-                InputSources.Opened input = InputSources.open(model, options.input(), options.inputSheet())) {
+                InputSources.Opened input = InputSources.open(model, options.input(), options.inputSheet());
+                ScoringThreads threads = new ScoringThreads(options.threads())) {
+            BatchScorer scorer = BatchScorer.on(model.model(), threads.executor(), options.threads());
             Network network = model.network();
-            Optional<CheckVectors.Result> checks = CheckVectors.evaluate(model, options.checkTolerance());
+            Optional<CheckVectors.Result> checks = CheckVectors.evaluate(model.model(), options.checkTolerance());
             checks.ifPresent(c -> requirePassed(c, options));
             record.checks = checks;
             RowSource rows = input.rows();
@@ -107,9 +108,8 @@ public final class ScoreJob {
                     if (output == ScoreOutput.WORKBOOK) {
                         CellLimit.requireRows(batch, rows, options.out());
                     }
-                    fill(binding, batch, rows, x, network.inputWidth());
                     TargetBatch t = read(targets, batch, rows);
-                    ForwardTrace trace = forward(network, x, batch, rows, options.threads());
+                    ForwardTrace trace = score(scorer, binding, x, batch, rows);
                     evaluator.ifPresent(e -> e.add(trace.output().act(), t));
                     writer.append(batch, x, trace, t);
                     batch.forEach(r -> digestRow(inputs, r));
@@ -179,7 +179,7 @@ public final class ScoreJob {
     private static InputBinding bind(Network network, RowSource rows, List<InputRow> batch, Optional<Targets> targets,
             ModelWorkbook model) {
         java.util.Set<Integer> columns = targets.map(Targets::columnSet).orElse(java.util.Set.of());
-        return InputBinding.bind(network, rows, batch, columns, model.preparation()).withoutIds(columns);
+        return InputBinding.bind(model.model(), rows, batch, columns).withoutIds(columns);
     }
 
     private static TargetBatch read(Optional<Targets> targets, List<InputRow> batch, RowSource rows) {
@@ -209,10 +209,10 @@ public final class ScoreJob {
         Network network = model.network();
         List<InputRow> sample = batch.subList(0, Math.min(batch.size(), FORMULA_SAMPLE_ROWS));
         double[] x = new double[sample.size() * network.inputWidth()];
-        fill(binding, sample, input.rows(), x, network.inputWidth());
+        ForwardTrace trace = score(BatchScorer.onCallingThread(model.model()), binding, x, sample, input.rows());
         try (ScoredWorkbookWriter writer = ScoredWorkbookWriter.inMemory(true)) {
             prepare(writer, model, input, binding, targets, null);
-            writer.append(sample, x, forward(network, x, sample, input.rows(), 1), read(targets, sample, input.rows()));
+            writer.append(sample, x, trace, read(targets, sample, input.rows()));
             FormulaCheck.Result result = writer.checkFormulas();
             if (!result.passes(FORMULA_TOLERANCE)) {
                 throw new SheetnetException(SheetnetException.Problem.MISMATCH,
@@ -220,12 +220,6 @@ public final class ScoreJob {
                                 + "); nothing was written. Please report this with the model workbook");
             }
             return result;
-        }
-    }
-
-    private static void fill(InputBinding binding, List<InputRow> batch, RowSource rows, double[] x, int width) {
-        for (int r = 0; r < batch.size(); r++) {
-            binding.fill(batch.get(r), rows, x, r * width);
         }
     }
 
@@ -244,16 +238,16 @@ public final class ScoreJob {
         return batch;
     }
 
-    private static ForwardTrace forward(Network network, double[] x, List<InputRow> batch, RowSource rows,
-            int threads) {
-        try {
-            return ForwardPass.run(network, x, batch.size(), threads);
-        } catch (NonFiniteValueException e) {
+    // Fills, prepares and scores a batch; a non-finite value is reported at its input row.
+    private static ForwardTrace score(BatchScorer scorer, InputBinding binding, double[] x, List<InputRow> batch,
+            RowSource rows) {
+        Network network = scorer.model().network();
+        return scorer.score(batch.size(), (r, into, offset) -> binding.raw(batch.get(r), rows, into, offset), x, e -> {
             DenseLayer layer = network.layers().get(e.layer() - 1);
             InputRow row = batch.get(e.row());
-            throw SheetnetException.input(rows.locateRow(row.line()) + ": layer " + e.layer() + " (" + layer.name()
+            return SheetnetException.input(rows.locateRow(row.line()) + ": layer " + e.layer() + " (" + layer.name()
                     + ", " + layer.activation().describe() + ") gives a non-finite " + e.stage() + " for unit "
                     + e.unit() + " (" + e.value() + "); check the inputs and weights feeding it");
-        }
+        });
     }
 }

@@ -62,7 +62,7 @@ public final class TrainJob {
                     loss.orElse(classes ? Losses.CROSS_ENTROPY : Losses.MSE));
             TrainingResult result = Trainer.train(config, data.dataset(), listener);
             AuditLog audit = audit(options, data, config, result, started);
-            TrainedModelWriter.write(out, new TrainedModelWriter.Contents(result.network(), result, data.dataset(),
+            TrainedModelWriter.write(out, new TrainedModelWriter.Contents(result.model(), result, data.dataset(),
                     config.loss().classification(), data.header(), data.rows(), audit));
             return new Result(result, data, config);
         } catch (RuntimeException e) {

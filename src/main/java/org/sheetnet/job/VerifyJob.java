@@ -13,12 +13,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.engine.ForwardPass;
+import org.sheetnet.engine.BatchScorer;
 import org.sheetnet.engine.ForwardTrace;
-import org.sheetnet.engine.NonFiniteValueException;
 import org.sheetnet.io.CellRef;
 import org.sheetnet.io.CellValues;
-import org.sheetnet.io.FeaturesSheet;
 import org.sheetnet.io.InputBinding;
 import org.sheetnet.io.InputRow;
 import org.sheetnet.io.ModelReader;
@@ -112,12 +110,11 @@ public final class VerifyJob {
                 }
             }
             Network network = model.network();
-            InputBinding binding = bind(network, source, rows, audit.getOrDefault(RunRecord.TARGET_COLUMNS, List.of()),
-                    model.preparation());
-            List<SheetResult> sheets = compare(wb, network, binding, source, rows, tolerance);
+            InputBinding binding = bind(model, source, rows, audit.getOrDefault(RunRecord.TARGET_COLUMNS, List.of()));
+            List<SheetResult> sheets = compare(wb, model, binding, source, rows, tolerance);
             List<HashResult> hashes = hashes(model, audit, inputDigest.hex());
             Optional<FormulaCheck.Result> formulas = hasFormulas(wb) ? Optional.of(FormulaCheck.run(wb)) : Optional.empty();
-            Optional<CheckVectors.Result> checks = CheckVectors.evaluate(model, CheckVectors.DEFAULT_TOLERANCE);
+            Optional<CheckVectors.Result> checks = CheckVectors.evaluate(model.model(), CheckVectors.DEFAULT_TOLERANCE);
             return new Report(sheets, hashes, formulas, checks, tolerance);
         }
     }
@@ -137,8 +134,7 @@ public final class VerifyJob {
     }
 
     // Target columns (--target) were neither features nor id columns: Predictions has them after the outputs.
-    private static InputBinding bind(Network network, RowSource source, List<InputRow> rows, List<String> targets,
-            Optional<FeaturesSheet.Preparation> preparation) {
+    private static InputBinding bind(ModelWorkbook model, RowSource source, List<InputRow> rows, List<String> targets) {
         java.util.Set<Integer> columns = new java.util.TreeSet<>();
         for (String t : targets) {
             int c = source.header().indexOf(t);
@@ -146,7 +142,7 @@ public final class VerifyJob {
                 columns.add(c);
             }
         }
-        return InputBinding.bind(network, source, rows, columns, preparation).withoutIds(columns);
+        return InputBinding.bind(model.model(), source, rows, columns).withoutIds(columns);
     }
 
     private static Sheet require(Workbook wb, String sheet, String file) {
@@ -158,20 +154,15 @@ public final class VerifyJob {
         return s;
     }
 
-    private static List<SheetResult> compare(Workbook wb, Network network, InputBinding binding,
+    private static List<SheetResult> compare(Workbook wb, ModelWorkbook model, InputBinding binding,
             RowSource source, List<InputRow> rows, double tolerance) {
+        Network network = model.network();
         int width = network.inputWidth();
         double[] x = new double[rows.size() * width];
-        for (int r = 0; r < rows.size(); r++) {
-            binding.fill(rows.get(r), source, x, r * width);
-        }
-        ForwardTrace trace;
-        try {
-            trace = ForwardPass.run(network, x, rows.size());
-        } catch (NonFiniteValueException e) {
-            throw new SheetnetException(SheetnetException.Problem.MISMATCH, source.locateRow(rows.get(e.row()).line())
-                    + ": layer " + e.layer() + " now gives a non-finite " + e.stage() + "; the parameters were edited");
-        }
+        ForwardTrace trace = BatchScorer.onCallingThread(model.model()).score(rows.size(),
+                (r, into, offset) -> binding.raw(rows.get(r), source, into, offset), x,
+                e -> new SheetnetException(SheetnetException.Problem.MISMATCH, source.locateRow(rows.get(e.row()).line())
+                        + ": layer " + e.layer() + " now gives a non-finite " + e.stage() + "; the parameters were edited"));
         int ids = binding.idColumns().length;
         List<SheetResult> results = new ArrayList<>();
         for (String l0 : List.of("L0_inputs", "L0_prepared")) {

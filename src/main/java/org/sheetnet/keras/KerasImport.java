@@ -6,10 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sheetnet.io.FeaturesSheet;
 import org.sheetnet.io.Sha256;
 import org.sheetnet.job.Version;
-import org.sheetnet.model.FeatureScaling;
+import org.sheetnet.model.InputPreparation;
+import org.sheetnet.model.Model;
+import org.sheetnet.model.Provenance;
 import org.sheetnet.model.Network;
 import org.sheetnet.output.AuditLog;
 import org.sheetnet.output.ModelWorkbookWriter;
@@ -61,8 +62,22 @@ public final class KerasImport {
      *                                        cannot be represented
      */
     public static Network read(Path model, Optional<Path> config) {
+        return readModel(model, config).network();
+    }
+
+    /**
+     * Reads a Keras model, without writing anything: its layers, and a {@code Normalization} layer as
+     * the model's input preparation.
+     *
+     * @param model  the {@code .h5} or {@code .keras} file
+     * @param config a separate architecture JSON, for a weights-only file
+     * @throws org.sheetnet.SheetnetException as {@link #read}
+     */
+    public static Model readModel(Path model, Optional<Path> config) {
         try (KerasSource source = KerasFiles.open(model, config)) {
-            return assemble(source, model).network();
+            ChainAssembler.Result assembled = assemble(source, model);
+            return new Model(assembled.network(), assembled.features().map(InputPreparation::new), Optional.empty(),
+                    new Provenance(model.getFileName().toString(), Sha256.of(model)));
         }
     }
 
@@ -78,24 +93,16 @@ public final class KerasImport {
             Optional<ExpectedOutputs> expected = options.expected().map(f -> ExpectedOutputs.read(f,
                     network.inputWidth(), network.outputLayer().outputWidth()));
             AuditLog audit = audit(options, source, assembled, expected);
+            Model model = new Model(network, assembled.features().map(InputPreparation::new),
+                    expected.map(e -> CheckSheets.vectors(network, e)),
+                    new Provenance(options.model().getFileName().toString(), Sha256.of(options.model())));
             List<ModelWorkbookWriter.ExtraSheet> extras = new ArrayList<>();
-            assembled.features().ifPresent(f -> extras.add(featuresSheet(f)));
-            expected.ifPresent(e -> extras.addAll(CheckSheets.of(network, e)));
-            ModelWorkbookWriter.write(network, audit, SOURCE_SHEET, extras, options.out(), options.replace());
+            expected.ifPresent(e -> extras.add(CheckSheets.inputs(model, e)));
+            ModelWorkbookWriter.write(model, audit, SOURCE_SHEET, extras, options.out(), options.replace());
             int folded = assembled.notes().size() - network.depth();
             return new Result(network, folded, expected.map(ExpectedOutputs::rows).orElse(0),
                     assembled.features().isPresent());
         }
-    }
-
-    /** The Features sheet: feature | offset | scale | default | min | max, one row per input, in order. */
-    static ModelWorkbookWriter.ExtraSheet featuresSheet(List<FeatureScaling> features) {
-        List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("feature", "offset", "scale", "default", "min", "max"));
-        for (FeatureScaling f : features) {
-            rows.add(List.of(f.name(), f.offset(), f.scale()));
-        }
-        return new ModelWorkbookWriter.ExtraSheet(FeaturesSheet.NAME, rows);
     }
 
     private static ChainAssembler.Result assemble(KerasSource source, Path model) {

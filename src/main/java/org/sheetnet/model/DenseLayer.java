@@ -31,6 +31,30 @@ public record DenseLayer(String name, Matrix weights, double[] bias, Activation 
         }
         inputNames = List.copyOf(inputNames);
         unitNames = List.copyOf(unitNames);
+        bias = bias.clone();
+    }
+
+    /** A copy of b; changing it does not change the layer. */
+    @Override
+    public double[] bias() {
+        return bias.clone();
+    }
+
+    /** b_j, one bias value. */
+    public double bias(int j) {
+        return bias[j];
+    }
+
+    /**
+     * Computes rows [from, to) of the pre-activations a = x·W + b, reading W and b in place.
+     *
+     * @param x    the layer's inputs, row-major, {@code rows × inputWidth()}; not modified
+     * @param out  the pre-activations, row-major, {@code rows × units()}; rows [from, to) are overwritten
+     * @param from first row
+     * @param to   one past the last row
+     */
+    public void preActivations(double[] x, double[] out, int from, int to) {
+        weights.multiplyAdd(x, bias, out, from, to);
     }
 
     /** n_in. */

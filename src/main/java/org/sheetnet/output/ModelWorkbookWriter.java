@@ -16,10 +16,15 @@ import org.sheetnet.SheetnetException;
 import org.sheetnet.activation.Activation;
 import org.sheetnet.activation.Activations;
 import org.sheetnet.model.DenseLayer;
+import org.sheetnet.model.CheckVector;
+import org.sheetnet.model.CheckVectorSet;
+import org.sheetnet.model.FeatureScaling;
+import org.sheetnet.model.InputPreparation;
+import org.sheetnet.model.Model;
 import org.sheetnet.model.Network;
 
 /**
- * Writes a network as a model workbook in the contract's layout: a {@code Model} sheet with one row
+ * Writes a model as a model workbook in the contract's layout: a {@code Model} sheet with one row
  * per layer, and for layer k a sheet {@code Wk} (a header of unit names, a first column of input
  * names where the layer has them, n_in × n_out numbers) and a sheet {@code bk} (the unit names
  * above n_out numbers). Further sheets (an audit of the source, checks, inputs) follow them.
@@ -36,6 +41,10 @@ public final class ModelWorkbookWriter {
     public record ExtraSheet(String name, List<List<Object>> rows) {
     }
 
+    private static final String FEATURES = "Features";
+    private static final String CHECKS = "Checks";
+    private static final String EXPECTED = "expected:";
+
     private static final SpreadsheetVersion XLSX = SpreadsheetVersion.EXCEL2007;
 
     private ModelWorkbookWriter() {
@@ -44,7 +53,8 @@ public final class ModelWorkbookWriter {
     /**
      * Writes the workbook.
      *
-     * @param network the network; its numbers are written as they are, to full double precision
+     * @param model   the model: its layers (numbers written as they are, to full double precision), then
+     *                its preparation as a Features sheet and its check vectors as a Checks sheet
      * @param audit   lines of a sheet describing where the network came from, or null for none
      * @param auditSheet the name of that sheet
      * @param extras  further sheets, in order
@@ -52,9 +62,9 @@ public final class ModelWorkbookWriter {
      * @param replace whether an existing target may be replaced
      * @throws SheetnetException (MODEL) if a layer does not fit in a sheet, (OUTPUT) if the target cannot be written
      */
-    public static void write(Network network, AuditLog audit, String auditSheet, List<ExtraSheet> extras,
+    public static void write(Model model, AuditLog audit, String auditSheet, List<ExtraSheet> extras,
             Path target, boolean replace) {
-        write(network, audit, auditSheet, extras, target, OutputPolicy.of(replace));
+        write(model, audit, auditSheet, extras, target, OutputPolicy.of(replace));
     }
 
     /**
@@ -62,15 +72,17 @@ public final class ModelWorkbookWriter {
      *
      * @throws SheetnetException as the other {@code write}, and (OUTPUT) if the target is one of the policy's inputs
      */
-    public static void write(Network network, AuditLog audit, String auditSheet, List<ExtraSheet> extras,
+    public static void write(Model model, AuditLog audit, String auditSheet, List<ExtraSheet> extras,
             Path target, OutputPolicy policy) {
         SafeOutputFile out = new SafeOutputFile(target, policy);
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             CellStyle bold = boldStyle(workbook);
-            addModelSheets(workbook, bold, network);
+            addModelSheets(workbook, bold, model.network());
             if (audit != null) {
                 audit.writeTo(new PoiSheetSink(workbook.createSheet(auditSheet), bold));
             }
+            model.preparation().ifPresent(p -> fill(workbook, bold, FEATURES, featureRows(p)));
+            model.checks().ifPresent(c -> fill(workbook, bold, CHECKS, checkRows(model, c)));
             for (ExtraSheet extra : extras) {
                 fill(workbook, bold, extra.name(), extra.rows());
             }
@@ -101,6 +113,42 @@ public final class ModelWorkbookWriter {
             fill(workbook, bold, "W" + k, weightRows(layer));
             fill(workbook, bold, "b" + k, biasRows(layer));
         }
+    }
+
+    /** The Features sheet: feature | offset | scale | default | min | max, one row per input, in order. */
+    static List<List<Object>> featureRows(InputPreparation preparation) {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("feature", "offset", "scale", "default", "min", "max"));
+        for (FeatureScaling f : preparation.features()) {
+            List<Object> row = new ArrayList<>(List.of(f.name(), f.offset(), f.scale()));
+            row.add(f.hasDefault() ? f.defaultValue() : null);
+            row.add(Double.isInfinite(f.min()) ? null : f.min());
+            row.add(Double.isInfinite(f.max()) ? null : f.max());
+            while (row.get(row.size() - 1) == null) {
+                row.remove(row.size() - 1);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The Checks sheet: the raw inputs under the model's input names, then expected:OUTPUT per output. */
+    static List<List<Object>> checkRows(Model model, CheckVectorSet checks) {
+        List<List<Object>> rows = new ArrayList<>();
+        List<Object> header = new ArrayList<>(model.inputNames());
+        model.outputNames().forEach(o -> header.add(EXPECTED + o));
+        rows.add(header);
+        for (CheckVector v : checks.vectors()) {
+            List<Object> row = new ArrayList<>();
+            for (double x : v.inputs()) {
+                row.add(x);
+            }
+            for (double e : v.expected()) {
+                row.add(e);
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** The Model sheet: layer | weights | bias | activation | alpha. */

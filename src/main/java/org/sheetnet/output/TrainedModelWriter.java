@@ -11,7 +11,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.io.InputRow;
-import org.sheetnet.model.Network;
+import org.sheetnet.model.Model;
 import org.sheetnet.train.Dataset;
 import org.sheetnet.train.Epoch;
 import org.sheetnet.train.TrainingResult;
@@ -25,7 +25,7 @@ import org.sheetnet.train.TrainingResult;
 public final class TrainedModelWriter {
 
     /** What to write beside the network. */
-    public record Contents(Network network, TrainingResult result, Dataset data, boolean classification,
+    public record Contents(Model model, TrainingResult result, Dataset data, boolean classification,
             List<String> header, List<InputRow> rows, AuditLog audit) {
     }
 
@@ -49,7 +49,7 @@ public final class TrainedModelWriter {
     public static void write(SafeOutputFile out, Contents contents) {
         TrainedModelWriter w = new TrainedModelWriter();
         try (XSSFWorkbook wb = w.workbook) {
-            ModelWorkbookWriter.addModelSheets(wb, w.bold, contents.network());
+            ModelWorkbookWriter.addModelSheets(wb, w.bold, contents.model().network());
             XSSFSheet history = w.history(contents.result().history());
             if (contents.classification()) {
                 ConfusionSheet.write(w.workbook.createSheet("Confusion"), w.bold, contents.result(), contents.data());

@@ -7,8 +7,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.activation.Activation;
-import org.sheetnet.engine.ForwardPass;
-import org.sheetnet.engine.NonFiniteValueException;
+import org.sheetnet.engine.BatchScorer;
 import org.sheetnet.model.Network;
 
 /**
@@ -83,12 +82,9 @@ public final class Trainer {
 
     /** The network's outputs for every row, through the same forward pass as scoring. */
     private static double[] predict(Network network, Dataset data) {
-        try {
-            return ForwardPass.run(network, data.x(), data.rows()).output().act();
-        } catch (NonFiniteValueException e) {
-            throw SheetnetException.input("the trained network gives a non-finite " + e.stage() + " on data row "
-                    + (e.row() + 1) + " (layer " + e.layer() + ", unit " + e.unit() + "); lower --lr or standardise the features");
-        }
+        return BatchScorer.run(network, data.x(), data.rows(), e -> SheetnetException.input(
+                "the trained network gives a non-finite " + e.stage() + " on data row " + (e.row() + 1) + " (layer "
+                        + e.layer() + ", unit " + e.unit() + "); lower --lr or standardise the features")).output().act();
     }
 
     private static void requireFinite(int epoch, double loss, double valLoss, TrainingConfig config) {

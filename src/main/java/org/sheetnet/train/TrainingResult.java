@@ -2,7 +2,9 @@ package org.sheetnet.train;
 
 import java.util.List;
 import java.util.Optional;
+import org.sheetnet.model.Model;
 import org.sheetnet.model.Network;
+import org.sheetnet.model.Provenance;
 
 /**
  * What a training run produced.
@@ -22,6 +24,11 @@ public record TrainingResult(Network network, List<Epoch> history, int trainingR
 
     public TrainingResult {
         history = List.copyOf(history);
+    }
+
+    /** The trained model: the network alone (standardisation is folded into its first layer). */
+    public Model model() {
+        return Model.of(network, Provenance.inMemory("trained by sheetnet train"));
     }
 
     /** The last epoch run. */

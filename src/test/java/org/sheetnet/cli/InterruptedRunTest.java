@@ -53,9 +53,9 @@ class InterruptedRunTest {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "a POSIX system");
         model = dir.resolve("wide.xlsx");
         Random random = new Random(7);
-        ModelWorkbookWriter.write(new Network(List.of(layer("h1", 2, WIDTH, "tanh", random),
-                layer("h2", WIDTH, WIDTH, "tanh", random), layer("y", WIDTH, 1, "linear", random))), null, null,
-                List.of(), model, false);
+        ModelWorkbookWriter.write(org.sheetnet.model.Model.of(new Network(List.of(layer("h1", 2, WIDTH, "tanh", random),
+                layer("h2", WIDTH, WIDTH, "tanh", random), layer("y", WIDTH, 1, "linear", random))),
+                org.sheetnet.model.Provenance.inMemory("test")), null, null, List.of(), model, false);
         rows = dir.resolve("rows.csv");
         try (Writer w = Files.newBufferedWriter(rows, StandardCharsets.UTF_8)) {
             w.write("id,x1,x2\n");

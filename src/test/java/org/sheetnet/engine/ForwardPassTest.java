@@ -91,14 +91,24 @@ class ForwardPassTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = random.nextGaussian();
         }
-        ForwardTrace one = ForwardPass.run(net, x, rows, 1);
+        ForwardTrace one = ForwardPass.run(net, x, rows);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(7);
+        java.util.concurrent.atomic.AtomicInteger handedOut = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Executor counting = task -> {
+            handedOut.incrementAndGet();
+            pool.execute(task);
+        };
         for (int threads : new int[] {2, 3, 8}) {
-            ForwardTrace many = ForwardPass.run(net, x, rows, threads);
+            handedOut.set(0);
+            ForwardTrace many = ForwardPass.run(net, x, rows, counting, threads);
+            // The caller's executor does the other parts: threads − 1 per layer large enough to split (layer 1).
+            org.junit.jupiter.api.Assertions.assertEquals(threads - 1, handedOut.get(), "parts given to the caller's executor");
             for (int k = 0; k < 2; k++) {
                 assertArrayEquals(one.layers().get(k).pre(), many.layers().get(k).pre(), 0.0, threads + " threads, layer " + k);
                 assertArrayEquals(one.layers().get(k).act(), many.layers().get(k).act(), 0.0, threads + " threads, layer " + k);
             }
         }
+        pool.shutdownNow();
     }
 
     @Test

@@ -56,7 +56,7 @@ class SineTest {
         TrainingResult a = train(7);
         TrainingResult b = train(7);
         for (int k = 0; k < 2; k++) {
-            assertArrayEquals(a.network().layers().get(k).weights().data(), b.network().layers().get(k).weights().data(),
+            assertArrayEquals(a.network().layers().get(k).weights().toArray(), b.network().layers().get(k).weights().toArray(),
                     0.0, "W" + (k + 1));
             assertArrayEquals(a.network().layers().get(k).bias(), b.network().layers().get(k).bias(), 0.0, "b" + (k + 1));
         }

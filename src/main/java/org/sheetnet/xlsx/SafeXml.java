@@ -43,7 +43,7 @@ public final class SafeXml {
         try {
             XMLStreamReader raw;
             synchronized (STAX) {
-                raw = STAX.createXMLStreamReader(in);
+                raw = STAX.createXMLStreamReader(XmlCharset.reader(in));
             }
             return new StreamReaderDelegate(raw) {
                 @Override
@@ -55,7 +55,7 @@ public final class SafeXml {
                     return event;
                 }
             };
-        } catch (XMLStreamException e) {
+        } catch (XMLStreamException | java.io.IOException e) {
             throw XlsxErrors.damaged(file, part, e);
         }
     }

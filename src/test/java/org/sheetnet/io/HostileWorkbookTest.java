@@ -77,6 +77,43 @@ class HostileWorkbookTest {
     }
 
     @Test
+    void bytesThatAreNotTheirEncodingAreRefusedInOneLineAndTheParserPrintsNothing() throws IOException {
+        // 0xFF never occurs in UTF-8; the JDK's parser, left to decode, printed "[Fatal Error] …" on stderr.
+        byte[] head = (HandXlsx.HEAD + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = "</t></is></c></row></sheetData></worksheet>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path model = HandXlsx.smallModel(Map.of()).sheet("Notes", o -> {
+            o.write(head);
+            o.write(0xFF);
+            o.write(tail);
+        }).write(in.resolve("model.xlsx"));
+        String message = scoreRefused(ExitCodes.FILE, model, "--input-sheet", "Notes");
+        assertContains(message, "model.xlsx: xl/worksheets/sheet5.xml");
+    }
+
+    @Test
+    void aPartDeclaringAnEncodingNoWorkbookUsesIsRefused() throws IOException {
+        String w1 = HandXlsx.sheetXml(HandXlsx.W1).replace("encoding=\"UTF-8\"", "encoding=\"EBCDIC-CP-US\"");
+        String message = scoreRefused(ExitCodes.FILE, model(Map.of("W1", w1)));
+        assertContains(message, "model.xlsx: xl/worksheets/sheet2.xml", "EBCDIC-CP-US");
+    }
+
+    @Test
+    void aPartInUtf16WithItsMarkReadsAsInUtf8() throws IOException {
+        String w1 = HandXlsx.sheetXml(HandXlsx.W1).replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+        Path model = HandXlsx.smallModel(Map.of()).part(HandXlsx.sheetPart(2), o -> {
+            o.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
+            o.write(w1.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        }).write(in.resolve("model.xlsx"));
+        HostileCli.Run run = HostileCli.run("score", model.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
+        try (var wb = Sheets.open(out)) {
+            assertEquals(1.1, wb.getSheet("Predictions").getRow(1).getCell(0).getNumericCellValue(), 1e-12,
+                    "Predictions!A2 = 0.5·1 + 0.25·2 + 0.1");
+        }
+    }
+
+    @Test
     void aStrayNumberAtXfd1048576InAWeightsSheetIsRefusedNamingTheFirstEmptyCell() throws IOException {
         String w1 = sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>input</t></is></c><c r=\"B1\" t=\"inlineStr\">"
                 + "<is><t>y</t></is></c></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>x1</t></is></c><c r=\"B2\">"

@@ -13,7 +13,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheetnet.examples.SheetWriter;
-import org.sheetnet.testing.HostileCli;
+import org.sheetnet.testing.Cli;
 
 /**
  * A model workbook's sheets that no layer names are never parsed; the Audit says so by name, so an
@@ -37,7 +37,7 @@ class UnreadSheetsTest {
             w.save(model);
         }
         Path out = dir.resolve("out.xlsx");
-        HostileCli.Run run = HostileCli.run("score", model.toString(), "--out", out.toString(), "--quiet");
+        Cli.Run run = Cli.run("score", model.toString(), "--out", out.toString(), "--quiet");
         assertEquals(0, run.exit(), run.stderr());
         try (XSSFWorkbook wb = new XSSFWorkbook(out.toFile())) {
             assertTrue(wb.getSheet("Notes") == null, "Notes is not copied");

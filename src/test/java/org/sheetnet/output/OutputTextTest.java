@@ -46,18 +46,23 @@ class OutputTextTest {
         return "\"" + field.replace("\"", "\"\"") + "\"";
     }
 
-    @Test
-    void theStreamedWriterKeepsEveryIdExact() throws Exception {
+    /** Scores one row per id of {@link #IDS} into {@code outName}, which must succeed; returns the output. */
+    private Path scoreEveryId(String outName) throws IOException {
         StringBuilder csv = new StringBuilder("id,x1,x2\n");
         for (String id : IDS) {
             csv.append(quoted(id)).append(",1,2\n");
         }
         Path rows = Files.writeString(dir.resolve("rows.csv"), csv, StandardCharsets.UTF_8);
         Path model = TinyModel.write(dir.resolve("model.xlsx"), true, null);
-        Path out = dir.resolve("scored.xlsx");
-        Cli.Run run = Cli.run("score", model.toString(), "--input", rows.toString(),
-                "--out", out.toString());
+        Path out = dir.resolve(outName);
+        Cli.Run run = Cli.run("score", model.toString(), "--input", rows.toString(), "--out", out.toString());
         assertEquals(ExitCodes.OK, run.exit(), run.stderr());
+        return out;
+    }
+
+    @Test
+    void theStreamedWriterKeepsEveryIdExact() throws Exception {
+        Path out = scoreEveryId("scored.xlsx");
         assertWellFormed(out);
         List<List<Object>> predictions = Sheets.rows(out, "Predictions");
         for (int r = 0; r < IDS.size(); r++) {
@@ -67,16 +72,7 @@ class OutputTextTest {
 
     @Test
     void csvOutputsWriteTheTextAsItIs() throws Exception {
-        StringBuilder csv = new StringBuilder("id,x1,x2\n");
-        for (String id : IDS) {
-            csv.append(quoted(id)).append(",1,2\n");
-        }
-        Path rows = Files.writeString(dir.resolve("rows.csv"), csv, StandardCharsets.UTF_8);
-        Path model = TinyModel.write(dir.resolve("model.xlsx"), true, null);
-        Path out = dir.resolve("predictions.csv");
-        Cli.Run run = Cli.run("score", model.toString(), "--input", rows.toString(),
-                "--out", out.toString());
-        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
+        Path out = scoreEveryId("predictions.csv");
         String written = Files.readString(out, StandardCharsets.UTF_8);
         for (String id : IDS) {
             assertEquals(true, written.contains(quoted(id)) || written.contains(id), "predictions.csv holds " + id);

@@ -229,6 +229,7 @@ public final class SafeOutputFile {
     }
 
     // After publishing: the temporary's name (a second link to the output, when linked) and the scratch go.
+    // Not removeQuietly: once published, only this one name goes; nothing here is deleted as a tree.
     private void release() {
         try {
             Files.deleteIfExists(temporary);
@@ -242,12 +243,7 @@ public final class SafeOutputFile {
 
     /** Deletes the temporary file and scratch folder, and folders made for the output if empty; safe to repeat. */
     public void discard() {
-        try {
-            Temporaries.deleteTree(temporary);
-        } catch (IOException e) {
-            // Nothing more can be done; the name is recognisable and Leftovers will name it.
-        }
-        Temporaries.forget(temporary);
+        removeQuietly(temporary);
         dropScratch();
         if (!published) {
             folders.removeIfEmpty();
@@ -256,12 +252,17 @@ public final class SafeOutputFile {
 
     private void dropScratch() {
         if (scratch != null) {
-            try {
-                Temporaries.deleteTree(scratch);
-            } catch (IOException e) {
-                // As for the temporary.
-            }
-            Temporaries.forget(scratch);
+            removeQuietly(scratch);
         }
+    }
+
+    // Deletes a temporary file or folder with all it holds, and forgets it.
+    private static void removeQuietly(Path path) {
+        try {
+            Temporaries.deleteTree(path);
+        } catch (IOException e) {
+            // Nothing more can be done; the name is recognisable and Leftovers will name it.
+        }
+        Temporaries.forget(path);
     }
 }

@@ -33,30 +33,30 @@ final class Temporaries {
 
     /** Creates a new empty file (permissions from the umask) and registers it; fails if it exists. */
     static Path createFile(Path path) throws IOException {
-        synchronized (LOCK) {
-            requireRunning(path);
-            Files.createFile(path);
-            LIVE.add(path);
-            return path;
-        }
+        return createAndRegister(path, Files::createFile, LIVE);
     }
 
     /** Creates a new empty folder (permissions from the umask) and registers it with all it will hold. */
     static Path createFolder(Path path) throws IOException {
-        synchronized (LOCK) {
-            requireRunning(path);
-            Files.createDirectory(path);
-            LIVE.add(path);
-            return path;
-        }
+        return createAndRegister(path, Files::createDirectory, LIVE);
     }
 
     /** Creates an output's missing parent folder; it is removed on interruption only if still empty. */
     static Path createParentFolder(Path path) throws IOException {
+        return createAndRegister(path, Files::createDirectory, FOLDERS_IF_EMPTY);
+    }
+
+    /** Makes a file or folder at a path; fails if something is there. */
+    private interface Creation {
+        void create(Path path) throws IOException;
+    }
+
+    // Under the lock, so that a shutdown in between can neither miss the new path nor race its creation.
+    private static Path createAndRegister(Path path, Creation creation, Set<Path> registry) throws IOException {
         synchronized (LOCK) {
             requireRunning(path);
-            Files.createDirectory(path);
-            FOLDERS_IF_EMPTY.add(path);
+            creation.create(path);
+            registry.add(path);
             return path;
         }
     }

@@ -1,6 +1,5 @@
 package org.sheetnet.xlsx;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.CRC32;
@@ -12,7 +11,7 @@ import org.sheetnet.SheetnetException;
  * declares are never trusted), and checked against the entry's CRC and size once read to the end,
  * so that an entry altered after the fact is refused as {@code damaged (checksum mismatch)}.
  */
-final class EntryStream extends FilterInputStream {
+final class EntryStream extends InspectingStream {
 
     private final ZipEntry entry;
     private final String file;
@@ -36,13 +35,6 @@ final class EntryStream extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
     public int read(byte[] buffer, int off, int len) throws IOException {
         if (closed) {
             // The XML parser closes its input at the end of the document; draining then reads nothing.
@@ -50,7 +42,7 @@ final class EntryStream extends FilterInputStream {
         }
         int n;
         try {
-            n = super.read(buffer, off, len);
+            n = in.read(buffer, off, len);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw XlsxErrors.damaged(file, entry.getName(), e);
         }
@@ -65,26 +57,6 @@ final class EntryStream extends FilterInputStream {
         }
         crc.update(buffer, off, n);
         return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        // Skipped bytes would escape the count and the checksum; read them instead.
-        byte[] sink = new byte[8192];
-        long done = 0;
-        while (done < n) {
-            int k = read(sink, 0, (int) Math.min(sink.length, n - done));
-            if (k < 0) {
-                break;
-            }
-            done += k;
-        }
-        return done;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.sheetnet.xlsx;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.sheetnet.SheetnetException;
@@ -17,7 +16,7 @@ import org.sheetnet.SheetnetException;
  * which Excel never writes, only the zero bytes of ASCII markup are skipped); a comment
  * may hold {@code <} and {@code >}, and an attribute value {@code >}, which the states account for.
  */
-final class MarkupGuard extends FilterInputStream {
+final class MarkupGuard extends InspectingStream {
 
     /** Longest text node, tag, comment, CDATA section or processing instruction, in bytes. */
     static final int MAX_RUN = 1 << 20;
@@ -46,36 +45,12 @@ final class MarkupGuard extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-            scan(b);
-        }
-        return b;
-    }
-
-    @Override
     public int read(byte[] buffer, int off, int len) throws IOException {
-        int n = super.read(buffer, off, len);
+        int n = in.read(buffer, off, len);
         for (int i = 0; i < n; i++) {
             scan(buffer[off + i] & 0xff);
         }
         return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        // Skipped bytes would escape the scan; read them instead.
-        byte[] sink = new byte[8192];
-        long done = 0;
-        while (done < n) {
-            int k = read(sink, 0, (int) Math.min(sink.length, n - done));
-            if (k < 0) {
-                break;
-            }
-            done += k;
-        }
-        return done;
     }
 
     private void scan(int b) {

@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -18,8 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sheetnet.examples.SheetWriter;
 import org.sheetnet.testing.Sheets;
+import org.sheetnet.testing.TinyModel;
 
 /** verify detects edited parameters and outputs; check vectors are evaluated before scoring. */
 class AuditTrailTest {
@@ -51,18 +50,11 @@ class AuditTrailTest {
      * The Checks sheet holds those hand-computed values, the last one possibly wrong on purpose.
      */
     private Path model(double lastExpected) throws IOException {
-        Path model = dir.resolve("linear.xlsx");
-        try (SheetWriter w = new SheetWriter()) {
-            w.sheet("Model", true, List.of(List.of("layer", "weights", "bias", "activation"),
-                    List.of("out", "W1", "b1", "linear")));
-            w.sheet("W1", false, List.of(Arrays.asList(null, "y"), List.of("a", 2), List.of("b", 3)));
-            w.sheet("b1", false, List.of(List.of(-1)));
+        return TinyModel.writeLinear(dir.resolve("linear.xlsx"), w -> {
             w.sheet("Inputs", true, List.of(List.of("id", "a", "b"), List.of("r1", 1, 1), List.of("r2", 0, 2)));
             w.sheet("Checks", true, List.of(List.of("a", "b", "expected:y"), List.of(1, 1, 4), List.of(0, 2, 5),
                     List.of(-1, 0.5, lastExpected)));
-            w.save(model);
-        }
-        return model;
+        });
     }
 
     private Path scored(Path model, String... extra) {

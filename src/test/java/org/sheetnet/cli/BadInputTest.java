@@ -6,22 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sheetnet.testing.Cli.assertContains;
+import static org.sheetnet.testing.TinyModel.row;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -34,11 +30,13 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheetnet.examples.SheetWriter;
+import org.sheetnet.testing.Cli;
+import org.sheetnet.testing.FolderSnapshot;
+import org.sheetnet.testing.TinyModel;
 
 /**
  * Every bad input of the product contract, through the command line: each must end with its own
@@ -56,35 +54,17 @@ class BadInputTest {
     private Path in;
     private Path outDir;
     private Path out;
-    private PrintStream savedErr;
-    private PrintStream savedOut;
-    private ByteArrayOutputStream err;
-    private ByteArrayOutputStream stdout;
+    /** The last run of {@link #sheetnet}. */
+    private Cli.Run last;
 
     @BeforeEach
-    void redirect() throws IOException {
+    void folders() throws IOException {
         in = Files.createDirectories(dir.resolve("in"));
         outDir = Files.createDirectories(dir.resolve("out"));
         out = outDir.resolve("scored.xlsx");
-        savedErr = System.err;
-        savedOut = System.out;
-        err = new ByteArrayOutputStream();
-        stdout = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(savedErr);
-        System.setOut(savedOut);
     }
 
     // ---------------------------------------------------------------- fixtures
-
-    private static List<Object> row(Object... cells) {
-        return Arrays.asList(cells);
-    }
 
     /** Inputs matched by name: id | x1 | x2, data from sheet row 2. */
     private static List<List<Object>> inputs() {
@@ -102,24 +82,7 @@ class BadInputTest {
      */
     private Path model(String file, boolean named, List<List<Object>> inputRows, Consumer<SheetWriter> tweak)
             throws IOException {
-        Path path = in.resolve(file);
-        try (SheetWriter w = new SheetWriter()) {
-            w.sheet("Model", true, List.of(row("layer", "weights", "bias", "activation", "alpha"),
-                    row("hidden", "W1", "b1", "sigmoid"),
-                    row("output", "W2", "b2", "linear")));
-            w.sheet("W1", true, named
-                    ? List.of(row("input", "h1", "h2"), row("x1", 0.1, 0.2), row("x2", 0.3, 0.4))
-                    : List.of(row("h1", "h2"), row(0.1, 0.2), row(0.3, 0.4)));
-            w.sheet("b1", true, List.of(row("h1", "h2"), row(0.1, 0.2)));
-            w.sheet("W2", true, List.of(row("y"), row(0.5), row(0.6)));
-            w.sheet("b2", true, List.of(row("y"), row(0.1)));
-            if (inputRows != null) {
-                w.sheet("Inputs", true, inputRows);
-            }
-            tweak.accept(w);
-            w.save(path);
-        }
-        return path;
+        return TinyModel.write(in.resolve(file), named, inputRows, tweak);
     }
 
     private Path model(Consumer<SheetWriter> tweak) throws IOException {
@@ -137,11 +100,10 @@ class BadInputTest {
 
     // ---------------------------------------------------------------- running
 
-    /** Runs sheetnet; returns its exit code. */
-    private int sheetnet(String... args) {
-        err.reset();
-        stdout.reset();
-        return Main.run(args);
+    /** Runs sheetnet in this JVM; the run is also kept in {@link #last}. */
+    private Cli.Run sheetnet(String... args) {
+        last = Cli.run(args);
+        return last;
     }
 
     private String[] scoreArgs(Path model, String... extra) {
@@ -158,14 +120,14 @@ class BadInputTest {
      * @return the message, without its "sheetnet: " prefix
      */
     private String fails(int code, String... args) throws IOException {
-        Map<String, String> before = snapshot();
-        int exit = sheetnet(args);
-        String message = err.toString(StandardCharsets.UTF_8).strip();
+        Map<String, String> before = FolderSnapshot.of(dir);
+        int exit = sheetnet(args).exit();
+        String message = last.stderr().strip();
         assertEquals(code, exit, () -> "exit code of " + String.join(" ", args) + "; stderr: " + message);
         assertTrue(message.startsWith("sheetnet: "), () -> "message: " + message);
         assertFalse(message.contains("\n"), () -> "one message line expected, got:\n" + message);
         assertFalse(message.contains("internal error"), message);
-        assertEquals(before, snapshot(), "files under the test folder after a failed run (" + message + ")");
+        assertEquals(before, FolderSnapshot.of(dir), "files under the test folder after a failed run (" + message + ")");
         return message.substring("sheetnet: ".length());
     }
 
@@ -181,32 +143,7 @@ class BadInputTest {
     /** Runs {@code check MODEL}, which must fail with the same code and message as {@code score}. */
     private void checkFailsAlike(int code, Path model, String scoreMessage) throws IOException {
         assertEquals(scoreMessage, fails(code, "check", model.toString()), "check and score report alike");
-        assertEquals("", stdout.toString(StandardCharsets.UTF_8), "check prints no summary for a bad model");
-    }
-
-    /** SHA-256 of every file under the test folder, hidden ones included, by relative path. */
-    private Map<String, String> snapshot() throws IOException {
-        Map<String, String> digests = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                digests.put(dir.relativize(p).toString(), sha256(Files.readAllBytes(p)));
-            }
-        }
-        return digests;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void assertContains(String message, String... parts) {
-        for (String part : parts) {
-            assertTrue(message.contains(part), () -> "expected \"" + part + "\" in: " + message);
-        }
+        assertEquals("", last.stdout(), "check prints no summary for a bad model");
     }
 
     // ---------------------------------------------------------------- inputs
@@ -542,9 +479,9 @@ class BadInputTest {
     void existingOutputWithForceIsReplaced() throws IOException {
         Path model = validModel();
         Files.write(out, "an earlier result\n".getBytes(StandardCharsets.UTF_8));
-        String modelDigest = sha256(Files.readAllBytes(model));
-        assertEquals(ExitCodes.OK, sheetnet(scoreArgs(model, "--force")), () -> err.toString(StandardCharsets.UTF_8));
-        assertEquals(modelDigest, sha256(Files.readAllBytes(model)), "the model is untouched");
+        String modelDigest = FolderSnapshot.sha256(Files.readAllBytes(model));
+        assertEquals(ExitCodes.OK, sheetnet(scoreArgs(model, "--force")).exit(), () -> last.stderr());
+        assertEquals(modelDigest, FolderSnapshot.sha256(Files.readAllBytes(model)), "the model is untouched");
         try (XSSFWorkbook result = new XSSFWorkbook(Files.newInputStream(out))) {
             assertNotNull(result.getSheet("Predictions"));
             assertEquals(8, result.getSheet("Predictions").getLastRowNum());
@@ -586,9 +523,9 @@ class BadInputTest {
         rows.add(row(HYPERLINK, 1.0, 2.0));
         rows.add(row(DDE, 3.0, 4.0));
         Path model = model("model.xlsx", true, rows, w -> { });
-        Map<String, String> before = snapshot();
-        assertEquals(ExitCodes.OK, sheetnet(scoreArgs(model)), () -> err.toString(StandardCharsets.UTF_8));
-        Map<String, String> after = snapshot();
+        Map<String, String> before = FolderSnapshot.of(dir);
+        assertEquals(ExitCodes.OK, sheetnet(scoreArgs(model)).exit(), () -> last.stderr());
+        Map<String, String> after = FolderSnapshot.of(dir);
         after.remove("out/scored.xlsx");
         assertEquals(before, after, "only the output was added");
         assertTextOnly(out, "Inputs", "Predictions", "L1_pre", "L1_act", "L2_pre", "L2_act");
@@ -600,8 +537,8 @@ class BadInputTest {
         Path csv = in.resolve("rows.csv");
         Files.writeString(csv, "=1+1,x1,x2\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",1,2\n+cmd|' /C calc'!A0,3,4\n",
                 StandardCharsets.UTF_8);
-        assertEquals(ExitCodes.OK, sheetnet(scoreArgs(model, "--input", csv.toString())),
-                () -> err.toString(StandardCharsets.UTF_8));
+        assertEquals(ExitCodes.OK, sheetnet(scoreArgs(model, "--input", csv.toString())).exit(),
+                () -> last.stderr());
         assertTextOnly(out, "Inputs", "Predictions", "L1_pre", "L2_act");
     }
 

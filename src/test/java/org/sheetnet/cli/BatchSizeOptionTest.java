@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheetnet.examples.SheetWriter;
-import org.sheetnet.testing.ChildSheetnet;
+import org.sheetnet.testing.Cli;
 import org.sheetnet.testing.TinyModel;
 
 /**
@@ -30,9 +30,9 @@ class BatchSizeOptionTest {
         Path model = TinyModel.write(dir.resolve("model.xlsx"), true,
                 List.of(TinyModel.row("id", "x1", "x2"), TinyModel.row("a", 1.0, 2.0)));
         Path out = Files.createDirectories(dir.resolve("out"));
-        ChildSheetnet.Result run = ChildSheetnet.run(dir, "score", model.toString(), "--batch-size", batchSize,
+        Cli.Run run = Cli.child("score", model.toString(), "--batch-size", batchSize,
                 "--out", out.resolve("scored.xlsx").toString());
-        assertEquals(ExitCodes.USAGE, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.USAGE, run.exit(), run.stderr());
         assertEquals(List.of(String.format(java.util.Locale.ROOT, "sheetnet: --batch-size must be from 1 to 1,048,576"
                 + " rows, not %,d (see sheetnet help score)", Long.parseLong(batchSize))), run.stderrLines(), "stderr");
         try (Stream<Path> files = Files.list(out)) {
@@ -81,9 +81,9 @@ class BatchSizeOptionTest {
         }
         Path rows = Files.writeString(dir.resolve("rows.csv"), csv, StandardCharsets.UTF_8);
         Path predictions = dir.resolve("predictions.csv");
-        ChildSheetnet.Result run = ChildSheetnet.run(dir, "score", model.toString(), "--input", rows.toString(),
+        Cli.Run run = Cli.child("score", model.toString(), "--input", rows.toString(),
                 "--batch-size", "1048576", "--out", predictions.toString());
-        assertEquals(ExitCodes.OK, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         List<String> lines = run.stderrLines();
         assertEquals(1, lines.size(), "stderr: " + run.stderr());
         assertTrue(lines.get(0).startsWith("sheetnet: note: --batch-size 1,048,576 rows would take more than a quarter"

@@ -12,8 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheetnet.examples.SheetWriter;
-import org.sheetnet.testing.ChildSheetnet;
-import org.sheetnet.testing.InProcessSheetnet;
+import org.sheetnet.testing.Cli;
 import org.sheetnet.testing.Sheets;
 import org.sheetnet.testing.TinyModel;
 
@@ -36,8 +35,8 @@ class DuplicateColumnsTest {
         Path out = dir.resolve("scored.xlsx");
         List<String> args = new ArrayList<>(List.of("score", model.toString(), "--out", out.toString()));
         args.addAll(List.of(extra));
-        ChildSheetnet.Result run = InProcessSheetnet.run(args.toArray(String[]::new));
-        assertEquals(ExitCodes.INPUT, run.exitCode(), run.stderr());
+        Cli.Run run = Cli.run(args.toArray(String[]::new));
+        assertEquals(ExitCodes.INPUT, run.exit(), run.stderr());
         assertEquals(List.of("sheetnet: " + message), run.stderrLines(), "stderr");
         assertFalse(Files.exists(out), "no output");
     }
@@ -90,9 +89,9 @@ class DuplicateColumnsTest {
     void passThroughColumnsMayShareAName() throws IOException {
         Path data = csv("id,x1,x2,id\na,1,2,b\n");
         Path out = dir.resolve("scored.xlsx");
-        ChildSheetnet.Result run = InProcessSheetnet.run("score", namedModel().toString(), "--input", data.toString(),
+        Cli.Run run = Cli.run("score", namedModel().toString(), "--input", data.toString(),
                 "--out", out.toString());
-        assertEquals(ExitCodes.OK, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         List<List<Object>> predictions = Sheets.rows(out, "Predictions");
         assertEquals(List.of("id", "id"), predictions.get(0).subList(0, 2), "Predictions!A1:B1");
         assertEquals(List.of("a", "b"), predictions.get(1).subList(0, 2), "Predictions!A2:B2");
@@ -101,9 +100,9 @@ class DuplicateColumnsTest {
     @Test
     void trainingRefusesAFeatureNamedTwice() throws IOException {
         Path data = csv("x,x,y\n1,2,3\n4,5,6\n");
-        ChildSheetnet.Result run = InProcessSheetnet.run("train", data.toString(), "--out",
+        Cli.Run run = Cli.run("train", data.toString(), "--out",
                 dir.resolve("trained.xlsx").toString());
-        assertEquals(ExitCodes.INPUT, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.INPUT, run.exit(), run.stderr());
         assertEquals(List.of("sheetnet: data.csv: columns A and B are both named \"x\", so the feature \"x\" is ambiguous;"
                 + " rename one of them"), run.stderrLines(), "stderr");
     }

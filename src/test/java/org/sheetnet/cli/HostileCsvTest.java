@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sheetnet.testing.ChildSheetnet;
+import org.sheetnet.testing.Cli;
 import org.sheetnet.testing.TinyModel;
 
 /**
@@ -49,7 +49,7 @@ class HostileCsvTest {
         }
     }
 
-    private static void assertOneLine(ChildSheetnet.Result run, String... parts) {
+    private static void assertOneLine(Cli.Run run, String... parts) {
         List<String> lines = run.stderrLines();
         assertEquals(1, lines.size(), () -> "stderr lines: " + run.stderr());
         assertTrue(lines.get(0).startsWith("sheetnet: "), lines.get(0));
@@ -65,9 +65,9 @@ class HostileCsvTest {
         Path csv = sparse(dir.resolve("rows.csv"), "id,x1,x2\na,1,2\nb,\"", 400L << 20);
         long size = Files.size(csv);
         Path out = outFolder();
-        ChildSheetnet.Result run = ChildSheetnet.run(dir, "score", model.toString(), "--input", csv.toString(),
+        Cli.Run run = Cli.child("score", model.toString(), "--input", csv.toString(),
                 "--out", out.resolve("scored.xlsx").toString());
-        assertEquals(ExitCodes.FILE, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.FILE, run.exit(), run.stderr());
         assertOneLine(run, "rows.csv: line 3: a record longer than 4,000,000 characters",
                 "the quote opened on line 3 never closes");
         assertEmpty(out);
@@ -79,9 +79,9 @@ class HostileCsvTest {
         Path model = TinyModel.write(dir.resolve("model.xlsx"), true, null);
         Path csv = sparse(dir.resolve("rows.csv"), "id,x1,x2", GIGABYTE);
         Path out = outFolder();
-        ChildSheetnet.Result run = ChildSheetnet.run(dir, "score", model.toString(), "--input", csv.toString(),
+        Cli.Run run = Cli.child("score", model.toString(), "--input", csv.toString(),
                 "--out", out.resolve("scored.xlsx").toString());
-        assertEquals(ExitCodes.FILE, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.FILE, run.exit(), run.stderr());
         assertOneLine(run, "rows.csv: line 1: a record longer than 4,000,000 characters (no line break)");
         assertEmpty(out);
     }
@@ -94,9 +94,9 @@ class HostileCsvTest {
         Files.writeString(folder.resolve("b1.csv"), "y\n0.1\n", StandardCharsets.UTF_8);
         sparse(folder.resolve("W1.csv"), "y\r\n0.5\r\n\"", GIGABYTE);
         Path out = outFolder();
-        ChildSheetnet.Result run = ChildSheetnet.run(dir, "import-csv", folder.toString(),
+        Cli.Run run = Cli.child("import-csv", folder.toString(),
                 "--out", out.resolve("model.xlsx").toString());
-        assertEquals(ExitCodes.FILE, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.FILE, run.exit(), run.stderr());
         assertOneLine(run, "W1.csv: line 3: a record longer than 4,000,000 characters",
                 "the quote opened on line 3 never closes");
         assertEmpty(out);

@@ -52,7 +52,7 @@ class InputProtectionTest {
         Cli.Run run = Cli.run("score", model.toString(), "--out", link.resolve("../model.xlsx").toString(), "--force",
                 "-q");
 
-        assertEquals(ExitCodes.OK, run.exit(), run.err());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         assertTrue(Files.exists(dir.resolve("a/model.xlsx")), "written where the file system resolves the name");
         assertEquals(modelBefore, FolderSnapshot.sha256(Files.readAllBytes(model)), "the model is untouched");
     }
@@ -132,9 +132,9 @@ class InputProtectionTest {
 
         Cli.Run run = Cli.run(args);
 
-        assertEquals(ExitCodes.OUTPUT, run.exit(), run.err());
-        assertEquals(1, run.errLines().size(), () -> "one line: " + run.err());
-        String line = run.errLines().get(0);
+        assertEquals(ExitCodes.OUTPUT, run.exit(), run.stderr());
+        assertEquals(1, run.stderrLines().size(), () -> "one line: " + run.stderr());
+        String line = run.stderrLines().get(0);
         assertTrue(line.startsWith("sheetnet: " + output + ": is the " + input + "; sheetnet never writes over"),
                 () -> "names both: " + line);
         assertTrue(line.contains("even with --force"), line);

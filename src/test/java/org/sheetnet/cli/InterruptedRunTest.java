@@ -25,7 +25,6 @@ import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Matrix;
 import org.sheetnet.model.Network;
 import org.sheetnet.output.ModelWorkbookWriter;
-import org.sheetnet.testing.ChildJvm;
 import org.sheetnet.testing.Cli;
 import org.sheetnet.testing.FolderSnapshot;
 
@@ -88,9 +87,9 @@ class InterruptedRunTest {
         Cli.Run next = Cli.run("score", "workbooks/seed-2-3-2-2.xlsx", "--out", out.resolve("next.xlsx").toString(),
                 "-q");
 
-        assertEquals(ExitCodes.OK, next.exit(), next.err());
-        assertEquals(1, next.errLines().size(), () -> "one note: " + next.err());
-        String note = next.errLines().get(0);
+        assertEquals(ExitCodes.OK, next.exit(), next.stderr());
+        assertEquals(1, next.stderrLines().size(), () -> "one note: " + next.stderr());
+        String note = next.stderrLines().get(0);
         assertTrue(note.startsWith("sheetnet: note: " + out.toAbsolutePath().normalize() + ": "), note);
         leftovers.forEach(name -> assertTrue(note.contains(name), "the note names " + name + ": " + note));
         assertTrue(note.contains("process has ended"), note);
@@ -117,7 +116,7 @@ class InterruptedRunTest {
 
     // Waits until the run has made its temporaries and written for a moment: it is then mid-run.
     private Process startAndAwaitTemporaries(Path target) throws Exception {
-        Process child = ChildJvm.start(dir, dir.resolve("stdout.txt"), dir.resolve("stderr.txt"), "score",
+        Process child = Cli.start(List.of(), dir, dir.resolve("stdout.txt"), dir.resolve("stderr.txt"), "score",
                 model.toString(), "--input", rows.toString(), "--out", target.toString(), "--batch-size", "256", "-q");
         Path watched = target.getFileName().toString().endsWith(".xlsx") ? out : target;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -15,8 +15,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sheetnet.testing.ChildSheetnet;
-import org.sheetnet.testing.InProcessSheetnet;
+import org.sheetnet.testing.Cli;
 import org.sheetnet.testing.TinyModel;
 
 /**
@@ -50,7 +49,7 @@ class OneLineMessagesTest {
         return copy;
     }
 
-    private static void assertOneLine(ChildSheetnet.Result run, String what) {
+    private static void assertOneLine(Cli.Run run, String what) {
         List<String> lines = run.stderr().lines().toList();
         assertEquals(1, lines.size(), what + ": stderr was\n" + run.stderr());
         assertTrue(lines.get(0).startsWith("sheetnet: "), what + ": " + lines.get(0));
@@ -77,9 +76,9 @@ class OneLineMessagesTest {
                 new String[] {"nonsense"});
         for (String[] args : failures) {
             String what = "sheetnet " + String.join(" ", args);
-            ChildSheetnet.Result run = InProcessSheetnet.run(args);
-            assertNotEquals(ExitCodes.OK, run.exitCode(), what);
-            assertNotEquals(ExitCodes.INTERNAL, run.exitCode(), what + ": " + run.stderr());
+            Cli.Run run = Cli.run(args);
+            assertNotEquals(ExitCodes.OK, run.exit(), what);
+            assertNotEquals(ExitCodes.INTERNAL, run.exit(), what + ": " + run.stderr());
             assertOneLine(run, what);
             assertEquals("", run.stdout(), what + ": stdout");
         }
@@ -92,13 +91,13 @@ class OneLineMessagesTest {
                 .replaceFirst("\\?>", "?><!DOCTYPE x [<!ENTITY a \"b\">]>").getBytes(StandardCharsets.UTF_8),
                 "doctype-core.xlsx");
         Path out = dir.resolve("out.xlsx");
-        ChildSheetnet.Result run = ChildSheetnet.run(dir, "score", model.toString(), "--out", out.toString());
-        String what = "score of a workbook whose core.xml has a DOCTYPE (exit " + run.exitCode() + ")";
-        if (run.exitCode() == ExitCodes.OK) {
+        Cli.Run run = Cli.child("score", model.toString(), "--out", out.toString());
+        String what = "score of a workbook whose core.xml has a DOCTYPE (exit " + run.exit() + ")";
+        if (run.exit() == ExitCodes.OK) {
             assertEquals("", run.stderr(), what + ": stderr");
         } else {
             assertOneLine(run, what);
-            assertNotEquals(ExitCodes.INTERNAL, run.exitCode(), what);
+            assertNotEquals(ExitCodes.INTERNAL, run.exit(), what);
         }
     }
 
@@ -111,9 +110,9 @@ class OneLineMessagesTest {
         }
         Path model = TinyModel.write(dir.resolve("big.xlsx"), true, rows);
         Path out = dir.resolve("out.xlsx");
-        ChildSheetnet.Result run = ChildSheetnet.runWithHeap("-Xmx8m", dir, "score", model.toString(), "--out",
+        Cli.Run run = Cli.child(List.of("-Xmx8m"), Cli.TIMEOUT_SECONDS, "score", model.toString(), "--out",
                 out.toString());
-        assertEquals(ExitCodes.MEMORY, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.MEMORY, run.exit(), run.stderr());
         assertEquals(List.of("sheetnet: out of memory (a heap of 8 MB) running \"score " + model + " --out " + out
                 + "\"; raise it, e.g. JAVA_OPTS=-Xmx1g, or give large inputs as CSV, which is read a batch at a time"),
                 run.stderr().lines().toList(), "stderr");

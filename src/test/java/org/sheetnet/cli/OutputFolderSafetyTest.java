@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sheetnet.testing.ChildJvm;
 import org.sheetnet.testing.Cli;
 import org.sheetnet.testing.FolderSnapshot;
 
@@ -52,7 +51,7 @@ class OutputFolderSafetyTest {
 
         Cli.Run run = Cli.run("score", model.toString(), "--out", work.toString(), "--force", "-q");
 
-        assertEquals(ExitCodes.OK, run.exit(), run.err());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         assertUserFilesKept(before, FolderSnapshot.of(work));
         assertNotEquals(before.get("Predictions.csv"), FolderSnapshot.of(work).get("Predictions.csv"),
                 "Predictions.csv, written by sheetnet, was replaced");
@@ -64,7 +63,7 @@ class OutputFolderSafetyTest {
         Path stdout = dir.resolve("stdout.txt");
         Path stderr = dir.resolve("stderr.txt");
 
-        Process child = ChildJvm.start(work, stdout, stderr, "score", "model.xlsx", "--out", ".", "--force", "-q");
+        Process child = Cli.start(List.of(), work, stdout, stderr, "score", "model.xlsx", "--out", ".", "--force", "-q");
 
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child run ends");
         assertEquals(ExitCodes.OK, child.exitValue(), Files.readString(stderr));
@@ -77,7 +76,7 @@ class OutputFolderSafetyTest {
 
         Cli.Run run = Cli.run("score", model.toString(), "--out", work.toString(), "-q");
 
-        assertEquals(ExitCodes.OK, run.exit(), run.err());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         assertUserFilesKept(before, FolderSnapshot.of(work));
     }
 
@@ -88,9 +87,9 @@ class OutputFolderSafetyTest {
 
         Cli.Run run = Cli.run("score", model.toString(), "--out", work.toString(), "-q");
 
-        assertEquals(ExitCodes.OUTPUT, run.exit(), run.err());
+        assertEquals(ExitCodes.OUTPUT, run.exit(), run.stderr());
         assertEquals(List.of("sheetnet: " + work.resolve("L2_pre.csv")
-                + ": already exists; give --force to replace it, or another --out"), run.errLines(), "the message");
+                + ": already exists; give --force to replace it, or another --out"), run.stderrLines(), "the message");
         assertEquals(before, FolderSnapshot.of(dir), "nothing changed, no temporary left");
     }
 
@@ -102,9 +101,9 @@ class OutputFolderSafetyTest {
 
         Cli.Run run = Cli.run("score", model.toString(), "--out", notAFolder.toString(), "--force", "-q");
 
-        assertEquals(ExitCodes.OUTPUT, run.exit(), run.err());
-        assertEquals(1, run.errLines().size(), run.err());
-        assertTrue(run.err().contains(notAFolder + ": is a file, not a folder"), run.err());
+        assertEquals(ExitCodes.OUTPUT, run.exit(), run.stderr());
+        assertEquals(1, run.stderrLines().size(), run.stderr());
+        assertTrue(run.stderr().contains(notAFolder + ": is a file, not a folder"), run.stderr());
         assertEquals(before, FolderSnapshot.of(dir), "nothing changed");
     }
 
@@ -117,7 +116,7 @@ class OutputFolderSafetyTest {
 
         Cli.Run run = Cli.run("score", model.toString(), "--input", csv.toString(), "--out", out.toString(), "-q");
 
-        assertEquals(ExitCodes.INPUT, run.exit(), run.err());
+        assertEquals(ExitCodes.INPUT, run.exit(), run.stderr());
         assertEquals(before, FolderSnapshot.of(dir), "the folders sheetnet made are gone, nothing else changed");
     }
 

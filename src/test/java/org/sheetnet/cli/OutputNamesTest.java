@@ -46,7 +46,7 @@ class OutputNamesTest {
         Cli.Run run = Cli.run("examples", "--workbooks", dir.resolve("workbooks").toString(), "--templates",
                 templates.toString(), "--force");
 
-        assertEquals(ExitCodes.OK, run.exit(), run.err());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         assertEquals("my notes", Files.readString(templates.resolve("notes.txt")), "notes.txt kept");
         try (var template = Sheets.open(templates.resolve("model-template.xlsx"))) {
             assertNotNull(template.getSheet("Model"), "replaced with --force by the blank template (its Model sheet)");
@@ -105,9 +105,9 @@ class OutputNamesTest {
     private String refused(String... args) throws IOException {
         Map<String, String> before = FolderSnapshot.of(dir);
         Cli.Run run = Cli.run(args);
-        assertEquals(ExitCodes.OUTPUT, run.exit(), run.err());
-        assertEquals(1, run.errLines().size(), () -> "one line: " + run.err());
+        assertEquals(ExitCodes.OUTPUT, run.exit(), run.stderr());
+        assertEquals(1, run.stderrLines().size(), () -> "one line: " + run.stderr());
         assertEquals(before, FolderSnapshot.of(dir), "nothing written, nothing changed");
-        return run.errLines().get(0).substring("sheetnet: ".length());
+        return run.stderrLines().get(0).substring("sheetnet: ".length());
     }
 }

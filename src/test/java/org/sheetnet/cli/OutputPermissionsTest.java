@@ -87,7 +87,7 @@ class OutputPermissionsTest {
 
     private static void succeeds(String... args) {
         Cli.Run run = Cli.run(args);
-        assertEquals(ExitCodes.OK, run.exit(), () -> String.join(" ", args) + ": " + run.err());
+        assertEquals(ExitCodes.OK, run.exit(), () -> String.join(" ", args) + ": " + run.stderr());
     }
 
     /** The permissions of a new file made in {@code folder} as any program would make it. */

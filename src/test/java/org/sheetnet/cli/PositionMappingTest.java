@@ -9,8 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sheetnet.testing.ChildSheetnet;
-import org.sheetnet.testing.InProcessSheetnet;
+import org.sheetnet.testing.Cli;
 import org.sheetnet.testing.Sheets;
 import org.sheetnet.testing.TinyModel;
 
@@ -38,9 +37,9 @@ class PositionMappingTest {
     void theMappingIsPrintedOnceAndKeptInTheAudit() throws IOException {
         Path model = unnamedModelWithNumericIds();
         Path out = dir.resolve("scored.xlsx");
-        ChildSheetnet.Result run = InProcessSheetnet.run("score", model.toString(), "--input",
+        Cli.Run run = Cli.run("score", model.toString(), "--input",
                 dir.resolve("rows.csv").toString(), "--out", out.toString());
-        assertEquals(ExitCodes.OK, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         assertEquals(List.of(NOTE), run.stderrLines(), "stderr");
         List<List<Object>> audit = Sheets.rows(out, "Audit");
         assertEquals(List.of("x1", "id", "by position", "A"), find(audit, "x1"), "Audit row of x1");
@@ -51,9 +50,9 @@ class PositionMappingTest {
     void quietKeepsItInTheAuditOnly() throws IOException {
         Path model = unnamedModelWithNumericIds();
         Path out = dir.resolve("scored.xlsx");
-        ChildSheetnet.Result run = InProcessSheetnet.run("score", model.toString(), "--input",
+        Cli.Run run = Cli.run("score", model.toString(), "--input",
                 dir.resolve("rows.csv").toString(), "--out", out.toString(), "--quiet");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         assertEquals("", run.stderr(), "stderr with --quiet");
         assertEquals(List.of("x1", "id", "by position", "A"), find(Sheets.rows(out, "Audit"), "x1"), "Audit row of x1");
     }
@@ -62,9 +61,9 @@ class PositionMappingTest {
     void inputsMatchedByNameNeedNoNote() throws IOException {
         Path model = TinyModel.write(dir.resolve("model.xlsx"), true, null);
         Path rows = Files.writeString(dir.resolve("rows.csv"), "id,x2,x1\n1001,2.5,1\n", StandardCharsets.UTF_8);
-        ChildSheetnet.Result run = InProcessSheetnet.run("score", model.toString(), "--input", rows.toString(),
+        Cli.Run run = Cli.run("score", model.toString(), "--input", rows.toString(),
                 "--out", dir.resolve("scored.xlsx").toString());
-        assertEquals(ExitCodes.OK, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         assertEquals("", run.stderr(), "stderr");
     }
 

@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sheetnet.examples.SheetWriter;
-import org.sheetnet.testing.HostileCli;
+import org.sheetnet.testing.Cli;
+import org.sheetnet.testing.TinyModel;
 
 /**
  * A model workbook's sheets that no layer names are never parsed; the Audit says so by name, so an
@@ -26,18 +25,12 @@ class UnreadSheetsTest {
 
     @Test
     void aSheetNoLayerNamesIsListedInTheAuditAndNotCopied() throws IOException {
-        Path model = dir.resolve("linear.xlsx");
-        try (SheetWriter w = new SheetWriter()) {
-            w.sheet("Model", true, List.of(List.of("layer", "weights", "bias", "activation"),
-                    List.of("out", "W1", "b1", "linear")));
-            w.sheet("W1", false, List.of(Arrays.asList(null, "y"), List.of("a", 2), List.of("b", 3)));
-            w.sheet("b1", false, List.of(List.of(-1)));
+        Path model = TinyModel.writeLinear(dir.resolve("linear.xlsx"), w -> {
             w.sheet("Notes", true, List.of(List.of("who", "when"), List.of("analyst", "today")));
             w.sheet("Inputs", true, List.of(List.of("id", "a", "b"), List.of("r1", 1, 1)));
-            w.save(model);
-        }
+        });
         Path out = dir.resolve("out.xlsx");
-        HostileCli.Run run = HostileCli.run("score", model.toString(), "--out", out.toString(), "--quiet");
+        Cli.Run run = Cli.run("score", model.toString(), "--out", out.toString(), "--quiet");
         assertEquals(0, run.exit(), run.stderr());
         try (XSSFWorkbook wb = new XSSFWorkbook(out.toFile())) {
             assertTrue(wb.getSheet("Notes") == null, "Notes is not copied");

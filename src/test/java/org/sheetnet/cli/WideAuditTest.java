@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sheetnet.testing.ChildSheetnet;
-import org.sheetnet.testing.InProcessSheetnet;
+import org.sheetnet.testing.Cli;
 import org.sheetnet.testing.Sheets;
 import org.sheetnet.testing.TinyModel;
 
@@ -32,9 +31,9 @@ class WideAuditTest {
         Path rows = Files.writeString(dir.resolve("wide.csv"), header + "\n" + row + "\n", StandardCharsets.UTF_8);
         Path model = TinyModel.write(dir.resolve("model.xlsx"), true, null);
         Path out = dir.resolve("scored.xlsx");
-        ChildSheetnet.Result run = InProcessSheetnet.run("score", model.toString(), "--input", rows.toString(),
+        Cli.Run run = Cli.run("score", model.toString(), "--input", rows.toString(),
                 "--out", out.toString());
-        assertEquals(ExitCodes.OK, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         List<List<Object>> audit = Sheets.rows(out, "Audit");
         for (int r = 0; r < audit.size(); r++) {
             for (Object cell : audit.get(r)) {

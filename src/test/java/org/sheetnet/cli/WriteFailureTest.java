@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sheetnet.testing.ChildJvm;
+import org.sheetnet.testing.Cli;
 import org.sheetnet.testing.FolderSnapshot;
 
 /**
@@ -66,7 +66,7 @@ class WriteFailureTest {
         Path streams = Files.createTempDirectory("sheetnet-streams");
         Map<String, String> before = FolderSnapshot.of(dir);
 
-        Process child = ChildJvm.start(List.of(LIMIT), dir, streams.resolve("out.txt"), streams.resolve("err.txt"),
+        Process child = Cli.start(List.of(LIMIT), dir, streams.resolve("out.txt"), streams.resolve("err.txt"),
                 "score", model.toString(), "--input", rows.toString(), "--out", out.toString(), "-q");
 
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child ends");

@@ -3,7 +3,7 @@ package org.sheetnet.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.sheetnet.testing.HostileCli.assertContains;
+import static org.sheetnet.testing.Cli.assertContains;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheetnet.cli.ExitCodes;
-import org.sheetnet.testing.HostileCli;
+import org.sheetnet.testing.Cli;
+import org.sheetnet.testing.FolderSnapshot;
 import org.sheetnet.testing.HandXlsx;
 import org.sheetnet.testing.Sheets;
 
@@ -48,12 +49,12 @@ class HostileWorkbookTest {
 
     /** Runs a command that must be refused; returns its one line (without "sheetnet: "). */
     private String refused(int code, String... args) throws IOException {
-        Map<String, String> before = HostileCli.snapshot(dir);
-        HostileCli.Run run = HostileCli.run(args);
+        Map<String, String> before = FolderSnapshot.of(dir);
+        Cli.Run run = Cli.run(args);
         assertEquals(code, run.exit(), () -> "exit code of " + String.join(" ", args) + "; stderr: " + run.stderr());
         String message = run.oneLine();
-        HostileCli.assertUnchanged(before, dir, "after the refused run: " + message);
-        assertTrue(run.seconds() < 20, () -> "refused after " + run.seconds() + " s");
+        FolderSnapshot.assertUnchanged(before, dir, "after the refused run: " + message);
+        assertTrue(run.millis() < 20_000, () -> "refused after " + run.millis() + " ms");
         return message;
     }
 
@@ -65,13 +66,13 @@ class HostileWorkbookTest {
 
     @Test
     void theSmallModelScoresAndVerifiesSilently() throws IOException {
-        HostileCli.Run score = HostileCli.run("score", model(Map.of()).toString(), "--out", out.toString());
+        Cli.Run score = Cli.run("score", model(Map.of()).toString(), "--out", out.toString());
         assertEquals(ExitCodes.OK, score.exit(), score.stderr());
         try (var wb = Sheets.open(out)) {
             assertEquals(1.1, wb.getSheet("Predictions").getRow(1).getCell(0).getNumericCellValue(), 1e-12, "Predictions!A2");
             assertEquals(2.6, wb.getSheet("Predictions").getRow(2).getCell(0).getNumericCellValue(), 1e-12, "Predictions!A3");
         }
-        HostileCli.Run verify = HostileCli.run("verify", out.toString());
+        Cli.Run verify = Cli.run("verify", out.toString());
         assertEquals(ExitCodes.OK, verify.exit(), verify.stderr());
         assertEquals("", verify.stderr(), "verify prints nothing on stderr (POI's log included)");
     }
@@ -224,7 +225,7 @@ class HostileWorkbookTest {
         Map<String, String> replace = new HashMap<>();
         Path model = HandXlsx.smallModel(replace).sheetXml("Decoy", "<worksheet><not xml at all")
                 .write(in.resolve("model.xlsx"));
-        HostileCli.Run run = HostileCli.run("score", model.toString(), "--out", out.toString());
+        Cli.Run run = Cli.run("score", model.toString(), "--out", out.toString());
         assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         List<String> names = Sheets.names(out);
         assertTrue(names.containsAll(List.of("Model", "W1", "b1")), () -> "copied model sheets: " + names);

@@ -19,9 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheetnet.cli.ExitCodes;
-import org.sheetnet.testing.ChildSheetnet;
+import org.sheetnet.testing.Cli;
 import org.sheetnet.testing.HandZip;
-import org.sheetnet.testing.InProcessSheetnet;
 import org.sheetnet.testing.Sheets;
 
 /**
@@ -77,8 +76,8 @@ class HostileKerasTest {
         List<String> all = new ArrayList<>(List.of("import-keras"));
         all.addAll(List.of(args));
         all.addAll(List.of("--out", out.toString()));
-        ChildSheetnet.Result run = InProcessSheetnet.run(all.toArray(String[]::new));
-        assertEquals(code, run.exitCode(), run.stderr());
+        Cli.Run run = Cli.run(all.toArray(String[]::new));
+        assertEquals(code, run.exit(), run.stderr());
         assertEquals(1, run.stderrLines().size(), "stderr lines: " + run.stderr());
         assertFalse(Files.exists(out), "no output");
         return run.stderrLines().get(0);
@@ -94,9 +93,9 @@ class HostileKerasTest {
     @Test
     void theGeneratedModelImports() throws IOException {
         Path out = dir.resolve("imported.xlsx");
-        ChildSheetnet.Result run = InProcessSheetnet.run("import-keras", validKeras(List.of()).toString(),
+        Cli.Run run = Cli.run("import-keras", validKeras(List.of()).toString(),
                 "--out", out.toString());
-        assertEquals(ExitCodes.OK, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         assertEquals("", run.stderr(), "stderr");
         assertTrue(Files.exists(out), "imported.xlsx");
     }
@@ -143,10 +142,10 @@ class HostileKerasTest {
         for (int percent = 5; percent < 100; percent += 5) {
             Path cut = Files.write(dir.resolve("cut.h5"), Arrays.copyOf(whole, whole.length * percent / 100));
             Path out = dir.resolve("imported.xlsx");
-            ChildSheetnet.Result run = InProcessSheetnet.run("import-keras", cut.toString(), "--config",
+            Cli.Run run = Cli.run("import-keras", cut.toString(), "--config",
                     config.toString(), "--out", out.toString());
             String at = "cut to " + percent + "% (" + whole.length * percent / 100 + " bytes): ";
-            if (run.exitCode() == ExitCodes.OK) {
+            if (run.exit() == ExitCodes.OK) {
                 // What was cut off is not needed (free space at the end): then the numbers must be the whole file's.
                 assertEquals("", run.stderr(), at + "stderr");
                 List<List<Object>> w1 = Sheets.rows(out, "W1");
@@ -159,7 +158,7 @@ class HostileKerasTest {
                 Files.delete(out);
                 continue;
             }
-            assertTrue(run.exitCode() == ExitCodes.FILE || run.exitCode() == ExitCodes.MODEL, at + run.stderr());
+            assertTrue(run.exit() == ExitCodes.FILE || run.exit() == ExitCodes.MODEL, at + run.stderr());
             assertEquals(1, run.stderrLines().size(), at + run.stderr());
             assertTrue(run.stderr().startsWith("sheetnet: ") && run.stderr().contains("cut.h5"), at + run.stderr());
             assertFalse(Files.exists(out), at + "no output");
@@ -171,9 +170,9 @@ class HostileKerasTest {
         Path model = HandZip.write(dir.resolve("huge-config.keras"), List.of(
                 HandZip.Entry.run("config.json", (byte) ' ', 1536),
                 HandZip.Entry.of("model.weights.h5", Files.readAllBytes(weights("w.h5", KERNEL, BIAS)))));
-        ChildSheetnet.Result run = ChildSheetnet.run(dir, "import-keras", model.toString(), "--out",
+        Cli.Run run = Cli.child("import-keras", model.toString(), "--out",
                 dir.resolve("imported.xlsx").toString());
-        assertEquals(ExitCodes.FILE, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.FILE, run.exit(), run.stderr());
         assertEquals(List.of("sheetnet: huge-config.keras!config.json inflates to more than 16 MB; a Keras config is far"
                 + " smaller"), run.stderrLines(), "stderr");
     }
@@ -182,8 +181,8 @@ class HostileKerasTest {
     void anExtraEntryOfThreeGigabytesIsNeverRead() throws Exception {
         Path model = validKeras(List.of(HandZip.Entry.run("assets/padding.bin", (byte) 0, 3072)));
         Path out = dir.resolve("imported.xlsx");
-        ChildSheetnet.Result run = ChildSheetnet.run(dir, "import-keras", model.toString(), "--out", out.toString());
-        assertEquals(ExitCodes.OK, run.exitCode(), run.stderr());
+        Cli.Run run = Cli.child("import-keras", model.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         assertTrue(run.millis() < 20_000, "took " + run.millis() + " ms");
         assertTrue(Files.exists(out), "imported.xlsx");
     }

@@ -19,8 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheetnet.cli.ExitCodes;
-import org.sheetnet.testing.ChildSheetnet;
-import org.sheetnet.testing.InProcessSheetnet;
+import org.sheetnet.testing.Cli;
 import org.sheetnet.testing.Sheets;
 import org.sheetnet.testing.TinyModel;
 import org.xml.sax.helpers.DefaultHandler;
@@ -47,18 +46,23 @@ class OutputTextTest {
         return "\"" + field.replace("\"", "\"\"") + "\"";
     }
 
-    @Test
-    void theStreamedWriterKeepsEveryIdExact() throws Exception {
+    /** Scores one row per id of {@link #IDS} into {@code outName}, which must succeed; returns the output. */
+    private Path scoreEveryId(String outName) throws IOException {
         StringBuilder csv = new StringBuilder("id,x1,x2\n");
         for (String id : IDS) {
             csv.append(quoted(id)).append(",1,2\n");
         }
         Path rows = Files.writeString(dir.resolve("rows.csv"), csv, StandardCharsets.UTF_8);
         Path model = TinyModel.write(dir.resolve("model.xlsx"), true, null);
-        Path out = dir.resolve("scored.xlsx");
-        ChildSheetnet.Result run = InProcessSheetnet.run("score", model.toString(), "--input", rows.toString(),
-                "--out", out.toString());
-        assertEquals(ExitCodes.OK, run.exitCode(), run.stderr());
+        Path out = dir.resolve(outName);
+        Cli.Run run = Cli.run("score", model.toString(), "--input", rows.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
+        return out;
+    }
+
+    @Test
+    void theStreamedWriterKeepsEveryIdExact() throws Exception {
+        Path out = scoreEveryId("scored.xlsx");
         assertWellFormed(out);
         List<List<Object>> predictions = Sheets.rows(out, "Predictions");
         for (int r = 0; r < IDS.size(); r++) {
@@ -68,16 +72,7 @@ class OutputTextTest {
 
     @Test
     void csvOutputsWriteTheTextAsItIs() throws Exception {
-        StringBuilder csv = new StringBuilder("id,x1,x2\n");
-        for (String id : IDS) {
-            csv.append(quoted(id)).append(",1,2\n");
-        }
-        Path rows = Files.writeString(dir.resolve("rows.csv"), csv, StandardCharsets.UTF_8);
-        Path model = TinyModel.write(dir.resolve("model.xlsx"), true, null);
-        Path out = dir.resolve("predictions.csv");
-        ChildSheetnet.Result run = InProcessSheetnet.run("score", model.toString(), "--input", rows.toString(),
-                "--out", out.toString());
-        assertEquals(ExitCodes.OK, run.exitCode(), run.stderr());
+        Path out = scoreEveryId("predictions.csv");
         String written = Files.readString(out, StandardCharsets.UTF_8);
         for (String id : IDS) {
             assertEquals(true, written.contains(quoted(id)) || written.contains(id), "predictions.csv holds " + id);
@@ -97,17 +92,17 @@ class OutputTextTest {
             if (!flag.isEmpty()) {
                 args.add(flag);
             }
-            ChildSheetnet.Result run = InProcessSheetnet.run(args.toArray(String[]::new));
-            assertEquals(ExitCodes.INPUT, run.exitCode(), run.stderr());
+            Cli.Run run = Cli.run(args.toArray(String[]::new));
+            assertEquals(ExitCodes.INPUT, run.exit(), run.stderr());
             assertEquals(List.of("sheetnet: rows.csv:3 column A (id): a text of 40,000 characters; an Excel cell holds at"
                     + " most 32,767, so scored.xlsx cannot hold it; write CSV outputs instead (--out NAME.csv, or a"
                     + " folder)"), run.stderrLines(), "stderr " + flag);
             assertEquals(false, Files.exists(out), "no scored.xlsx " + flag);
         }
         Path csv = dir.resolve("predictions.csv");
-        ChildSheetnet.Result run = InProcessSheetnet.run("score", model.toString(), "--input", rows.toString(), "--out",
+        Cli.Run run = Cli.run("score", model.toString(), "--input", rows.toString(), "--out",
                 csv.toString());
-        assertEquals(ExitCodes.OK, run.exitCode(), run.stderr());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         assertEquals(true, Files.readString(csv, StandardCharsets.UTF_8).contains(id), "predictions.csv holds the id whole");
     }
 

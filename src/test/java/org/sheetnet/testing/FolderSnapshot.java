@@ -1,5 +1,7 @@
 package org.sheetnet.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +41,11 @@ public final class FolderSnapshot {
             throw new UncheckedIOException(e);
         }
         return entries;
+    }
+
+    /** Asserts that a folder is as it was: nothing written, changed or left behind. */
+    public static void assertUnchanged(Map<String, String> before, Path root, String what) {
+        assertEquals(before, of(root), what + ": everything under " + root);
     }
 
     /** The SHA-256 of some bytes, in hex. */

@@ -2,19 +2,21 @@ package org.sheetnet.xlsx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.sheetnet.testing.HostileCli.assertContains;
+import static org.sheetnet.testing.Cli.assertContains;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheetnet.cli.ExitCodes;
 import org.sheetnet.io.CellRef;
-import org.sheetnet.testing.HostileCli;
+import org.sheetnet.testing.Cli;
+import org.sheetnet.testing.FolderSnapshot;
 import org.sheetnet.testing.HandXlsx;
 
 /**
@@ -40,10 +42,10 @@ class BoundedMemoryTest {
         out = Files.createDirectories(dir.resolve("out")).resolve("scored.xlsx");
     }
 
-    private HostileCli.Run child(String... args) throws IOException, InterruptedException {
-        Map<String, String> before = HostileCli.snapshot(dir);
-        HostileCli.Run run = HostileCli.child(HEAP, TIMEOUT_SECONDS, args);
-        HostileCli.assertUnchanged(before, dir, "after " + String.join(" ", args));
+    private Cli.Run child(String... args) throws IOException, InterruptedException {
+        Map<String, String> before = FolderSnapshot.of(dir);
+        Cli.Run run = Cli.child(List.of(HEAP, Cli.SERIAL_GC), TIMEOUT_SECONDS, args);
+        FolderSnapshot.assertUnchanged(before, dir, "after " + String.join(" ", args));
         return run;
     }
 
@@ -64,7 +66,7 @@ class BoundedMemoryTest {
         Path model = HandXlsx.smallModel(Map.of()).write(in.resolve("model.xlsx"));
         Path data = new HandXlsx().sheet("Data", repeated(HandXlsx.HEAD + "<sheetData><!--", "a<b>c&d ", GIGABYTE,
                 "--></sheetData></worksheet>")).write(in.resolve("data.xlsx"));
-        HostileCli.Run run = child("score", model.toString(), "--input", data.toString(), "--out", out.toString());
+        Cli.Run run = child("score", model.toString(), "--input", data.toString(), "--out", out.toString());
         assertEquals(ExitCodes.FILE, run.exit(), run.stderr());
         assertEquals("data.xlsx: xl/worksheets/sheet1.xml holds a text, tag or comment longer than 1 MiB; a cell holds"
                 + " at most 32,767 characters, so sheetnet refuses it", run.oneLine(), "message");
@@ -77,7 +79,7 @@ class BoundedMemoryTest {
                 .sheet("W1", repeated(HandXlsx.HEAD + before, "0123456789", GIGABYTE, "</t></is></c></row></sheetData>"
                         + "</worksheet>"))
                 .sheet("b1", HandXlsx.B1).write(in.resolve("model.xlsx"));
-        HostileCli.Run run = child("check", file.toString());
+        Cli.Run run = child("check", file.toString());
         assertEquals(ExitCodes.FILE, run.exit(), run.stderr());
         assertContains(run.oneLine(), "model.xlsx: xl/worksheets/sheet2.xml holds a text, tag or comment longer than 1 MiB");
     }
@@ -98,10 +100,10 @@ class BoundedMemoryTest {
         });
         Path model = x.write(in.resolve("model.xlsx"));
         assertTrue(Files.size(model) < 64L << 20, "the decoy is small zipped: " + Files.size(model));
-        HostileCli.Run check = child("check", model.toString());
+        Cli.Run check = child("check", model.toString());
         assertEquals(ExitCodes.OK, check.exit(), check.stderr());
         assertEquals("", check.stderr(), "stderr of check");
-        HostileCli.Run score = HostileCli.child(HEAP, TIMEOUT_SECONDS, "score", model.toString(), "--out", out.toString());
+        Cli.Run score = Cli.child(List.of(HEAP, Cli.SERIAL_GC), TIMEOUT_SECONDS, "score", model.toString(), "--out", out.toString());
         assertEquals(ExitCodes.OK, score.exit(), score.stderr());
         assertTrue(Files.exists(out), "the output was written");
     }
@@ -111,7 +113,7 @@ class BoundedMemoryTest {
         String w1 = HandXlsx.sheetXml(HandXlsx.W1).replace("</sheetData>",
                 "<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row></sheetData>");
         Path model = HandXlsx.smallModel(Map.of("W1", w1)).write(in.resolve("model.xlsx"));
-        HostileCli.Run run = child("check", model.toString());
+        Cli.Run run = child("check", model.toString());
         assertEquals(ExitCodes.MODEL, run.exit(), run.stderr());
         assertContains(run.oneLine(), "model.xlsx: 'W1'!A1:XFD1048576 reaches to XFD1048576, but 'W1'!C1 inside it is empty");
     }
@@ -131,7 +133,7 @@ class BoundedMemoryTest {
             o.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
         }).sheet("b1", HandXlsx.B1);
         Path model = x.write(in.resolve("model.xlsx"));
-        HostileCli.Run run = child("check", model.toString());
+        Cli.Run run = child("check", model.toString());
         assertEquals(ExitCodes.FILE, run.exit(), run.stderr());
         assertContains(run.oneLine(), "model.xlsx: the sheets read hold more than", "(sheet \"W1\" passes the limit)",
                 "give Java more memory, e.g. JAVA_OPTS=-Xmx");
@@ -145,7 +147,7 @@ class BoundedMemoryTest {
         Path model = HandXlsx.smallModel(Map.of("Inputs", inputs)).part("xl/sharedStrings.xml",
                 repeated("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>x1</t></si>",
                         "<si><t>" + "s".repeat(990) + "</t></si>", 40L << 20, "</sst>")).write(in.resolve("model.xlsx"));
-        HostileCli.Run run = child("score", model.toString(), "--out", out.toString());
+        Cli.Run run = child("score", model.toString(), "--out", out.toString());
         assertEquals(ExitCodes.FILE, run.exit(), run.stderr());
         assertContains(run.oneLine(), "model.xlsx: xl/sharedStrings.xml holds more than", "characters; sheetnet refuses it");
     }
@@ -154,7 +156,7 @@ class BoundedMemoryTest {
     void verifyRefusesAWorkbookLargerThanItsHeapCanHoldBeforePoiSeesIt() throws Exception {
         Path model = HandXlsx.smallModel(Map.of()).sheet("Notes", repeated(HandXlsx.HEAD + "<sheetData>",
                 "<row><c><v>1</v></c></row>", 64L << 20, "</sheetData></worksheet>")).write(in.resolve("model.xlsx"));
-        HostileCli.Run run = child("verify", model.toString());
+        Cli.Run run = child("verify", model.toString());
         assertEquals(ExitCodes.FILE, run.exit(), run.stderr());
         assertContains(run.oneLine(), "model.xlsx: xl/worksheets/sheet5.xml unpacks to more than");
     }

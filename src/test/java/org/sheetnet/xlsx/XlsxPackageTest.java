@@ -2,7 +2,7 @@ package org.sheetnet.xlsx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.sheetnet.testing.HostileCli.assertContains;
+import static org.sheetnet.testing.Cli.assertContains;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

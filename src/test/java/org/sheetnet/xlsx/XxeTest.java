@@ -3,7 +3,7 @@ package org.sheetnet.xlsx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.sheetnet.testing.HostileCli.assertContains;
+import static org.sheetnet.testing.Cli.assertContains;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.cli.ExitCodes;
-import org.sheetnet.testing.HostileCli;
+import org.sheetnet.testing.Cli;
+import org.sheetnet.testing.FolderSnapshot;
 import org.sheetnet.testing.HandXlsx;
 
 /**
@@ -92,18 +93,18 @@ class XxeTest {
         Path hostile = hostile(in.resolve("hostile.xlsx"), sheet, place);
         Path model = route == Route.SCORE_INPUT
                 ? HandXlsx.smallModel(Map.of()).write(in.resolve("model.xlsx")) : hostile;
-        Map<String, String> before = HostileCli.snapshot(dir);
-        HostileCli.Run run = switch (route) {
-            case SCORE_INPUT -> HostileCli.run("score", model.toString(), "--input", hostile.toString(), "--input-sheet",
+        Map<String, String> before = FolderSnapshot.of(dir);
+        Cli.Run run = switch (route) {
+            case SCORE_INPUT -> Cli.run("score", model.toString(), "--input", hostile.toString(), "--input-sheet",
                     "Inputs", "--out", out.resolve("scored.xlsx").toString());
-            case SCORE_MODEL -> HostileCli.run("score", model.toString(), "--out", out.resolve("scored.xlsx").toString());
-            case VERIFY -> HostileCli.run("verify", hostile.toString());
+            case SCORE_MODEL -> Cli.run("score", model.toString(), "--out", out.resolve("scored.xlsx").toString());
+            case VERIFY -> Cli.run("verify", hostile.toString());
         };
         assertEquals(ExitCodes.FILE, run.exit(), () -> "exit code; stderr: " + run.stderr());
         String message = run.oneLine();
         assertContains(message, "hostile.xlsx: " + part(place, route), "holds a DOCTYPE; sheetnet refuses DTDs");
         assertFalse(run.stdout().contains(SECRET) || run.stderr().contains(SECRET), "the secret was printed");
-        HostileCli.assertUnchanged(before, dir, "after a refused run");
+        FolderSnapshot.assertUnchanged(before, dir, "after a refused run");
     }
 
     @Test

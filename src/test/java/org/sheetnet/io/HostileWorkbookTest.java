@@ -106,7 +106,7 @@ class HostileWorkbookTest {
             o.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
             o.write(w1.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
         }).write(in.resolve("model.xlsx"));
-        HostileCli.Run run = HostileCli.run("score", model.toString(), "--out", out.toString());
+        Cli.Run run = Cli.run("score", model.toString(), "--out", out.toString());
         assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         try (var wb = Sheets.open(out)) {
             assertEquals(1.1, wb.getSheet("Predictions").getRow(1).getCell(0).getNumericCellValue(), 1e-12,

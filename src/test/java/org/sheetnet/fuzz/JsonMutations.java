@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 final class JsonMutations {
 
     private static final Pattern NUMBER = Pattern.compile("(?<=[:\\[,\\s])-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?(?=[,\\]}\\s])");
-    private static final Pattern STRING_VALUE = Pattern.compile("(?<=:\\s?)\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern MEMBER = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"\\s*:\\s*");
+    // Possessive runs: the plain alternation recursed once per character and overflowed the stack on a
+    // long string (seed 2885 took the whole campaign JVM down).
+    private static final Pattern STRING_VALUE = Pattern.compile("(?<=:\\s?)\"((?:[^\"\\\\]++|\\\\.)*+)\"");
+    private static final Pattern MEMBER = Pattern.compile("\"(?:[^\"\\\\]++|\\\\.)*+\"\\s*:\\s*");
     private static final List<String> NUMBERS = List.of("0", "-1", "1e9", "2147483648", "70000", "1e309", "NaN", "-0",
             "1.5", "99999999999999999999", "null", "true", "\"3\"", "[]", "{}");
 

@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.csv.CsvModelReader;
-import org.sheetnet.io.ModelReader;
-import org.sheetnet.io.ModelWorkbook;
-import org.sheetnet.keras.KerasImport;
+import org.sheetnet.format.csv.CsvModelReader;
+import org.sheetnet.format.workbook.ModelReader;
+import org.sheetnet.format.workbook.ModelWorkbook;
+import org.sheetnet.format.keras.KerasImport;
 import org.sheetnet.model.Model;
 
 /**

@@ -3,7 +3,7 @@ package org.sheetnet.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sheetnet.examples.ExampleWorkbooks;
-import org.sheetnet.output.OutputNames;
+import org.sheetnet.sink.OutputNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -2,7 +2,7 @@ package org.sheetnet.cli;
 
 import java.io.PrintWriter;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.job.Version;
+import org.sheetnet.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

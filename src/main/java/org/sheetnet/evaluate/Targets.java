@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.io.CellValues;
-import org.sheetnet.io.ColumnLookup;
-import org.sheetnet.io.InputRow;
-import org.sheetnet.io.RowSource;
+import org.sheetnet.sheet.CellValues;
+import org.sheetnet.input.ColumnLookup;
+import org.sheetnet.input.InputRow;
+import org.sheetnet.input.RowSource;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Network;
 

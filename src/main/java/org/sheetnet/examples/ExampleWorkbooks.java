@@ -12,9 +12,9 @@ import org.sheetnet.engine.ForwardPass;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Matrix;
 import org.sheetnet.model.Network;
-import org.sheetnet.output.OutputErrors;
-import org.sheetnet.output.OutputFolder;
-import org.sheetnet.output.OutputPolicy;
+import org.sheetnet.sink.OutputErrors;
+import org.sheetnet.sink.OutputFolder;
+import org.sheetnet.sink.OutputPolicy;
 
 /**
  * Builds the example workbooks (the networks of the background articles) and the blank templates.

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.io.CellRef;
-import org.sheetnet.io.InputRow;
-import org.sheetnet.io.RowSource;
-import org.sheetnet.output.AuditLog;
+import org.sheetnet.sheet.CellRef;
+import org.sheetnet.input.InputRow;
+import org.sheetnet.input.RowSource;
+import org.sheetnet.sink.AuditLog;
 
 /**
  * Refuses input text that an output workbook cannot hold: an Excel cell holds at most 32,767

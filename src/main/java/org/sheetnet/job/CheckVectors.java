@@ -9,7 +9,7 @@ import org.sheetnet.engine.CheckRun;
 import org.sheetnet.model.CheckVector;
 import org.sheetnet.model.CheckVectorSet;
 import org.sheetnet.model.Model;
-import org.sheetnet.output.CheckPlot;
+import org.sheetnet.report.CheckPlot;
 
 /**
  * The check vectors stored with a model: a {@code Checks} sheet of input rows with the outputs the

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.io.CsvRowSource;
-import org.sheetnet.io.ModelWorkbook;
-import org.sheetnet.io.RowSource;
-import org.sheetnet.io.XlsxStreamRowSource;
+import org.sheetnet.input.CsvRowSource;
+import org.sheetnet.format.workbook.ModelWorkbook;
+import org.sheetnet.input.RowSource;
+import org.sheetnet.input.XlsxStreamRowSource;
 import org.sheetnet.xlsx.XlsxPackage;
 
 /** Opens the input rows a score run asks for: the model's Inputs sheet, an .xlsx sheet or a CSV file. */

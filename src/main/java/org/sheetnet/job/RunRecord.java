@@ -5,19 +5,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sheetnet.io.CellRef;
-import org.sheetnet.io.ColumnLookup;
-import org.sheetnet.io.InputBinding;
-import org.sheetnet.io.PreparationLog;
+import org.sheetnet.sheet.CellRef;
+import org.sheetnet.input.ColumnLookup;
+import org.sheetnet.input.InputBinding;
+import org.sheetnet.input.PreparationLog;
 import org.sheetnet.model.FeatureScaling;
-import org.sheetnet.io.ModelWorkbook;
-import org.sheetnet.io.RowSource;
-import org.sheetnet.io.Sha256;
-import org.sheetnet.io.ValueDigest;
+import org.sheetnet.format.workbook.ModelWorkbook;
+import org.sheetnet.input.RowSource;
+import org.sheetnet.files.Sha256;
+import org.sheetnet.report.ValueDigest;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Network;
-import org.sheetnet.output.AuditLog;
-import org.sheetnet.output.FormulaCheck;
+import org.sheetnet.sink.AuditLog;
+import org.sheetnet.report.FormulaCheck;
+import org.sheetnet.Version;
 
 /** What a score run did, gathered as it goes, and turned into the Audit sheet at the end. */
 final class RunRecord {

@@ -12,19 +12,19 @@ import org.sheetnet.engine.ForwardTrace;
 import org.sheetnet.evaluate.Evaluator;
 import org.sheetnet.evaluate.TargetBatch;
 import org.sheetnet.evaluate.Targets;
-import org.sheetnet.io.InputBinding;
-import org.sheetnet.io.InputRow;
-import org.sheetnet.io.ModelReader;
-import org.sheetnet.io.ModelWorkbook;
-import org.sheetnet.io.RowSource;
-import org.sheetnet.io.ValueDigest;
+import org.sheetnet.input.InputBinding;
+import org.sheetnet.input.InputRow;
+import org.sheetnet.format.workbook.ModelReader;
+import org.sheetnet.format.workbook.ModelWorkbook;
+import org.sheetnet.input.RowSource;
+import org.sheetnet.report.ValueDigest;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Network;
-import org.sheetnet.output.FormulaCheck;
-import org.sheetnet.output.OutputFolder;
-import org.sheetnet.output.OutputPolicy;
-import org.sheetnet.output.SafeOutputFile;
-import org.sheetnet.output.ScoredWorkbookWriter;
+import org.sheetnet.report.FormulaCheck;
+import org.sheetnet.sink.OutputFolder;
+import org.sheetnet.sink.OutputPolicy;
+import org.sheetnet.sink.SafeOutputFile;
+import org.sheetnet.report.ScoredWorkbookWriter;
 
 /**
  * Scores input rows with a model workbook and writes the audited output workbook: checks the
@@ -54,7 +54,7 @@ public final class ScoreJob {
      *                a smaller batch than asked, inputs matched by position
      */
     public record Result(long rows, Network network, Optional<CheckVectors.Result> checks,
-            Optional<org.sheetnet.io.PreparationLog> preparation, Optional<Evaluator> evaluation, List<String> notes) {
+            Optional<org.sheetnet.input.PreparationLog> preparation, Optional<Evaluator> evaluation, List<String> notes) {
     }
 
     private ScoreJob() {

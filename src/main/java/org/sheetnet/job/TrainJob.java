@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.io.Sha256;
-import org.sheetnet.output.AuditLog;
-import org.sheetnet.output.OutputNames;
-import org.sheetnet.output.OutputPolicy;
-import org.sheetnet.output.SafeOutputFile;
-import org.sheetnet.output.TrainedModelWriter;
+import org.sheetnet.files.Sha256;
+import org.sheetnet.sink.AuditLog;
+import org.sheetnet.sink.OutputNames;
+import org.sheetnet.sink.OutputPolicy;
+import org.sheetnet.sink.SafeOutputFile;
+import org.sheetnet.report.TrainedModelWriter;
 import org.sheetnet.train.Dataset;
 import org.sheetnet.train.Epoch;
 import org.sheetnet.train.Loss;
@@ -21,6 +21,7 @@ import org.sheetnet.train.Losses;
 import org.sheetnet.train.Trainer;
 import org.sheetnet.train.TrainingConfig;
 import org.sheetnet.train.TrainingResult;
+import org.sheetnet.Version;
 
 /**
  * Trains a network on a data file and writes the model workbook: reads the rows, settles the

@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.io.CellValues;
-import org.sheetnet.io.ColumnLookup;
-import org.sheetnet.io.CsvRowSource;
-import org.sheetnet.io.InputRow;
-import org.sheetnet.io.RowSource;
-import org.sheetnet.io.XlsxStreamRowSource;
+import org.sheetnet.sheet.CellValues;
+import org.sheetnet.input.ColumnLookup;
+import org.sheetnet.input.CsvRowSource;
+import org.sheetnet.input.InputRow;
+import org.sheetnet.input.RowSource;
+import org.sheetnet.input.XlsxStreamRowSource;
 import org.sheetnet.train.Dataset;
 
 /**

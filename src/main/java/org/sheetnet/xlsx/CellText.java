@@ -1,10 +1,10 @@
 package org.sheetnet.xlsx;
 
-import org.sheetnet.io.CellRef;
+import org.sheetnet.sheet.CellRef;
 
 /**
  * The two texts read for every cell, parsed by hand: a cell reference and a number. Regular
- * expressions (as in {@link CellRef#parse} and {@link org.sheetnet.io.PlainDecimal}) cost more per
+ * expressions (as in {@link CellRef#parse} and {@link org.sheetnet.input.PlainDecimal}) cost more per
  * cell than the XML around them.
  */
 final class CellText {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * One row of a sheet as stored: its 0-based index and its non-blank cells, columns ascending.
  * Values are {@link Double} (finite), {@link String} (trimmed, never empty), {@link Boolean} or
- * {@link org.sheetnet.io.CellValues.ErrorValue}.
+ * {@link org.sheetnet.sheet.CellValues.ErrorValue}.
  */
 public final class SheetRow {
 

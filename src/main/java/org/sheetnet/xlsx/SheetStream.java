@@ -3,9 +3,9 @@ package org.sheetnet.xlsx;
 import java.io.Closeable;
 import javax.xml.stream.XMLStreamConstants;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.io.CellRef;
-import org.sheetnet.io.CellValues;
-import org.sheetnet.io.SheetName;
+import org.sheetnet.sheet.CellRef;
+import org.sheetnet.sheet.CellValues;
+import org.sheetnet.sheet.SheetName;
 
 /**
  * The rows of a sheet part, in order, read as a stream: memory stays flat however many rows the

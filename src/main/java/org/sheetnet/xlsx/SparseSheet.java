@@ -2,7 +2,7 @@ package org.sheetnet.xlsx;
 
 import java.util.Arrays;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.io.CellRef;
+import org.sheetnet.sheet.CellRef;
 
 /**
  * A sheet's non-blank cells as they are in the file, in row-major order, in compact parallel

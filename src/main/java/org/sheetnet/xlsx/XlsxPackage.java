@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.io.WorkbookFiles;
+import org.sheetnet.files.WorkbookFiles;
 
 /**
  * An .xlsx file opened as a zip package with {@code java.util.zip}, never through POI: its sheets

@@ -24,7 +24,7 @@ import org.sheetnet.activation.Activations;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Matrix;
 import org.sheetnet.model.Network;
-import org.sheetnet.output.ModelWorkbookWriter;
+import org.sheetnet.format.workbook.ModelWorkbookWriter;
 import org.sheetnet.testing.ChildJvm;
 import org.sheetnet.testing.Cli;
 import org.sheetnet.testing.FolderSnapshot;

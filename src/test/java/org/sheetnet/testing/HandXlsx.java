@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.sheetnet.io.CellRef;
+import org.sheetnet.sheet.CellRef;
 
 /**
  * Writes .xlsx packages by hand, part by part, so that tests can build exactly the hostile or

@@ -15,7 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheetnet.cli.Main;
-import org.sheetnet.io.Sha256;
+import org.sheetnet.files.Sha256;
 import org.sheetnet.job.TrainJob;
 import org.sheetnet.job.TrainOptions;
 import org.sheetnet.testing.Sheets;

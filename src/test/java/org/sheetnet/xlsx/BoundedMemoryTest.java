@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheetnet.cli.ExitCodes;
-import org.sheetnet.io.CellRef;
+import org.sheetnet.sheet.CellRef;
 import org.sheetnet.testing.HostileCli;
 import org.sheetnet.testing.HandXlsx;
 

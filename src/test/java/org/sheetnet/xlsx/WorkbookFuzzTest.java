@@ -18,10 +18,10 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheetnet.SheetnetException;
-import org.sheetnet.io.ModelReader;
-import org.sheetnet.io.ModelWorkbook;
-import org.sheetnet.io.RowSource;
-import org.sheetnet.io.XlsxStreamRowSource;
+import org.sheetnet.format.workbook.ModelReader;
+import org.sheetnet.format.workbook.ModelWorkbook;
+import org.sheetnet.input.RowSource;
+import org.sheetnet.input.XlsxStreamRowSource;
 import org.sheetnet.testing.HandXlsx;
 
 /**

@@ -240,7 +240,7 @@ class XlsxPackageTest {
         for (String t : List.of("1", "-1", "+1", "1.", ".5", "-.5", "1.5e3", "1E-3", "1e+3", "0.000", "12345678901234567890",
                 "", ".", "-", "e3", "1e", "1e+", "1.2.3", "NaN", "Infinity", "-Infinity", "1d", "1f", "0x1p3", " 1", "1 ",
                 "1,5", "١")) {
-            assertEquals(org.sheetnet.io.PlainDecimal.matches(t), CellText.isPlainDecimal(t), "\"" + t + "\"");
+            assertEquals(org.sheetnet.input.PlainDecimal.matches(t), CellText.isPlainDecimal(t), "\"" + t + "\"");
         }
     }
 
@@ -248,7 +248,7 @@ class XlsxPackageTest {
     void theHandWrittenReferenceParserAgreesWithCellRef() {
         for (String r : List.of("A1", "Z9", "AA10", "XFD1048576", "ZZZ9999999", "A0", "AAAA1", "A12345678", "1A", "A",
                 "", "A1B", "A-1")) {
-            assertEquals(org.sheetnet.io.CellRef.parse(r).orElse(null), CellText.ref(r), "\"" + r + "\"");
+            assertEquals(org.sheetnet.sheet.CellRef.parse(r).orElse(null), CellText.ref(r), "\"" + r + "\"");
         }
     }
 

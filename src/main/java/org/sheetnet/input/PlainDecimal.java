@@ -1,0 +1,21 @@
+package org.sheetnet.input;
+
+import java.util.regex.Pattern;
+
+/**
+ * What sheetnet reads as a number in a CSV field: a plain decimal such as {@code -1.5e3} or
+ * {@code .25}; never hexadecimal, {@code NaN}, {@code Infinity} or Java suffixes like {@code 1d},
+ * which {@link Double#parseDouble} would also accept.
+ */
+public final class PlainDecimal {
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private PlainDecimal() {
+    }
+
+    /** Whether the (trimmed) text is a plain decimal. */
+    public static boolean matches(String text) {
+        return DECIMAL.matcher(text).matches();
+    }
+}

@@ -1,0 +1,152 @@
+package org.sheetnet.format.workbook;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.sheetnet.SheetnetException;
+import org.sheetnet.xlsx.SparseSheet;
+import org.sheetnet.sheet.CellRange;
+import org.sheetnet.sheet.CellRef;
+import org.sheetnet.sheet.CellValues;
+import org.sheetnet.sheet.SheetName;
+
+/**
+ * A block of numbers read from a sheet, with an optional header row of column names and an
+ * optional first column of row names, both detected from the cells: a first row with text and no
+ * numbers is a header; a first column with text and no numbers holds names.
+ *
+ * @param range      where the numbers are (without header and names)
+ * @param values     the numbers, {@code range.rows() × range.cols()}, row-major
+ * @param colNames   names from the header row, one per column, or empty
+ * @param rowNames   names from the first column, one per row, or empty
+ */
+public record LabelledBlock(CellRange range, double[] values, List<String> colNames, List<String> rowNames) {
+
+    /**
+     * Reads a block from a sheet.
+     *
+     * @param sheet the sheet holding the block, as read from the file
+     * @param area  the cells to read, or {@code null} for the sheet's used area from A1
+     * @param file  the file's name, for messages
+     * @throws SheetnetException (MODEL) naming the first cell that is not a number, or the first empty
+     *                           cell of a block stretched by a stray cell far away
+     */
+    public static LabelledBlock read(SparseSheet sheet, CellRange area, String file) {
+        if (sheet.size() == 0) {
+            throw SheetnetException.model(file + ": sheet \"" + sheet.name() + "\" is empty; fill in the"
+                    + " weights (n_in rows × n_out columns) or bias (n_out numbers) it should hold");
+        }
+        CellRange used = new CellRange(sheet.name(), new CellRef(0, 0), new CellRef(sheet.lastRow(), sheet.lastCol()));
+        CellRange r = area != null ? area : used;
+        // Checked before reading: a range such as A1:XFD1048576 would otherwise be read cell by cell.
+        if (r.last().row() > used.last().row() || r.last().col() > used.last().col()) {
+            throw SheetnetException.model(file + ": " + r + " reaches past the last filled cell of its sheet ("
+                    + used.last() + "); a block holds numbers only");
+        }
+        requireFilled(sheet, r, file);
+        Object[][] cells = new Object[r.rows()][r.cols()];
+        for (int i = 0; i < r.rows(); i++) {
+            for (int j = 0; j < r.cols(); j++) {
+                cells[i][j] = sheet.value(r.first().row() + i, r.first().col() + j);
+            }
+        }
+        return fromCells(r, cells, file);
+    }
+
+    /**
+     * Refuses a block with more empty cells than its header row and name column can account for,
+     * before anything of its size is allocated: one stray number at XFD1048576 makes a sheet's used
+     * area 17 billion cells, of which only the few the file holds are counted here.
+     */
+    private static void requireFilled(SparseSheet sheet, CellRange r, String file) {
+        long filled = 0;
+        int end = sheet.indexFrom(r.last().row() + 1, 0);
+        for (int k = sheet.indexFrom(r.first().row(), 0); k < end; k++) {
+            int col = sheet.cellAt(k).col();
+            filled += col >= r.first().col() && col <= r.last().col() ? 1 : 0;
+        }
+        long area = (long) r.rows() * r.cols();
+        long labels = r.rows() == 1 || r.cols() == 1 ? 1 : r.rows() + r.cols() - 1L;
+        if (area - filled <= labels) {
+            return;
+        }
+        CellRef empty = firstEmpty(sheet, r);
+        throw SheetnetException.model(file + ": " + r + " reaches to " + r.last() + ", but " + SheetName.cell(r.sheet(), empty)
+                + " inside it is empty; a block holds numbers only (delete any stray cell near " + r.last()
+                + ", or name the block's range in the Model sheet)");
+    }
+
+    // Row-major from the corner; every cell passed over is one the file holds, so this ends quickly.
+    private static CellRef firstEmpty(SparseSheet sheet, CellRange r) {
+        for (int i = 0; i < r.rows(); i++) {
+            for (int j = i == 0 ? 1 : 0; j < r.cols(); j++) {
+                if (sheet.value(r.first().row() + i, r.first().col() + j) == null) {
+                    return r.cell(i, j);
+                }
+            }
+        }
+        return r.first();
+    }
+
+    private static LabelledBlock fromCells(CellRange r, Object[][] cells, String file) {
+        boolean header = isLabelLine(cells, true);
+        boolean names = isLabelLine(cells, false);
+        int r0 = header ? 1 : 0;
+        int c0 = names ? 1 : 0;
+        if (r0 >= r.rows() || c0 >= r.cols()) {
+            throw SheetnetException.model(file + ": " + r + " holds no numbers");
+        }
+        CellRange numbers = r.sub(r0, r.rows(), c0, r.cols());
+        double[] values = new double[numbers.rows() * numbers.cols()];
+        for (int i = 0; i < numbers.rows(); i++) {
+            for (int j = 0; j < numbers.cols(); j++) {
+                Object v = cells[r0 + i][c0 + j];
+                if (!(v instanceof Double d)) {
+                    throw SheetnetException.model(file + ": " + SheetName.cell(numbers.sheet(), numbers.cell(i, j))
+                            + ": expected a number, found " + CellValues.describe(v));
+                }
+                values[i * numbers.cols() + j] = d;
+            }
+        }
+        List<String> colNames = header ? labels(cells, 0, c0, r.cols(), true) : List.of();
+        List<String> rowNames = names ? labels(cells, 0, r0, r.rows(), false) : List.of();
+        return new LabelledBlock(numbers, values, colNames, rowNames);
+    }
+
+    // A header row (or name column) has some text and no numbers, ignoring the corner cell.
+    private static boolean isLabelLine(Object[][] cells, boolean row) {
+        int length = row ? cells[0].length : cells.length;
+        boolean text = false;
+        for (int k = 1; k < length; k++) {
+            Object v = row ? cells[0][k] : cells[k][0];
+            if (v instanceof Double) {
+                return false;
+            }
+            text |= v instanceof String;
+        }
+        Object corner = cells[0][0];
+        if (length == 1) {
+            return corner instanceof String;
+        }
+        return text && !(corner instanceof Double);
+    }
+
+    private static List<String> labels(Object[][] cells, int fixed, int from, int to, boolean row) {
+        List<String> out = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) {
+            Object v = row ? cells[fixed][k] : cells[k][fixed];
+            out.add(v == null ? "" : String.valueOf(v));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Number of rows of numbers. */
+    public int rows() {
+        return range.rows();
+    }
+
+    /** Number of columns of numbers. */
+    public int cols() {
+        return range.cols();
+    }
+}

@@ -1,0 +1,173 @@
+package org.sheetnet.input;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sheetnet.SheetnetException;
+import org.sheetnet.model.FeatureScaling;
+import org.sheetnet.model.InputPreparation;
+import org.sheetnet.model.Model;
+import org.sheetnet.model.Network;
+import org.sheetnet.sheet.CellRef;
+import org.sheetnet.sheet.CellValues;
+
+/**
+ * Which input column feeds which input of the network, and which columns pass through as row
+ * identifiers.
+ *
+ * <p>When the first weights block names its inputs, each feature is found by name in the header, in
+ * any column order (exact match first, then ignoring case); every other column passes through.
+ * Otherwise the numeric columns are the features, in order, and their number must match; text
+ * columns pass through. A column is numeric when any of the first rows holds a number in it.
+ *
+ * @param features     for each network input, the index of its column
+ * @param idColumns    columns copied through to every output sheet, in order
+ * @param byName       whether features were matched by name
+ * @param preparation  the model's x' = (x − offset) / scale per input, or null for none
+ * @param log          what the preparation did: defaults used, values out of range
+ */
+public record InputBinding(int[] features, int[] idColumns, boolean byName, InputPreparation preparation,
+        PreparationLog log) {
+
+    /**
+     * Binds the source's columns to the model's inputs, leaving some columns out of the features.
+     *
+     * @param model    the model: its input names (from the weights or its preparation) match columns
+     * @param source   the input source, for its header and messages
+     * @param sample   the first rows read, to tell numeric columns from text ones
+     * @param excluded columns that are never features (such as expected outputs)
+     * @throws SheetnetException (INPUT) when a feature is missing or the counts do not match
+     */
+    public static InputBinding bind(Model model, RowSource source, List<InputRow> sample,
+            java.util.Set<Integer> excluded) {
+        Network network = model.network();
+        InputBinding b = model.namesInputs()
+                ? byName(model.inputNames(), source.header(), source, excluded)
+                : byPosition(network, source, sample, excluded);
+        return new InputBinding(b.features, b.idColumns, b.byName, model.preparation().orElse(null),
+                new PreparationLog());
+    }
+
+    private static InputBinding byName(List<String> names, List<String> header, RowSource source,
+            java.util.Set<Integer> excluded) {
+        int[] features = new int[names.size()];
+        List<String> missing = new ArrayList<>();
+        boolean[] used = new boolean[header.size()];
+        for (int i = 0; i < features.length; i++) {
+            java.util.OptionalInt c = ColumnLookup.find(header, names.get(i), excluded,
+                    "the feature \"" + names.get(i) + "\"", source);
+            if (c.isEmpty()) {
+                missing.add(names.get(i));
+            } else {
+                features[i] = c.getAsInt();
+                used[c.getAsInt()] = true;
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw SheetnetException.input(source.describe() + ": no column for feature"
+                    + (missing.size() > 1 ? "s " : " ") + quoted(missing) + "; the model's inputs are "
+                    + quoted(names) + " and the header has " + quoted(header));
+        }
+        return new InputBinding(features, unused(used), true, null, null);
+    }
+
+    private static InputBinding byPosition(Network network, RowSource source, List<InputRow> sample,
+            java.util.Set<Integer> excluded) {
+        List<String> header = source.header();
+        boolean[] numeric = new boolean[header.size()];
+        for (InputRow row : sample) {
+            for (int c = 0; c < numeric.length; c++) {
+                numeric[c] |= row.values()[c] instanceof Double && !excluded.contains(c);
+            }
+        }
+        List<Integer> columns = new ArrayList<>();
+        for (int c = 0; c < numeric.length; c++) {
+            if (numeric[c]) {
+                columns.add(c);
+            }
+        }
+        if (columns.size() != network.inputWidth()) {
+            List<String> names = new ArrayList<>();
+            columns.forEach(c -> names.add(CellRef.columnName(c) + " " + header.get(c)));
+            throw SheetnetException.input(source.describe() + ": " + columns.size() + " numeric column"
+                    + (columns.size() == 1 ? "" : "s") + " (" + String.join(", ", names) + "), but the first layer takes "
+                    + network.inputWidth() + " inputs; name the inputs in the first weights sheet's first column"
+                    + " to pick columns by name");
+        }
+        boolean[] used = new boolean[header.size()];
+        int[] features = columns.stream().mapToInt(Integer::intValue).toArray();
+        for (int i = 0; i < features.length; i++) {
+            ColumnLookup.requireUnique(header, features[i], "input " + (i + 1) + " (taken by position from column "
+                    + CellRef.columnName(features[i]) + ")", source);
+            used[features[i]] = true;
+        }
+        return new InputBinding(features, unused(used), false, null, null);
+    }
+
+    /**
+     * This binding with some columns taken out of the id columns (target columns, which Predictions
+     * carries after the outputs instead).
+     *
+     * @param columns input columns that are not row identifiers
+     */
+    public InputBinding withoutIds(java.util.Set<Integer> columns) {
+        int[] ids = java.util.Arrays.stream(idColumns).filter(c -> !columns.contains(c)).toArray();
+        return new InputBinding(features, ids, byName, preparation, log);
+    }
+
+    private static int[] unused(boolean[] used) {
+        List<Integer> ids = new ArrayList<>();
+        for (int c = 0; c < used.length; c++) {
+            if (!used[c]) {
+                ids.add(c);
+            }
+        }
+        return ids.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String quoted(List<String> names) {
+        List<String> q = new ArrayList<>();
+        names.forEach(n -> q.add("\"" + n + "\""));
+        return String.join(", ", q);
+    }
+
+    /** The same binding with a log of its own, for a trial run that must not count in the real one. */
+    public InputBinding withFreshLog() {
+        return new InputBinding(features, idColumns, byName, preparation, new PreparationLog());
+    }
+
+    /**
+     * Copies one row's raw features into a batch: the number in each feature's cell, or the
+     * preparation's default for an empty one. The preparation itself is applied by
+     * {@link org.sheetnet.engine.BatchScorer}, the only way rows are scored.
+     *
+     * @param row    the input row
+     * @param source its source, for messages
+     * @param x      the batch, row-major; modified
+     * @param offset where this row's features start in {@code x}
+     * @throws SheetnetException (INPUT) naming the cell when a feature is not a number
+     */
+    public void raw(InputRow row, RowSource source, double[] x, int offset) {
+        for (int i = 0; i < features.length; i++) {
+            Object v = row.values()[features[i]];
+            FeatureScaling scaling = preparation == null ? null : preparation.features().get(i);
+            double raw;
+            if (v instanceof Double d) {
+                raw = d;
+            } else if (v == null && scaling != null && scaling.hasDefault()) {
+                raw = scaling.defaultValue();
+                log.defaulted(source.locate(row.line(), features[i]));
+            } else {
+                throw SheetnetException.input(source.locate(row.line(), features[i]) + ": expected a number, found "
+                        + CellValues.describe(v));
+            }
+            if (!Double.isFinite(raw)) {
+                throw SheetnetException.input(source.locate(row.line(), features[i]) + ": the number is not finite");
+            }
+            if (scaling != null && scaling.outOfRange(raw)) {
+                log.outOfRange(source.locate(row.line(), features[i]) + " = " + raw + ", outside [" + scaling.min() + ", "
+                        + scaling.max() + "]");
+            }
+            x[offset + i] = raw;
+        }
+    }
+}

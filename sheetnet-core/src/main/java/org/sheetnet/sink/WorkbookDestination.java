@@ -1,0 +1,155 @@
+package org.sheetnet.sink;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.sheetnet.sheet.CellValues;
+import org.sheetnet.SheetnetException;
+import org.sheetnet.sheet.CellRef;
+import org.sheetnet.xlsx.SparseSheet;
+
+/**
+ * An .xlsx output: a POI workbook (the frame) holds the copied model sheets, the Audit and the
+ * structure; the large sheets are streamed (see {@link StreamedWorkbook}), or, for a workbook kept
+ * in memory to check formulas, written into the frame itself.
+ */
+public final class WorkbookDestination implements Destination {
+
+    private final XSSFWorkbook frame = new XSSFWorkbook();
+    private final CellStyle headerStyle;
+    private final SafeOutputFile out;
+    private final StreamedWorkbook streamed;
+    private boolean committed;
+
+    /**
+     * @param out where the file goes, or null to keep the workbook in memory
+     */
+    public WorkbookDestination(SafeOutputFile out) {
+        this.out = out;
+        this.headerStyle = frame.createCellStyle();
+        Font bold = frame.createFont();
+        bold.setBold(true);
+        headerStyle.setFont(bold);
+        this.streamed = out == null ? null : new StreamedWorkbook(frame, out.scratchFolder());
+    }
+
+    @Override
+    public String name() {
+        return out == null ? "the workbook in memory" : out.shown().toString();
+    }
+
+    /** The workbook in memory, for the formula check. */
+    public Workbook workbook() {
+        return frame;
+    }
+
+    @Override
+    public SheetSink sheet(String name) {
+        XSSFSheet sheet = frame.createSheet(name);
+        return streamed == null ? new PoiSheetSink(sheet, headerStyle) : streamed.stream(sheet, headerStyle.getIndex(), true);
+    }
+
+    @Override
+    public SheetSink smallSheet(String name) {
+        return new PoiSheetSink(frame.createSheet(name), headerStyle);
+    }
+
+    @Override
+    public java.util.Optional<XSSFWorkbook> frame() {
+        return java.util.Optional.of(frame);
+    }
+
+    @Override
+    public boolean hasSheet(String name) {
+        return frame.getSheet(name) != null;
+    }
+
+    @Override
+    public void copySheets(List<SparseSheet> model, Predicate<String> include) {
+        for (SparseSheet source : model) {
+            if (!include.test(source.name())) {
+                continue;
+            }
+            XSSFSheet target = frame.createSheet(source.name());
+            if (streamed == null) {
+                for (int k = 0; k < source.size(); k++) {
+                    CellRef at = source.cellAt(k);
+                    Row row = target.getRow(at.row());
+                    PoiCells.put(row != null ? row : target.createRow(at.row()), at.col(), source.valueAt(k));
+                }
+            } else {
+                // Streamed like the output sheets: a weights sheet of a wide layer holds many cells.
+                SheetSink sink = streamed.stream(target, headerStyle.getIndex(), false);
+                copyRows(source, sink);
+            }
+        }
+    }
+
+    private static void copyRows(SparseSheet source, SheetSink sink) {
+        int next = 0;
+        // Rows without cells are written empty, so that every cell keeps its place (formulas refer to it).
+        for (int k = 0; k < source.size(); next++) {
+            sink.startRow();
+            for (; k < source.size() && source.cellAt(k).row() == next; k++) {
+                sink.value(source.cellAt(k).col(), source.valueAt(k));
+            }
+            sink.endRow();
+        }
+    }
+
+    @Override
+    public void activate(String name) {
+        frame.setActiveSheet(frame.getSheetIndex(name));
+    }
+
+    @Override
+    public boolean supportsFormulas() {
+        return true;
+    }
+
+    @Override
+    public long maxRows() {
+        return SpreadsheetVersion.EXCEL2007.getMaxRows();
+    }
+
+    @Override
+    public void finish(AuditLog audit) {
+        Sheet sheet = frame.createSheet("Audit");
+        audit.writeTo(new PoiSheetSink(sheet, headerStyle));
+        sheet.setColumnWidth(0, 28 * 256);
+        sheet.setColumnWidth(1, 40 * 256);
+        try (OutputStream stream = out.open()) {
+            streamed.write(stream);
+        } catch (IOException | UncheckedIOException e) {
+            throw OutputErrors.cannotWrite(name(), e);
+        }
+        out.commit();
+        committed = true;
+    }
+
+    @Override
+    public void close() {
+        if (streamed != null) {
+            streamed.close();
+        }
+        try {
+            frame.close();
+        } catch (IOException e) {
+            // Closing only releases memory here; the output has been written or discarded.
+        }
+        if (out != null && !committed) {
+            out.discard();
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.sheetnet.sink;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import org.sheetnet.sheet.CellRef;
+
+/**
+ * Writes one worksheet's XML (SpreadsheetML) straight into a deflated temporary file, ready to be
+ * placed in the .xlsx zip as it is: no cell objects, no second pass. This is where a large run
+ * spends its time, so it works on bytes: numbers are written with {@link NumberText} (which
+ * reads back as the same double), text as inline strings.
+ */
+final class XmlSheetSink implements SheetSink {
+
+    private static final String START = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">";
+    // The header row stays in view while scrolling through many rows.
+    private static final byte[] FROZEN_HEAD = (START + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\""
+            + " topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+            + "<sheetFormatPr defaultRowHeight=\"15\"/><sheetData>").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PLAIN_HEAD = (START + "<sheetFormatPr defaultRowHeight=\"15\"/><sheetData>")
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TAIL = "</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8);
+
+    private final Path file;
+    private final int headerStyle;
+    private final CRC32 crc = new CRC32();
+    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+    private final OutputStream out;
+    private final byte[] buffer = new byte[1 << 16];
+    private final String[] columns = new String[512];
+    private int length;
+    private long size;
+    private int next;
+    private String rowNumber;
+
+    /**
+     * @param file        the temporary file to write; created
+     * @param headerStyle the index of the bold cell style in the workbook's styles
+     * @param frozenHeader whether the first row stays in view when scrolling
+     */
+    XmlSheetSink(Path file, int headerStyle, boolean frozenHeader) {
+        this.file = file;
+        this.headerStyle = headerStyle;
+        try {
+            this.out = new DeflaterOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
+                    deflater, 1 << 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        bytes(frozenHeader ? FROZEN_HEAD : PLAIN_HEAD);
+    }
+
+    @Override
+    public void startRow() {
+        rowNumber = Integer.toString(++next);
+        ascii("<row r=\"").ascii(rowNumber).ascii("\">");
+    }
+
+    @Override
+    public int row() {
+        return next - 1;
+    }
+
+    private XmlSheetSink cellStart(int col, String type) {
+        ascii("<c r=\"").ascii(column(col)).ascii(rowNumber);
+        if (type != null) {
+            ascii("\" t=\"").ascii(type);
+        }
+        return ascii("\">");
+    }
+
+    @Override
+    public void number(int col, double value) {
+        cellStart(col, null).ascii("<v>").ascii(NumberText.of(value)).ascii("</v></c>");
+    }
+
+    @Override
+    public void text(int col, String value) {
+        cellStart(col, "inlineStr").ascii("<is><t xml:space=\"preserve\">").escaped(value).ascii("</t></is></c>");
+    }
+
+    @Override
+    public void header(int col, String value) {
+        ascii("<c r=\"").ascii(column(col)).ascii(rowNumber).ascii("\" s=\"").ascii(Integer.toString(headerStyle))
+                .ascii("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">").escaped(value).ascii("</t></is></c>");
+    }
+
+    @Override
+    public void bool(int col, boolean value) {
+        cellStart(col, "b").ascii(value ? "<v>1</v></c>" : "<v>0</v></c>");
+    }
+
+    @Override
+    public void formula(int col, String formula, double cached) {
+        cellStart(col, null).ascii("<f>").escaped(formula).ascii("</f><v>").ascii(NumberText.of(cached)).ascii("</v></c>");
+    }
+
+    @Override
+    public void formulaText(int col, String formula, String cached) {
+        cellStart(col, "str").ascii("<f>").escaped(formula).ascii("</f><v>").escaped(cached).ascii("</v></c>");
+    }
+
+    @Override
+    public void endRow() {
+        ascii("</row>");
+    }
+
+    /**
+     * Ends the sheet and closes its file.
+     *
+     * @return the entry's CRC-32 and sizes, for the zip directory
+     */
+    DeflatedPart finish() {
+        bytes(TAIL);
+        flush();
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DeflatedPart part = new DeflatedPart(file, crc.getValue(), size, deflater.getBytesWritten());
+        deflater.end();
+        return part;
+    }
+
+    /** Closes the file without finishing it, after a failure. */
+    void abandon() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            // Being abandoned; the temporary file is deleted by the owner.
+        }
+        deflater.end();
+    }
+
+    /**
+     * A finished, deflated worksheet.
+     *
+     * @param file            the raw deflate data
+     * @param crc             CRC-32 of the uncompressed XML
+     * @param size            size of the uncompressed XML
+     * @param compressedSize  size of the deflate data
+     */
+    record DeflatedPart(Path file, long crc, long size, long compressedSize) {
+    }
+
+    private String column(int col) {
+        if (col >= columns.length) {
+            return CellRef.columnName(col);
+        }
+        String name = columns[col];
+        if (name == null) {
+            name = CellRef.columnName(col);
+            columns[col] = name;
+        }
+        return name;
+    }
+
+    // String.getBytes(int, int, byte[], int) copies ASCII without allocating, which matters per cell.
+    @SuppressWarnings("deprecation")
+    private XmlSheetSink ascii(String s) {
+        int n = s.length();
+        if (length + n > buffer.length) {
+            flush();
+        }
+        if (n > buffer.length) {
+            bytes(s.getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+        s.getBytes(0, n, buffer, length);
+        length += n;
+        return this;
+    }
+
+    // XML text: the markup characters escaped, after OoxmlText's escapes for what XML cannot hold.
+    private XmlSheetSink escaped(String text) {
+        String s = OoxmlText.encode(text);
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            String replacement = switch (ch) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                default -> null;
+            };
+            if (replacement != null && sb == null) {
+                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (sb != null) {
+                if (replacement != null) {
+                    sb.append(replacement);
+                } else {
+                    sb.append(ch);
+                }
+            }
+        }
+        bytes((sb == null ? s : sb.toString()).getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    private void bytes(byte[] b) {
+        if (length + b.length > buffer.length) {
+            flush();
+        }
+        if (b.length > buffer.length) {
+            write(b, b.length);
+            return;
+        }
+        System.arraycopy(b, 0, buffer, length, b.length);
+        length += b.length;
+    }
+
+    private void flush() {
+        write(buffer, length);
+        length = 0;
+    }
+
+    private void write(byte[] b, int n) {
+        crc.update(b, 0, n);
+        size += n;
+        try {
+            out.write(b, 0, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -93,6 +93,37 @@ class CsvRoundTripTest {
         assertTrue(Files.notExists(dir.resolve("x.xlsx")), "no output after an error");
     }
 
+    /** Found by the reader fuzz test (seeds 6060, 14463): POI refused the cell as an internal error. */
+    @Test
+    void aFieldLongerThanACellHoldsIsRefusedNamingIt() throws IOException {
+        Path csv = dir.resolve("long");
+        assertEquals(0, Main.run("export-csv", Path.of("workbooks", "seed-2-3-2-2.xlsx").toString(), csv.toString()));
+        Path w2 = csv.resolve("W2.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(w2, StandardCharsets.UTF_8));
+        lines.set(2, "9".repeat(40_000) + lines.get(2).substring(lines.get(2).indexOf(',')));
+        Files.write(w2, lines, StandardCharsets.UTF_8);
+        String err = stderrOf(() -> assertEquals(3,
+                Main.run("import-csv", csv.toString(), "--out", dir.resolve("x.xlsx").toString())));
+        assertEquals("sheetnet: W2.csv: record 3, column 1: a field of 40,000 characters; a workbook cell holds at most"
+                + " 32,767 (is a quote left open?)", err.strip(), "the one line");
+        assertTrue(Files.notExists(dir.resolve("x.xlsx")), "no output after an error");
+    }
+
+    /** Found by the reader fuzz test (seeds 8656, 11567): a sixth header column was an internal error. */
+    @Test
+    void aModelHeaderWithMoreColumnsThanKnownIsRefused() throws IOException {
+        Path csv = dir.resolve("wide");
+        assertEquals(0, Main.run("export-csv", Path.of("workbooks", "seed-2-3-2-2.xlsx").toString(), csv.toString()));
+        Path model = csv.resolve("model.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(model, StandardCharsets.UTF_8));
+        lines.set(0, lines.get(0) + ",extra");
+        Files.write(model, lines, StandardCharsets.UTF_8);
+        String err = stderrOf(() -> assertEquals(3,
+                Main.run("import-csv", csv.toString(), "--out", dir.resolve("x.xlsx").toString())));
+        assertTrue(err.startsWith("sheetnet: model.csv: line 1: the header is ") && err.strip().endsWith(
+                "; expected layer,weights,bias,activation,alpha") && err.strip().lines().count() == 1, err);
+    }
+
     private static String stderrOf(Runnable run) {
         PrintStream saved = System.err;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -79,7 +79,8 @@ public final class CsvModelReader {
     private static void requireHeader(CsvTable table) {
         List<String> header = table.records().isEmpty() ? List.of() : table.records().get(0);
         List<String> lower = header.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
-        if (lower.size() < 4 || !lower.equals(CsvModelFolder.COLUMNS.subList(0, lower.size()))) {
+        if (lower.size() < 4 || lower.size() > CsvModelFolder.COLUMNS.size()
+                || !lower.equals(CsvModelFolder.COLUMNS.subList(0, lower.size()))) {
             throw SheetnetException.model(table.at(0) + ": the header is " + header + "; expected "
                     + String.join(",", CsvModelFolder.COLUMNS));
         }

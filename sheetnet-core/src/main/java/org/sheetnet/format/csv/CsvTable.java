@@ -23,6 +23,9 @@ import org.sheetnet.files.WorkbookFiles;
  */
 record CsvTable(Path file, List<List<String>> records) {
 
+    /** Excel's limit on the text of one cell. */
+    static final int MAX_CELL_CHARS = 32_767;
+
     /**
      * Reads a whole file.
      *
@@ -38,6 +41,7 @@ record CsvTable(Path file, List<List<String>> records) {
             List<List<String>> records = new ArrayList<>();
             for (CSVRecord r : parser) {
                 List<String> fields = new ArrayList<>(r.toList());
+                requireCellSized(file, r);
                 if (records.isEmpty() && !fields.isEmpty() && fields.get(0).startsWith("\uFEFF")) {
                     fields.set(0, fields.get(0).substring(1));
                 }
@@ -48,6 +52,18 @@ record CsvTable(Path file, List<List<String>> records) {
             return new CsvTable(file, records);
         } catch (IOException | UncheckedIOException e) {
             throw SheetnetException.file(file + ": cannot be read as CSV: " + e.getMessage(), e);
+        }
+    }
+
+    // Every field becomes a cell of the model workbook, which holds at most 32,767 characters; a longer one
+    // is refused here, naming it, rather than by POI as an internal error when the workbook is written.
+    private static void requireCellSized(Path file, CSVRecord r) {
+        for (int c = 0; c < r.size(); c++) {
+            if (r.get(c).length() > MAX_CELL_CHARS) {
+                throw SheetnetException.model(String.format(java.util.Locale.ROOT, "%s: record %d, column %d: a"
+                        + " field of %,d characters; a workbook cell holds at most %,d (is a quote left open?)",
+                        file.getFileName(), r.getRecordNumber(), c + 1, r.get(c).length(), MAX_CELL_CHARS));
+            }
         }
     }
 

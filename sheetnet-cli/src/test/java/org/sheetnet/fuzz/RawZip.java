@@ -208,17 +208,28 @@ final class RawZip {
 
     /**
      * Text of {@code size} bytes from a small alphabet, mostly repeated but with a random letter
-     * every few bytes: it compresses about 20:1, under the 100:1 ratio that zip-bomb guards check,
-     * so only a reader that bounds what it inflates is safe from it.
+     * every few bytes. Inside a zip entry one letter in 32 is random: it deflates about 24:1, under
+     * the 100:1 ratio that zip-bomb guards check, so only a reader that bounds what it inflates is
+     * safe from it. (One in 7 deflated only 7:1: a 266 MB string, duplicated, made the harness build
+     * a 75 MB archive several times over and die of its own OutOfMemoryError, case seed 9585.)
      */
     record Filler(int offset, long size, long seed, String alphabet) {
 
+        /** The random letter's spacing in a zip entry; see the record's comment. */
+        static final int ZIP_RANDOM_EVERY = 32;
+        /** The spacing in a text file's tail: a letter in 7 keeps CSV rows (commas, newlines) short. */
+        static final int TAIL_RANDOM_EVERY = 7;
+
         void forEachChunk(java.util.function.Consumer<byte[]> sink) {
+            forEachChunk(TAIL_RANDOM_EVERY, sink);
+        }
+
+        void forEachChunk(int randomEvery, java.util.function.Consumer<byte[]> sink) {
             java.util.Random random = new java.util.Random(seed);
             byte[] chunk = new byte[64 * 1024];
             for (long left = size; left > 0; left -= chunk.length) {
                 for (int i = 0; i < chunk.length; i++) {
-                    chunk[i] = (byte) alphabet.charAt(i % 7 == 0 ? random.nextInt(alphabet.length()) : i % 3);
+                    chunk[i] = (byte) alphabet.charAt(i % randomEvery == 0 ? random.nextInt(alphabet.length()) : i % 3);
                 }
                 sink.accept(left >= chunk.length ? chunk : java.util.Arrays.copyOf(chunk, (int) left));
             }
@@ -249,7 +260,7 @@ final class RawZip {
             };
             sink.accept(java.util.Arrays.copyOfRange(e.data, 0, at));
             if (e.filler != null) {
-                e.filler.forEachChunk(sink);
+                e.filler.forEachChunk(Filler.ZIP_RANDOM_EVERY, sink);
             }
             sink.accept(java.util.Arrays.copyOfRange(e.data, at, e.data.length));
             if (e.deflated) {

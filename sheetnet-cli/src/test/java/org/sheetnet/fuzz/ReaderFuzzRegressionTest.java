@@ -59,7 +59,9 @@ class ReaderFuzzRegressionTest {
             2885L,  // the campaign JVM died: a StackOverflowError in the harness's own JSON mutation
             // Found by 900 s from seed 5000 (main at 55c61e0):
             6060L,  // exit 1: POI refused a 1.3 M-character label of a parameter CSV (import-csv)
-            8656L); // exit 1: IndexOutOfBoundsException for a model.csv header of six columns
+            8656L,  // exit 1: IndexOutOfBoundsException for a model.csv header of six columns
+            10717L, // OutOfMemoryError in jHDF: a damaged object header of a legacy .h5 claimed a huge buffer
+            9585L); // the campaign JVM died: its own OutOfMemoryError writing a 266 MB config string twice
 
     @Test
     void everyCaseTheFuzzerOnceBrokeKeepsItsPromises() throws Exception {

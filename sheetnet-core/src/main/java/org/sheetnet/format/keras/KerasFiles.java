@@ -110,9 +110,32 @@ final class KerasFiles {
                 new Keras3Weights(hdf, weights), hdf);
     }
 
-    /** Opens an HDF5 file with jHDF. */
+    /**
+     * Opens an HDF5 file with jHDF, mapped read-only into memory rather than read through a channel:
+     * jHDF allocates a heap buffer of whatever length a header claims before reading from a channel
+     * (a damaged object header can claim 2 GB), whereas from a mapped buffer every read is a slice,
+     * refused when it reaches past the file's end. So no read allocates more than the file holds.
+     *
+     * @throws SheetnetException (FILE) if the file cannot be read, is larger than 2 GB, or is not HDF5
+     */
     static HdfFile hdf(Path file) {
-        return Hdf5.guard(file.toString(), "the HDF5 superblock", () -> new HdfFile(file));
+        java.nio.ByteBuffer mapped = map(file);
+        return Hdf5.guard(file.toString(), "the HDF5 superblock", () -> HdfFile.fromByteBuffer(mapped));
+    }
+
+    private static java.nio.ByteBuffer map(Path file) {
+        WorkbookFiles.requireReadable(file);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE) {
+                throw SheetnetException.file(String.format(java.util.Locale.ROOT, "%s: %,d bytes; sheetnet reads"
+                        + " HDF5 files of at most 2 GB", file, size), null);
+            }
+            // The mapping outlives the channel; it is released when the buffer is collected.
+            return channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size);
+        } catch (IOException e) {
+            throw SheetnetException.file(file + ": cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static HdfFile hdfFromBytes(byte[] bytes, String where) {

@@ -1,7 +1,5 @@
 package org.sheetnet.report;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -17,7 +15,6 @@ import org.sheetnet.train.Epoch;
 import org.sheetnet.train.TrainingResult;
 import org.sheetnet.format.workbook.ModelWorkbookWriter;
 import org.sheetnet.sink.AuditLog;
-import org.sheetnet.sink.OutputErrors;
 import org.sheetnet.sink.PoiCells;
 import org.sheetnet.sink.PoiSheetSink;
 import org.sheetnet.sink.SafeOutputFile;
@@ -53,29 +50,22 @@ public final class TrainedModelWriter {
      * @throws SheetnetException (OUTPUT) if it cannot be written
      */
     public static void write(SafeOutputFile out, Contents contents) {
-        TrainedModelWriter w = new TrainedModelWriter();
-        try (XSSFWorkbook wb = w.workbook) {
-            ModelWorkbookWriter.addModelSheets(wb, w.bold, contents.model().network());
-            XSSFSheet history = w.history(contents.result().history());
-            if (contents.classification()) {
-                ConfusionSheet.write(w.workbook.createSheet("Confusion"), w.bold, contents.result(), contents.data());
-            } else {
-                w.validation(contents.result(), contents.data());
-            }
-            w.inputs(contents.header(), contents.rows());
-            contents.audit().writeTo(new PoiSheetSink(w.workbook.createSheet("Audit"), w.bold));
-            wb.setActiveSheet(wb.getSheetIndex(history));
-            try (OutputStream stream = out.open()) {
+        out.write(stream -> {
+            TrainedModelWriter w = new TrainedModelWriter();
+            try (XSSFWorkbook wb = w.workbook) {
+                ModelWorkbookWriter.addModelSheets(wb, w.bold, contents.model().network());
+                XSSFSheet history = w.history(contents.result().history());
+                if (contents.classification()) {
+                    ConfusionSheet.write(w.workbook.createSheet("Confusion"), w.bold, contents.result(), contents.data());
+                } else {
+                    w.validation(contents.result(), contents.data());
+                }
+                w.inputs(contents.header(), contents.rows());
+                contents.audit().writeTo(new PoiSheetSink(w.workbook.createSheet("Audit"), w.bold));
+                wb.setActiveSheet(wb.getSheetIndex(history));
                 wb.write(stream);
             }
-        } catch (IOException e) {
-            out.discard();
-            throw OutputErrors.cannotWrite(out.shown(), e);
-        } catch (RuntimeException e) {
-            out.discard();
-            throw e;
-        }
-        out.commit();
+        });
     }
 
     private XSSFSheet history(List<Epoch> history) {

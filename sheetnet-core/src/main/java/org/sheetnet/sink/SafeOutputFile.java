@@ -119,6 +119,33 @@ public final class SafeOutputFile {
                 LinkOption.NOFOLLOW_LINKS);
     }
 
+    /** Writes a whole output to a stream; for {@link #write}. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes everything to {@code out}. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes the whole output and puts it in place; on any failure the temporary is removed and nothing
+     * is published.
+     *
+     * @param content writes the output's bytes
+     * @throws SheetnetException (OUTPUT) naming the output if it cannot be written, or as {@link #commit}
+     */
+    public void write(Content content) {
+        try (OutputStream stream = open()) {
+            content.writeTo(stream);
+        } catch (IOException e) {
+            discard();
+            throw OutputErrors.cannotWrite(shown, e);
+        } catch (RuntimeException e) {
+            discard();
+            throw e;
+        }
+        commit();
+    }
+
     /** The final location, absolute. */
     public Path target() {
         return target;

@@ -1,7 +1,5 @@
 package org.sheetnet.format.workbook;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +21,6 @@ import org.sheetnet.model.InputPreparation;
 import org.sheetnet.model.Model;
 import org.sheetnet.model.Network;
 import org.sheetnet.sink.AuditLog;
-import org.sheetnet.sink.OutputErrors;
 import org.sheetnet.sink.OutputPolicy;
 import org.sheetnet.sink.PoiCells;
 import org.sheetnet.sink.PoiSheetSink;
@@ -80,29 +77,21 @@ public final class ModelWorkbookWriter {
      */
     public static void write(Model model, AuditLog audit, String auditSheet, List<ExtraSheet> extras,
             Path target, OutputPolicy policy) {
-        SafeOutputFile out = new SafeOutputFile(target, policy);
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            CellStyle bold = boldStyle(workbook);
-            addModelSheets(workbook, bold, model.network());
-            if (audit != null) {
-                audit.writeTo(new PoiSheetSink(workbook.createSheet(auditSheet), bold));
-            }
-            model.preparation().ifPresent(p -> fill(workbook, bold, FEATURES, featureRows(p)));
-            model.checks().ifPresent(c -> fill(workbook, bold, CHECKS, checkRows(model, c)));
-            for (ExtraSheet extra : extras) {
-                fill(workbook, bold, extra.name(), extra.rows());
-            }
-            try (OutputStream stream = out.open()) {
+        new SafeOutputFile(target, policy).write(stream -> {
+            try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+                CellStyle bold = boldStyle(workbook);
+                addModelSheets(workbook, bold, model.network());
+                if (audit != null) {
+                    audit.writeTo(new PoiSheetSink(workbook.createSheet(auditSheet), bold));
+                }
+                model.preparation().ifPresent(p -> fill(workbook, bold, FEATURES, featureRows(p)));
+                model.checks().ifPresent(c -> fill(workbook, bold, CHECKS, checkRows(model, c)));
+                for (ExtraSheet extra : extras) {
+                    fill(workbook, bold, extra.name(), extra.rows());
+                }
                 workbook.write(stream);
             }
-        } catch (IOException e) {
-            out.discard();
-            throw OutputErrors.cannotWrite(out.shown(), e);
-        } catch (RuntimeException e) {
-            out.discard();
-            throw e;
-        }
-        out.commit();
+        });
     }
 
     /**

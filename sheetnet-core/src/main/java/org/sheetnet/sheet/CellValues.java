@@ -11,6 +11,9 @@ import org.apache.poi.ss.usermodel.FormulaError;
  */
 public final class CellValues {
 
+    /** The most characters an Excel cell holds. */
+    public static final int MAX_TEXT_LENGTH = 32_767;
+
     /** An Excel error such as {@code #DIV/0!}. */
     public record ErrorValue(String code) {
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.sheetnet.sheet.CellValues;
 
 /**
  * The lines of an Audit sheet: what ran, on what, and anything skipped or adjusted. Each line is
@@ -16,7 +17,7 @@ import java.util.Locale;
 public final class AuditLog {
 
     /** The most characters an Excel cell holds. */
-    public static final int MAX_CELL_CHARS = 32_767;
+    public static final int MAX_CELL_CHARS = CellValues.MAX_TEXT_LENGTH;
 
     /** The label of a line that carries on the text of the line above. */
     public static final String CONTINUED = "(continued)";

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.input.BoundedCsvReader;
 import org.sheetnet.files.WorkbookFiles;
+import org.sheetnet.sheet.CellValues;
 
 /**
  * The records of one CSV file of a parameter folder, with places for messages:
@@ -24,7 +25,7 @@ import org.sheetnet.files.WorkbookFiles;
 record CsvTable(Path file, List<List<String>> records) {
 
     /** Excel's limit on the text of one cell. */
-    static final int MAX_CELL_CHARS = 32_767;
+    static final int MAX_CELL_CHARS = CellValues.MAX_TEXT_LENGTH;
 
     /**
      * Reads a whole file.

@@ -83,6 +83,14 @@ public final class ScoredWorkbookWriter implements Closeable {
         return new ScoredWorkbookWriter(CsvDestination.file(out, "Predictions"), false, threads);
     }
 
+    /**
+     * A writer of values (no formulas) to any destination, all on the calling thread: a document open
+     * in a spreadsheet program, say.
+     */
+    public static ScoredWorkbookWriter to(Destination destination) {
+        return new ScoredWorkbookWriter(destination, false, 1);
+    }
+
     /** A writer that keeps everything in a POI workbook in memory, to check a sample of formulas. */
     public static ScoredWorkbookWriter inMemory(boolean formulas) {
         return new ScoredWorkbookWriter(new WorkbookDestination(null), formulas, 1);

@@ -34,6 +34,11 @@ final class Calc implements AutoCloseable {
         this.file = file;
     }
 
+    /** The document. */
+    XSpreadsheetDocument document() {
+        return document;
+    }
+
     /** The copy that was opened. */
     Path file() {
         return file;

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.sheetnet.job.ScoreJob;
 import org.sheetnet.job.ScoreOptions;
@@ -24,10 +24,14 @@ import org.sheetnet.testing.Sheets;
  */
 class ScoreIT {
 
+    /**
+     * @param shortNumbers whether the workbook's parameters and inputs have at most 15 significant digits, so
+     *                     that saving with LibreOffice 7.4 (15 digits) keeps the model and inputs as they are
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"seed-2-3-2-2.xlsx", "seed-2-3-2-2-softmax.xlsx", "regression-4-20-10-1.xlsx",
-            "sine-1-20-1.xlsx", "logic-gates.xlsx", "xor-perceptron.xlsx"})
-    void scoreInCalcEqualsTheCommandLine(String workbook) throws Exception {
+    @CsvSource({"seed-2-3-2-2.xlsx, true", "seed-2-3-2-2-softmax.xlsx, true", "regression-4-20-10-1.xlsx, false",
+            "sine-1-20-1.xlsx, false", "logic-gates.xlsx, true", "xor-perceptron.xlsx, true"})
+    void scoreInCalcEqualsTheCommandLine(String workbook, boolean shortNumbers) throws Exception {
         Path model = Path.of("workbooks", workbook);
         Path cli = scoreWithTheCommandLine(model);
         List<String> written = outputSheets(Sheets.names(cli));
@@ -46,7 +50,9 @@ class ScoreIT {
             assertSameAuditLines(Sheets.rows(cli, "Audit"), calc.data("Audit"));
 
             // LibreOffice 7.4 saves numbers with 15 significant digits (.xlsx and .ods alike), as Calc and Excel
-            // show them: the saved file agrees to that, and sheetnet verify (tolerance 1e-12) accepts it.
+            // show them: the saved cells agree to that. Where the parameters and inputs have no more digits, the
+            // saved workbook is still the model scored, and sheetnet verify (tolerance 1e-12) accepts it; where
+            // they have 17 (regression, sine), saving rounds the model itself, and verify rightly says so.
             Path saved = Files.createTempDirectory("sheetnet-calc-saved").resolve("saved.xlsx");
             calc.saveXlsx(saved);
             for (String sheet : written) {
@@ -56,7 +62,7 @@ class ScoreIT {
                 }
             }
             VerifyJob.Report verified = VerifyJob.run(saved, 1e-12);
-            assertTrue(verified.passes(), "sheetnet verify on the workbook Calc saved: " + verified);
+            assertEquals(shortNumbers, verified.passes(), "sheetnet verify on the workbook Calc saved: " + verified);
         }
     }
 

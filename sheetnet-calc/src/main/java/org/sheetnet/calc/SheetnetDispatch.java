@@ -106,7 +106,8 @@ public final class SheetnetDispatch extends WeakBase
             };
         } catch (SheetnetException e) {
             outcome = Outcome.failed(e.getMessage(), place(e.location()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A bug, not bad input: still a dialog, never an exception thrown into LibreOffice.
             outcome = Outcome.failed("sheetnet could not finish: " + e, Optional.empty());
         }
         outcome.cell().ifPresent(doc::select);

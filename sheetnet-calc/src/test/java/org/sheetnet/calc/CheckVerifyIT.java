@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.star.frame.DispatchResultEvent;
 import com.sun.star.frame.DispatchResultState;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sheetnet.testing.Sheets;
 
 /** sheetnet ▸ Check runs the check vectors; sheetnet ▸ Verify finds the first cell that does not reproduce. */
 class CheckVerifyIT {
@@ -31,6 +33,24 @@ class CheckVerifyIT {
             assertEquals(DispatchResultState.FAILURE, failed.State, "Check: " + failed.Result);
             assertTrue(String.valueOf(failed.Result).contains("output y1") && String.valueOf(failed.Result)
                     .contains("FAILED"), "message: " + failed.Result);
+        }
+    }
+
+    @Test
+    void scoringAModelWithCheckVectorsAddsTheCheckPlotOfSheetnetScore() throws Exception {
+        try (Calc calc = Office.shared().open(SEED)) {
+            Checks.add(calc, 0.31682708, 0.69627909);
+            // sheetnet score on the same workbook: the document as Calc saves it (these numbers have few digits).
+            Path withChecks = java.nio.file.Files.createTempDirectory("sheetnet-calc-checks").resolve("checks.xlsx");
+            calc.saveXlsx(withChecks);
+            Path cli = ScoreIT.scoreWithTheCommandLine(withChecks);
+
+            DispatchResultEvent scored = calc.dispatch("Score", false);
+            assertEquals(DispatchResultState.SUCCESS, scored.State, "Score: " + scored.Result);
+            assertTrue(String.valueOf(scored.Result).contains("Check vectors: 1 check rows"), "message: " + scored.Result);
+            for (String sheet : List.of("Predictions", "CheckPlot")) {
+                SameCells.assertSame(sheet, Sheets.rows(cli, sheet), calc.data(sheet));
+            }
         }
     }
 

@@ -35,8 +35,8 @@ class FailureIT {
             List<String> before = calc.sheetNames();
             DispatchResultEvent result = calc.dispatch("Score", true);
             assertEquals(DispatchResultState.FAILURE, result.State, "Score: " + result.Result);
-            assertTrue(String.valueOf(result.Result).contains("Inputs!B3"), "message: " + result.Result);
-            assertTrue(String.valueOf(result.Result).contains("\"n/a\""), "message: " + result.Result);
+            assertEquals("seed-2-3-2-2.xlsx: Inputs!B3: expected a number, found text \"n/a\"", result.Result,
+                    "message");
             assertEquals("Inputs!B3", calc.selection(), "the cell selected");
             assertEquals(before, calc.sheetNames(), "sheets after the failure");
         }

@@ -350,7 +350,7 @@ public final class ScoredWorkbookWriter implements Closeable {
         }
         writing(() -> {
             CheckPlot.write(destination.smallSheet(CheckPlot.NAME), pairs);
-            destination.frame().ifPresent(frame -> CheckPlot.chart(frame, pairs.size()));
+            destination.frame().ifPresent(frame -> CheckPlotChart.add(frame, pairs.size()));
         });
     }
 

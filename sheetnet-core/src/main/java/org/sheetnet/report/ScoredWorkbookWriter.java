@@ -350,7 +350,11 @@ public final class ScoredWorkbookWriter implements Closeable {
         }
         writing(() -> {
             CheckPlot.write(destination.smallSheet(CheckPlot.NAME), pairs);
-            destination.frame().ifPresent(frame -> CheckPlotChart.add(frame, pairs.size()));
+            // Not a lambda over the frame: creating one resolves POI's XSSFWorkbook even when there is no frame,
+            // and LibreOffice's Java (the Calc extension) has no POI.
+            if (destination.frame().isPresent()) {
+                CheckPlotChart.add(destination.frame().get(), pairs.size());
+            }
         });
     }
 

@@ -38,6 +38,15 @@ final class Inputs {
         if (selected.isPresent()) {
             return range(doc, selected.get());
         }
+        return sheet(doc);
+    }
+
+    /**
+     * The rows of the Inputs sheet, whatever is selected.
+     *
+     * @throws SheetnetException (INPUT) when the document has no Inputs sheet
+     */
+    static RowSource sheet(OpenDocument doc) {
         String sheet = doc.sheets().findName(SHEET).orElseThrow(() -> SheetnetException.input(doc.name()
                 + ": no sheet named \"" + SHEET + "\" with input rows; add one, or select the input rows with their"
                 + " header row"));

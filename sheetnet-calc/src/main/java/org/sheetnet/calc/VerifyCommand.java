@@ -39,7 +39,7 @@ final class VerifyCommand {
                 .filter(n -> Inputs.OUTPUT_SHEETS.matcher(n).matches()).toList();
         List<String> staying = doc.sheets().sheetNames().stream().filter(n -> !previous.contains(n)).toList();
         DocumentDestination again = new DocumentDestination(doc.name(), staying);
-        try (RowSource rows = inputs(doc, model, audit)) {
+        try (RowSource rows = inputs(doc, audit)) {
             DocumentScoreJob.run(model, rows, again, new DocumentScoreJob.Request(doc.file(), "verify",
                     CheckVectors.DEFAULT_TOLERANCE));
         }
@@ -67,7 +67,7 @@ final class VerifyCommand {
     }
 
     // The rows the run scored: the range its Audit names, else the Inputs sheet.
-    private static RowSource inputs(OpenDocument doc, ModelWorkbook model, String audit) {
+    private static RowSource inputs(OpenDocument doc, String audit) {
         String line = auditValue(doc, audit, "inputs");
         Matcher m = RANGE.matcher(line);
         if (m.find()) {
@@ -78,7 +78,7 @@ final class VerifyCommand {
             return Inputs.range(doc, new CellRangeAddress((short) index, range.first().col(), range.first().row(),
                     range.last().col(), range.last().row()));
         }
-        return Inputs.open(doc, model);
+        return Inputs.sheet(doc);
     }
 
     // The value in column B of the Audit line labelled so in column A; "" when there is none.

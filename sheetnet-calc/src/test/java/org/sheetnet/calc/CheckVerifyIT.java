@@ -41,7 +41,7 @@ class CheckVerifyIT {
         try (Calc calc = Office.shared().open(SEED)) {
             Checks.add(calc, 0.31682708, 0.69627909);
             // sheetnet score on the same workbook: the document as Calc saves it (these numbers have few digits).
-            Path withChecks = java.nio.file.Files.createTempDirectory("sheetnet-calc-checks").resolve("checks.xlsx");
+            Path withChecks = Office.temporaryFolder("sheetnet-calc-checks").resolve("checks.xlsx");
             calc.saveXlsx(withChecks);
             Path cli = ScoreIT.scoreWithTheCommandLine(withChecks);
 

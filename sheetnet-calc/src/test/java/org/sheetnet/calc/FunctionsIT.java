@@ -84,7 +84,7 @@ class FunctionsIT {
         try (Calc calc = Office.shared().open(SEED)) {
             Object[][] predicted = array(calc, "Inputs", "F1:G4", "=SHEETNET.PREDICT(\"Model\";A1:C4)");
             double gelu = formula(calc, "H1", "=SHEETNET.ACT(\"gelu\";1)");
-            Path before = Files.createTempDirectory("sheetnet-calc-fn").resolve("with-functions.xlsx");
+            Path before = Office.temporaryFolder("sheetnet-calc-fn").resolve("with-functions.xlsx");
             calc.saveXlsx(before);
             assertTrue(sheetXml(before).contains("ORG.SHEETNET.CALC.SHEETNETFUNCTIONS.PREDICT("),
                     "the .xlsx stores the add-in's name, which Excel does not know");

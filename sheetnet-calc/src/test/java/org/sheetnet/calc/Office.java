@@ -33,7 +33,19 @@ import org.sheetnet.testing.LibreOffice;
  */
 final class Office {
 
-    private static Office shared;
+    private static volatile Office shared;
+    private static final List<Path> TEMPORARY = new java.util.ArrayList<>();
+
+    static {
+        // One hook, so that LibreOffice has quit before its profile is deleted.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Office office = shared;
+            if (office != null) {
+                office.stop();
+            }
+            deleteTemporaries();
+        }));
+    }
 
     private final Path profile;
     private Process process;
@@ -51,12 +63,11 @@ final class Office {
             if (!Files.isRegularFile(oxt)) {
                 throw new AssertionError(oxt + " is missing; mvn package builds it");
             }
-            Office office = new Office(Files.createTempDirectory("sheetnet-calc-profile"));
+            Office office = new Office(temporaryFolder("sheetnet-calc-profile"));
             office.start(soffice);
             office.install(oxt);
             office.stop();
             office.start(soffice);
-            Runtime.getRuntime().addShutdownHook(new Thread(office::stop));
             shared = office;
         }
         return shared;
@@ -67,7 +78,7 @@ final class Office {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Path log = profile.resolveSibling(profile.getFileName() + ".log");
+        Path log = profile.resolve("soffice.log");
         process = new ProcessBuilder(soffice.toString(), "-env:UserInstallation=" + profile.toUri(), "--headless",
                 "--invisible", "--norestore", "--nologo", "--nodefault",
                 "--accept=socket,host=127.0.0.1,port=" + port + ";urp;").redirectErrorStream(true)
@@ -137,7 +148,7 @@ final class Office {
 
     /** Opens a copy of a workbook (the original is never touched), hidden. */
     Calc open(Path workbook) throws IOException, com.sun.star.uno.Exception {
-        Path dir = Files.createTempDirectory("sheetnet-calc-doc");
+        Path dir = temporaryFolder("sheetnet-calc-doc");
         Path copy = dir.resolve(workbook.getFileName());
         Files.copy(workbook, copy);
         XComponentLoader loader = UnoRuntime.queryInterface(XComponentLoader.class, desktop());
@@ -146,6 +157,23 @@ final class Office {
         hidden.Value = Boolean.TRUE;
         Object doc = loader.loadComponentFromURL(copy.toUri().toString(), "_blank", 0, new PropertyValue[] {hidden});
         return new Calc(this, doc, copy);
+    }
+
+    /** A new folder, deleted with everything in it when the tests' JVM ends. */
+    static synchronized Path temporaryFolder(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        TEMPORARY.add(dir);
+        return dir;
+    }
+
+    private static synchronized void deleteTemporaries() {
+        for (Path dir : TEMPORARY) {
+            try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // Left for the system's temporary-file cleaning.
+            }
+        }
     }
 
     /** Says yes to whatever the extension manager asks (there is no licence to accept; it asks to go on). */

@@ -53,7 +53,7 @@ class ScoreIT {
             // show them: the saved cells agree to that. Where the parameters and inputs have no more digits, the
             // saved workbook is still the model scored, and sheetnet verify (tolerance 1e-12) accepts it; where
             // they have 17 (regression, sine), saving rounds the model itself, and verify rightly says so.
-            Path saved = Files.createTempDirectory("sheetnet-calc-saved").resolve("saved.xlsx");
+            Path saved = Office.temporaryFolder("sheetnet-calc-saved").resolve("saved.xlsx");
             calc.saveXlsx(saved);
             for (String sheet : written) {
                 if (!sheet.equals("Audit")) {
@@ -103,7 +103,7 @@ class ScoreIT {
 
     /** Runs what {@code sheetnet score MODEL --out OUT} runs. */
     static Path scoreWithTheCommandLine(Path model) throws Exception {
-        Path out = Files.createTempDirectory("sheetnet-calc-cli").resolve("scored.xlsx");
+        Path out = Office.temporaryFolder("sheetnet-calc-cli").resolve("scored.xlsx");
         ScoreJob.run(new ScoreOptions(model, Optional.empty(), Optional.empty(), out, false, 4096, false, 1e-6, 1,
                 "sheetnet score " + model + " --out " + out), (rows, fraction) -> { });
         return out;

@@ -34,7 +34,7 @@ import org.sheetnet.report.ScoredWorkbookWriter;
 public final class ScoreJob {
 
     /** Sheets a previous run wrote; when an output workbook is scored again they are not copied. */
-    static final Pattern OUTPUT_SHEETS =
+    public static final Pattern OUTPUT_SHEETS =
             Pattern.compile("(?i)L\\d+_(pre|act)|L0_inputs|L0_prepared|Predictions|Evaluation|CheckPlot|Audit");
 
     /** Rows of the first batch whose formulas are recomputed with POI before the real run. */
@@ -134,7 +134,7 @@ public final class ScoreJob {
     }
 
     // The rows held at a time: as asked, unless the model's widths make that more than the heap allows.
-    private static int batchRows(ScoreOptions options, Network network, RowSource rows, RunRecord record) {
+    static int batchRows(ScoreOptions options, Network network, RowSource rows, RunRecord record) {
         int fitted = BatchSize.fit(options.batchSize(), network, rows.header().size(), Runtime.getRuntime().maxMemory());
         record.batchRows = fitted;
         if (fitted < options.batchSize()) {
@@ -167,7 +167,7 @@ public final class ScoreJob {
         }
     }
 
-    private static void requirePassed(CheckVectors.Result checks, ScoreOptions options) {
+    static void requirePassed(CheckVectors.Result checks, ScoreOptions options) {
         if (!checks.passes()) {
             throw new SheetnetException(SheetnetException.Problem.MISMATCH, options.model().getFileName()
                     + ": the model does not reproduce its check vectors, so nothing was scored: " + checks.describe()
@@ -176,13 +176,13 @@ public final class ScoreJob {
     }
 
     // Target columns are neither features nor row identifiers: Predictions carries them after the outputs.
-    private static InputBinding bind(Network network, RowSource rows, List<InputRow> batch, Optional<Targets> targets,
+    static InputBinding bind(Network network, RowSource rows, List<InputRow> batch, Optional<Targets> targets,
             ModelWorkbook model) {
         java.util.Set<Integer> columns = targets.map(Targets::columnSet).orElse(java.util.Set.of());
         return InputBinding.bind(model.model(), rows, batch, columns).withoutIds(columns);
     }
 
-    private static TargetBatch read(Optional<Targets> targets, List<InputRow> batch, RowSource rows) {
+    static TargetBatch read(Optional<Targets> targets, List<InputRow> batch, RowSource rows) {
         return targets.map(t -> t.read(batch, rows)).orElse(null);
     }
 
@@ -229,7 +229,7 @@ public final class ScoreJob {
         }
     }
 
-    private static List<InputRow> readBatch(RowSource rows, int size) {
+    static List<InputRow> readBatch(RowSource rows, int size) {
         List<InputRow> batch = new ArrayList<>(Math.min(size, 4096));
         InputRow row;
         while (batch.size() < size && (row = rows.next()) != null) {
@@ -239,7 +239,7 @@ public final class ScoreJob {
     }
 
     // Fills, prepares and scores a batch; a non-finite value is reported at its input row.
-    private static ForwardTrace score(BatchScorer scorer, InputBinding binding, double[] x, List<InputRow> batch,
+    static ForwardTrace score(BatchScorer scorer, InputBinding binding, double[] x, List<InputRow> batch,
             RowSource rows) {
         Network network = scorer.model().network();
         return scorer.score(batch.size(), (r, into, offset) -> binding.raw(batch.get(r), rows, into, offset), x, e -> {

@@ -1,18 +1,6 @@
 package org.sheetnet.report;
 
 import java.util.List;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
-import org.apache.poi.xddf.usermodel.chart.ScatterStyle;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.sink.SheetSink;
 
 /**
@@ -25,8 +13,6 @@ public final class CheckPlot {
 
     /** The sheet's name. */
     public static final String NAME = "CheckPlot";
-
-    private static final byte[] GREY = {(byte) 0x7F, (byte) 0x7F, (byte) 0x7F};
 
     /**
      * One compared output.
@@ -74,40 +60,5 @@ public final class CheckPlot {
             sink.number(3, v);
             sink.endRow();
         }
-    }
-
-    static void chart(XSSFWorkbook frame, int pairs) {
-        XSSFSheet sheet = frame.getSheet(NAME);
-        for (int c = 0; c < 5; c++) {
-            sheet.setColumnWidth(c, 20 * 256);
-        }
-        // Printed (and converted to PDF) one page wide, so that the chart is seen beside its numbers.
-        sheet.setFitToPage(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
-        XSSFChart chart = TrainingCharts.chart(sheet, new int[] {1, 6}, "sheetnet against the stored reference outputs");
-        XDDFValueAxis bottom = chart.createValueAxis(AxisPosition.BOTTOM);
-        bottom.setTitle("reference (Checks sheet)");
-        XDDFValueAxis left = chart.createValueAxis(AxisPosition.LEFT);
-        left.setTitle("sheetnet");
-        left.setCrosses(AxisCrosses.AUTO_ZERO);
-        XDDFScatterChartData data = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER, bottom, left);
-        data.setStyle(ScatterStyle.LINE_MARKER);
-        XDDFScatterChartData.Series points = (XDDFScatterChartData.Series) data.addSeries(
-                XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, pairs, 2, 2)),
-                XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, pairs, 3, 3)));
-        points.setTitle("outputs", null);
-        points.setSmooth(false);
-        points.setMarkerStyle(MarkerStyle.CIRCLE);
-        points.setShapeProperties(TrainingCharts.noLine());
-        int line = pairs + 3;
-        XDDFScatterChartData.Series identity = (XDDFScatterChartData.Series) data.addSeries(
-                XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(line, line + 1, 2, 2)),
-                XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(line, line + 1, 3, 3)));
-        identity.setTitle("y = x", null);
-        identity.setSmooth(false);
-        identity.setMarkerStyle(MarkerStyle.NONE);
-        identity.setShapeProperties(TrainingCharts.solidLine(GREY));
-        chart.plot(data);
     }
 }

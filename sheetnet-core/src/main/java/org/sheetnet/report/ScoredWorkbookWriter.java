@@ -83,6 +83,14 @@ public final class ScoredWorkbookWriter implements Closeable {
         return new ScoredWorkbookWriter(CsvDestination.file(out, "Predictions"), false, threads);
     }
 
+    /**
+     * A writer of values (no formulas) to any destination, all on the calling thread: a document open
+     * in a spreadsheet program, say.
+     */
+    public static ScoredWorkbookWriter to(Destination destination) {
+        return new ScoredWorkbookWriter(destination, false, 1);
+    }
+
     /** A writer that keeps everything in a POI workbook in memory, to check a sample of formulas. */
     public static ScoredWorkbookWriter inMemory(boolean formulas) {
         return new ScoredWorkbookWriter(new WorkbookDestination(null), formulas, 1);
@@ -342,7 +350,11 @@ public final class ScoredWorkbookWriter implements Closeable {
         }
         writing(() -> {
             CheckPlot.write(destination.smallSheet(CheckPlot.NAME), pairs);
-            destination.frame().ifPresent(frame -> CheckPlot.chart(frame, pairs.size()));
+            // Not a lambda over the frame: creating one resolves POI's XSSFWorkbook even when there is no frame,
+            // and LibreOffice's Java (the Calc extension) has no POI.
+            if (destination.frame().isPresent()) {
+                CheckPlotChart.add(destination.frame().get(), pairs.size());
+            }
         });
     }
 

@@ -42,33 +42,69 @@ public final class ModelReader {
     public static ModelWorkbook read(Path file) {
         XlsxPackage pkg = XlsxPackage.open(file);
         try {
-            String name = pkg.fileName();
             ModelSheets sheets = new ModelSheets(pkg);
-            List<ModelSheet.Entry> entries = ModelSheet.read(sheets.find(ModelSheet.NAME).orElse(null), name);
-            List<DenseLayer> layers = new ArrayList<>();
-            List<ModelWorkbook.LayerSource> sources = new ArrayList<>();
-            for (ModelSheet.Entry e : entries) {
-                LabelledBlock w = block(sheets, pkg, e, e.weights(), "weights", name);
-                LabelledBlock b = block(sheets, pkg, e, e.bias(), "bias", name);
-                DenseLayer layer = layer(e, w, b, layers, name);
-                layers.add(layer);
-                sources.add(new ModelWorkbook.LayerSource(e.row(), w.range(), b.range()));
-            }
-            Network network = new Network(layers);
-            Optional<FeaturesSheet.Preparation> preparation =
-                    FeaturesSheet.read(sheets.find(FeaturesSheet.NAME), network, name);
-            Model model = new Model(network, preparation.map(p -> new InputPreparation(p.features())),
-                    Optional.empty(), new Provenance(name, Sha256.of(file)));
-            model = model.withChecks(ChecksSheet.read(sheets.find(CHECKS), model, name));
-            return new ModelWorkbook(file, pkg, model, sources, preparation, sheets.read());
+            Parts parts = read(pkg.fileName(), sheets::find, pkg.sheetNames());
+            Model model = parts.model(new Provenance(pkg.fileName(), Sha256.of(file)), sheets::find, pkg.fileName());
+            return new ModelWorkbook(file, pkg, model, parts.sources(), parts.preparation(), sheets.read());
         } catch (RuntimeException e) {
             pkg.close();
             throw e;
         }
     }
 
-    private static LabelledBlock block(ModelSheets sheets, XlsxPackage pkg, ModelSheet.Entry e, String ref,
-            String column, String file) {
+    /**
+     * Reads a model from sheets already in memory (a document open in a spreadsheet program), by the
+     * same rules as {@link #read(Path)}; each sheet is asked for once, when first named.
+     *
+     * @param name       the workbook's name, for messages
+     * @param lookup     its sheets
+     * @param provenance what the Audit sheet names as the model's source
+     * @return the model, with no file or package ({@link ModelWorkbook#file()} and {@code pkg()} are null)
+     * @throws SheetnetException (MODEL) if the model is malformed, naming the cell at fault
+     */
+    public static ModelWorkbook read(String name, SheetLookup lookup, Provenance provenance) {
+        java.util.Map<String, Optional<SparseSheet>> read = new java.util.HashMap<>();
+        java.util.function.Function<String, Optional<SparseSheet>> find = n -> read.computeIfAbsent(n, lookup::find);
+        Parts parts = read(name, find, lookup.sheetNames());
+        Model model = parts.model(provenance, find, name);
+        // The sheets read, each once (a name may have been asked for in two spellings), in the workbook's order.
+        List<SparseSheet> sheets = read.values().stream().flatMap(Optional::stream).distinct()
+                .sorted(java.util.Comparator.comparingInt(s -> lookup.sheetNames().indexOf(s.name()))).toList();
+        return new ModelWorkbook(null, null, model, parts.sources(), parts.preparation(), sheets);
+    }
+
+    // The layers and preparation; the check vectors are read once the model exists (they are matched to it).
+    private record Parts(Network network, List<ModelWorkbook.LayerSource> sources,
+            Optional<FeaturesSheet.Preparation> preparation) {
+
+        Model model(Provenance provenance, java.util.function.Function<String, Optional<SparseSheet>> find,
+                String name) {
+            Model model = new Model(network, preparation.map(p -> new InputPreparation(p.features())),
+                    Optional.empty(), provenance);
+            return model.withChecks(ChecksSheet.read(find.apply(CHECKS), model, name));
+        }
+    }
+
+    private static Parts read(String name, java.util.function.Function<String, Optional<SparseSheet>> sheets,
+            List<String> sheetNames) {
+        List<ModelSheet.Entry> entries = ModelSheet.read(sheets.apply(ModelSheet.NAME).orElse(null), name);
+        List<DenseLayer> layers = new ArrayList<>();
+        List<ModelWorkbook.LayerSource> sources = new ArrayList<>();
+        for (ModelSheet.Entry e : entries) {
+            LabelledBlock w = block(sheets, sheetNames, e, e.weights(), "weights", name);
+            LabelledBlock b = block(sheets, sheetNames, e, e.bias(), "bias", name);
+            DenseLayer layer = layer(e, w, b, layers, name);
+            layers.add(layer);
+            sources.add(new ModelWorkbook.LayerSource(e.row(), w.range(), b.range()));
+        }
+        Network network = new Network(layers);
+        Optional<FeaturesSheet.Preparation> preparation =
+                FeaturesSheet.read(sheets.apply(FeaturesSheet.NAME), network, name);
+        return new Parts(network, sources, preparation);
+    }
+
+    private static LabelledBlock block(java.util.function.Function<String, Optional<SparseSheet>> sheets,
+            List<String> sheetNames, ModelSheet.Entry e, String ref, String column, String file) {
         String at = file + ": " + e.cell(column) + ": ";
         CellRange range = null;
         String sheetName = CellRange.unquote(ref);
@@ -78,8 +114,8 @@ public final class ModelReader {
             sheetName = range.sheet();
         }
         String wanted = sheetName;
-        SparseSheet sheet = sheets.find(sheetName).orElseThrow(() -> SheetnetException.model(at + "no sheet named \""
-                + wanted + "\"; the workbook has: " + String.join(", ", pkg.sheetNames())));
+        SparseSheet sheet = sheets.apply(sheetName).orElseThrow(() -> SheetnetException.model(at + "no sheet named \""
+                + wanted + "\"; the workbook has: " + String.join(", ", sheetNames)));
         if (range != null) {
             range = new CellRange(sheet.name(), range.first(), range.last());
         }

@@ -15,8 +15,8 @@ import org.sheetnet.sheet.CellRange;
  * sheets that were read (Model, the parameter sheets, Features, Checks), whose values are copied to
  * the output, and keeps the package open (read-only) so that an Inputs sheet can be streamed.
  *
- * @param file        the workbook's path
- * @param pkg         the open package; closed by {@link #close()}, never written
+ * @param file        the workbook's path; null for sheets read from a document in memory
+ * @param pkg         the open package; closed by {@link #close()}, never written; null as {@code file}
  * @param model       the model it describes, detached from the workbook
  * @param sources     one entry per layer: the cells its weights and bias were read from
  * @param preparation the Features sheet with the cell of each number (for formulas), if the workbook has one
@@ -48,6 +48,8 @@ public record ModelWorkbook(Path file, XlsxPackage pkg, Model model, List<LayerS
 
     @Override
     public void close() {
-        pkg.close();
+        if (pkg != null) {
+            pkg.close();
+        }
     }
 }

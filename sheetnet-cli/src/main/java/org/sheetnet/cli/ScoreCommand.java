@@ -120,6 +120,7 @@ final class ScoreCommand implements Callable<Integer> {
         if (!quiet) {
             result.notes().forEach(n -> System.err.println("sheetnet: note: " + n));
         }
+        result.warnings().forEach(w -> System.err.println("sheetnet: warning: " + w));
         result.preparation().filter(p -> p.outOfRange() > 0).ifPresent(p -> System.err.printf(
                 "sheetnet: warning: %,d input values outside their feature's [min, max] (Features sheet); first: %s%n",
                 p.outOfRange(), p.firstOutOfRange()));

@@ -52,9 +52,12 @@ public final class ScoreJob {
      * @param evaluation the metrics against the targets, if {@code --target} named any
      * @param notes   what the user should know although nothing failed (each also in the Audit sheet):
      *                a smaller batch than asked, inputs matched by position
+     * @param warnings what was read although it looked wrong (each also in the Audit sheet): numbers stored
+     *                as text in the model or the inputs
      */
     public record Result(long rows, Network network, Optional<CheckVectors.Result> checks,
-            Optional<org.sheetnet.input.PreparationLog> preparation, Optional<Evaluator> evaluation, List<String> notes) {
+            Optional<org.sheetnet.input.PreparationLog> preparation, Optional<Evaluator> evaluation, List<String> notes,
+            List<String> warnings) {
     }
 
     private ScoreJob() {
@@ -87,6 +90,7 @@ public final class ScoreJob {
             Optional<Targets> targets = options.targets().isEmpty() ? Optional.empty()
                     : Optional.of(Targets.find(options.targets(), network, rows));
             InputBinding binding = bind(network, rows, batch, targets, model);
+            binding.storeTextNumbers(batch, rows);
             if (!binding.byName()) {
                 record.notes.add(RunRecord.positionNote(rows.header(), binding));
             }
@@ -105,6 +109,7 @@ public final class ScoreJob {
                 rows.header().forEach(inputs::add);
                 double[] x = new double[batchRows * network.inputWidth()];
                 while (!batch.isEmpty()) {
+                    binding.storeTextNumbers(batch, rows);
                     if (output == ScoreOutput.WORKBOOK) {
                         CellLimit.requireRows(batch, rows, options.out());
                     }
@@ -129,7 +134,7 @@ public final class ScoreJob {
             }
             return new Result(record.rows, network, checks,
                     binding.preparation() == null ? Optional.empty() : Optional.of(binding.log()), evaluator,
-                    List.copyOf(record.notes));
+                    List.copyOf(record.notes), RunRecord.textNumberWarnings(model, binding));
         }
     }
 

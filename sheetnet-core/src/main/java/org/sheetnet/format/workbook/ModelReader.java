@@ -18,6 +18,7 @@ import org.sheetnet.xlsx.SparseSheet;
 import org.sheetnet.xlsx.XlsxPackage;
 import org.sheetnet.files.Sha256;
 import org.sheetnet.input.ChecksSheet;
+import org.sheetnet.input.TextNumbers;
 import org.sheetnet.sheet.CellRange;
 
 /**
@@ -47,9 +48,10 @@ public final class ModelReader {
             List<ModelSheet.Entry> entries = ModelSheet.read(sheets.find(ModelSheet.NAME).orElse(null), name);
             List<DenseLayer> layers = new ArrayList<>();
             List<ModelWorkbook.LayerSource> sources = new ArrayList<>();
+            TextNumbers textNumbers = new TextNumbers();
             for (ModelSheet.Entry e : entries) {
-                LabelledBlock w = block(sheets, pkg, e, e.weights(), "weights", name);
-                LabelledBlock b = block(sheets, pkg, e, e.bias(), "bias", name);
+                LabelledBlock w = block(sheets, pkg, e, e.weights(), "weights", textNumbers);
+                LabelledBlock b = block(sheets, pkg, e, e.bias(), "bias", textNumbers);
                 DenseLayer layer = layer(e, w, b, layers, name);
                 layers.add(layer);
                 sources.add(new ModelWorkbook.LayerSource(e.row(), w.range(), b.range()));
@@ -60,15 +62,26 @@ public final class ModelReader {
             Model model = new Model(network, preparation.map(p -> new InputPreparation(p.features())),
                     Optional.empty(), new Provenance(name, Sha256.of(file)));
             model = model.withChecks(ChecksSheet.read(sheets.find(CHECKS), model, name));
-            return new ModelWorkbook(file, pkg, model, sources, preparation, sheets.read());
+            return new ModelWorkbook(file, pkg, model, sources, preparation, sheets.read(), textNumbers);
         } catch (RuntimeException e) {
             pkg.close();
             throw e;
         }
     }
 
+    // A block's numbers stored as text are counted, and stored as numbers in the sheet copied to the output.
     private static LabelledBlock block(ModelSheets sheets, XlsxPackage pkg, ModelSheet.Entry e, String ref,
-            String column, String file) {
+            String column, TextNumbers textNumbers) {
+        long before = textNumbers.count();
+        LabelledBlock block = block(sheets, pkg, e, ref, column, pkg.fileName(), textNumbers);
+        if (textNumbers.count() > before) {
+            sheets.storeTextNumbers(block.range());
+        }
+        return block;
+    }
+
+    private static LabelledBlock block(ModelSheets sheets, XlsxPackage pkg, ModelSheet.Entry e, String ref,
+            String column, String file, TextNumbers textNumbers) {
         String at = file + ": " + e.cell(column) + ": ";
         CellRange range = null;
         String sheetName = CellRange.unquote(ref);
@@ -83,7 +96,7 @@ public final class ModelReader {
         if (range != null) {
             range = new CellRange(sheet.name(), range.first(), range.last());
         }
-        return LabelledBlock.read(sheet, range, file);
+        return LabelledBlock.read(sheet, range, file, textNumbers);
     }
 
     private static DenseLayer layer(ModelSheet.Entry e, LabelledBlock w, LabelledBlock b,

@@ -39,6 +39,7 @@ public final class XlsxPackage implements Closeable {
     private final String file;
     private final ZipFile zip;
     private final List<Sheet> sheets;
+    private final List<DefinedName> names;
     private final String sharedStringsPart;
     private SharedStrings strings;
 
@@ -50,7 +51,9 @@ public final class XlsxPackage implements Closeable {
         read(PackageParts.CONTENT_TYPES, SMALL_PART, PackageParts::parseWhole);
         String workbook = read(PackageParts.ROOT_RELS, SMALL_PART, p -> PackageParts.officeDocument(p));
         WorkbookRels rels = read(WorkbookRels.relsOf(workbook), SMALL_PART, p -> WorkbookRels.read(p, workbook));
-        this.sheets = read(workbook, SMALL_PART, p -> PackageParts.sheets(p, rels));
+        PackageParts.Workbook listed = read(workbook, SMALL_PART, p -> PackageParts.workbook(p, rels));
+        this.sheets = listed.sheets();
+        this.names = listed.names();
         this.sharedStringsPart = rels.sharedStrings();
     }
 
@@ -113,6 +116,25 @@ public final class XlsxPackage implements Closeable {
             }
         }
         return sheets.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** The workbook's defined names, in the order it lists them. */
+    public List<DefinedName> definedNames() {
+        return names;
+    }
+
+    /**
+     * The defined name a formula on {@code sheet} would see: a name local to that sheet first, then
+     * a global one; names are matched ignoring case, as Excel does.
+     *
+     * @param name  the name
+     * @param sheet the sheet the name is used on, or null for global names only
+     */
+    public Optional<DefinedName> findName(String name, String sheet) {
+        Optional<DefinedName> local = names.stream().filter(n -> n.scope() != null && n.scope().equalsIgnoreCase(
+                sheet == null ? "" : sheet) && n.name().equalsIgnoreCase(name)).findFirst();
+        return local.isPresent() ? local
+                : names.stream().filter(n -> n.scope() == null && n.name().equalsIgnoreCase(name)).findFirst();
     }
 
     /** The names of the sheets, in order. */

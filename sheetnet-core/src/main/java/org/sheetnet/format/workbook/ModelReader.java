@@ -83,19 +83,11 @@ public final class ModelReader {
     private static LabelledBlock block(ModelSheets sheets, XlsxPackage pkg, ModelSheet.Entry e, String ref,
             String column, String file, TextNumbers textNumbers) {
         String at = file + ": " + e.cell(column) + ": ";
-        CellRange range = null;
-        String sheetName = CellRange.unquote(ref);
-        if (ref.contains("!")) {
-            range = CellRange.parse(ref).orElseThrow(() -> SheetnetException.model(at + "\"" + ref
-                    + "\" is not a sheet name or a range such as Params!B2:K5"));
-            sheetName = range.sheet();
-        }
-        String wanted = sheetName;
-        SparseSheet sheet = sheets.find(sheetName).orElseThrow(() -> SheetnetException.model(at + "no sheet named \""
-                + wanted + "\"; the workbook has: " + String.join(", ", pkg.sheetNames())));
-        if (range != null) {
-            range = new CellRange(sheet.name(), range.first(), range.last());
-        }
+        BlockRef where = BlockRef.resolve(pkg, ref, ModelSheet.NAME, at);
+        SparseSheet sheet = sheets.find(where.sheet()).orElseThrow(() -> SheetnetException.model(at + "no sheet named \""
+                + where.sheet() + "\"; the workbook has: " + String.join(", ", pkg.sheetNames())));
+        CellRange range = where.range() == null ? null
+                : new CellRange(sheet.name(), where.range().first(), where.range().last());
         return LabelledBlock.read(sheet, range, file, textNumbers);
     }
 

@@ -42,6 +42,7 @@ public final class XlsxPackage implements Closeable {
     private final List<DefinedName> names;
     private final String sharedStringsPart;
     private SharedStrings strings;
+    private List<ExcelTable> tables;
 
     private XlsxPackage(Path path, ZipFile zip) {
         this.path = path;
@@ -135,6 +136,44 @@ public final class XlsxPackage implements Closeable {
                 sheet == null ? "" : sheet) && n.name().equalsIgnoreCase(name)).findFirst();
         return local.isPresent() ? local
                 : names.stream().filter(n -> n.scope() == null && n.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** Most tables read from a workbook. */
+    static final int MAX_TABLES = 10_000;
+
+    /**
+     * The workbook's Excel Tables, sheet by sheet, read on first use from each sheet's relationships.
+     *
+     * @throws SheetnetException (FILE) naming the part when a table part is damaged or missing
+     */
+    public List<ExcelTable> tables() {
+        if (tables == null) {
+            List<ExcelTable> found = new ArrayList<>();
+            java.util.Set<String> parts = new java.util.HashSet<>();
+            for (Sheet sheet : sheets) {
+                String rels = WorkbookRels.relsOf(sheet.part());
+                if (zip.getEntry(rels) == null) {
+                    continue;
+                }
+                for (String part : read(rels, SMALL_PART, p -> WorkbookRels.read(p, sheet.part())).tables()) {
+                    if (!parts.add(part)) {
+                        continue;
+                    }
+                    if (found.size() == MAX_TABLES) {
+                        throw SheetnetException.file(file + ": it has more than " + MAX_TABLES
+                                + " tables; sheetnet refuses such a package", null);
+                    }
+                    found.add(read(part, SMALL_PART, p -> ExcelTable.read(p, sheet.name())));
+                }
+            }
+            tables = List.copyOf(found);
+        }
+        return tables;
+    }
+
+    /** The table of that name, ignoring case as Excel does. */
+    public Optional<ExcelTable> findTable(String name) {
+        return tables().stream().filter(t -> t.name().equalsIgnoreCase(name.strip())).findFirst();
     }
 
     /** The names of the sheets, in order. */

@@ -156,6 +156,8 @@ class NumbersStoredAsTextTest {
         assertEquals(0.5, Sheets.rows(out, "W1").get(1).get(1), "W1!B2 copied as the number read");
         assertEquals(0.1, Sheets.rows(out, "b1").get(1).get(0), "b1!A2 copied as the number read");
         assertEquals(List.of(1.0, 2.0), Sheets.rows(out, "Inputs").get(1), "Inputs row 2 holds the numbers scored");
+        Cli.Run verify = Cli.run("verify", out.toString());
+        assertEquals(ExitCodes.OK, verify.exit(), verify.stdout() + verify.stderr());
     }
 
     @Test

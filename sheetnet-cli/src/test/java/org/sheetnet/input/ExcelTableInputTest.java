@@ -93,6 +93,8 @@ class ExcelTableInputTest {
         Path out = dir.resolve("scored.xlsx");
         assertTableScored(Cli.run("score", model().toString(), "--input", data("data.xlsx").toString(),
                 "--input-table", "Sales2026", "--out", out.toString()), out);
+        Cli.Run verify = Cli.run("verify", out.toString());
+        assertEquals(ExitCodes.OK, verify.exit(), verify.stdout() + verify.stderr());
     }
 
     @Test
@@ -177,5 +179,19 @@ class ExcelTableInputTest {
         assertEquals(ExitCodes.FILE, run.exit(), run.stderr());
         assertEquals("data.xlsx: xl/tables/table1.xml is damaged: table Sales2026 names 2 columns, but Data!B3:D7 has 3",
                 run.oneLine(), "message");
+    }
+    @Test
+    void aDoctypeInATablePartIsRefused() throws IOException {
+        String hostile = HandXlsx.withDoctype(table("Sales2026", "B3:D7", 1, "id", "x1", "x2"),
+                "<!DOCTYPE table [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>");
+        Path data = new HandXlsx().sheet("Data", DATA)
+                .part("xl/worksheets/_rels/sheet1.xml.rels", sheetRels("../tables/table1.xml"))
+                .part("xl/tables/table1.xml", hostile).write(dir.resolve("data.xlsx"));
+        Path out = dir.resolve("scored.xlsx");
+        Cli.Run run = Cli.run("score", model().toString(), "--input", data.toString(), "--input-table", "Sales2026",
+                "--out", out.toString());
+        assertEquals(ExitCodes.FILE, run.exit(), run.stderr());
+        org.sheetnet.testing.Cli.assertContains(run.oneLine(), "data.xlsx", "xl/tables/table1.xml", "DOCTYPE");
+        assertFalse(Files.exists(out), "no output");
     }
 }

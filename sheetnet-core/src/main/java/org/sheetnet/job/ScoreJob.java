@@ -205,6 +205,7 @@ public final class ScoreJob {
             }
         }
         writer.copySheets(model.sheets(), copyable);
+        writer.copyNames(model.pkg().definedNames());
         writer.begin(model.network(), model.sources(), model.preparation(), input.rows().header(), binding.features(),
                 binding.idColumns(), targets);
     }

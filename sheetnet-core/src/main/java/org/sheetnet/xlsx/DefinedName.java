@@ -22,6 +22,8 @@ public record DefinedName(String name, String scope, String value) {
     static final int MAX_VALUE_CHARS = 1 << 16;
     /** Most names a workbook may define. */
     static final int MAX_NAMES = 100_000;
+    private static final int GLOBAL = -1;
+    private static final int NO_SUCH_SHEET = -2;
 
     // One sheet (quoted, or plain without the characters that make a formula), '!', one cell or two.
     private static final Pattern RANGE = Pattern.compile(
@@ -69,29 +71,29 @@ public record DefinedName(String name, String scope, String value) {
             String name = p.attribute("name");
             String local = p.attribute("localSheetId");
             String value = p.text(MAX_VALUE_CHARS, "the defined name " + (name == null ? "" : WorkbookRels.shorten(name)));
-            if (name == null || names.size() == MAX_NAMES) {
-                throw XlsxErrors.damaged(p.file(), p.part(), name == null ? "a definedName without a name"
-                        : "it defines more than " + MAX_NAMES + " names");
+            if (names.size() == MAX_NAMES) {
+                throw XlsxErrors.damaged(p.file(), p.part(), "it defines more than " + MAX_NAMES + " names");
             }
-            names.add(new DefinedName(name, scope(local, sheets, p), value));
+            // A name without a name, or local to a sheet the workbook lacks (left by a tool that deleted the
+            // sheet), cannot be used from the Model sheet; it is left out rather than refusing the workbook.
+            int sheet = sheetIndex(local, sheets.size());
+            if (name != null && sheet != NO_SUCH_SHEET) {
+                names.add(new DefinedName(name, sheet == GLOBAL ? null : sheets.get(sheet).name(), value));
+            }
         }
         return List.copyOf(names);
     }
 
-    // A local name's sheet; a localSheetId that names no sheet is damage, not a global name.
-    private static String scope(String local, List<XlsxPackage.Sheet> sheets, XmlPart p) {
+    // The index of a local name's sheet; GLOBAL without a localSheetId, NO_SUCH_SHEET for one naming no sheet.
+    private static int sheetIndex(String local, int sheets) {
         if (local == null) {
-            return null;
+            return GLOBAL;
         }
         try {
             int index = Integer.parseInt(local.strip());
-            if (index >= 0 && index < sheets.size()) {
-                return sheets.get(index).name();
-            }
+            return index >= 0 && index < sheets ? index : NO_SUCH_SHEET;
         } catch (NumberFormatException e) {
-            // Reported below.
+            return NO_SUCH_SHEET;
         }
-        throw XlsxErrors.damaged(p.file(), p.part(), "a defined name is local to sheet number \""
-                + WorkbookRels.shorten(local) + "\", which the workbook does not have");
     }
 }

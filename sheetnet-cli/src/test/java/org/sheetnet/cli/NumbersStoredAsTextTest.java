@@ -208,6 +208,24 @@ class NumbersStoredAsTextTest {
         assertEquals(List.of("x1", "a", "by position", "B"), find(Sheets.rows(textOut, "Audit"), "x1"), "Audit x1");
     }
 
+    @Test
+    void regressionTargetsStoredAsTextAreReadAsNumbers() throws IOException {
+        String inputs = sheet("<row r=\"1\">" + inline("A1", "x1") + inline("B1", "x2") + inline("C1", "t") + "</row>"
+                + "<row r=\"2\">" + number("A2", "1") + number("B2", "2") + inline("C2", "1.5") + "</row>"
+                + "<row r=\"3\">" + number("A3", "3") + number("B3", "4") + inline("C3", "2.5") + "</row>");
+        Path model = HandXlsx.smallModel(Map.of("Inputs", inputs)).write(dir.resolve("t.xlsx"));
+        Path out = dir.resolve("scored.xlsx");
+        Cli.Run run = Cli.run("score", model.toString(), "--target", "t", "--out", out.toString());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
+        assertEquals(List.of("sheetnet: warning: t.xlsx: Inputs!C2 and 1 other cell held numbers stored as text;"
+                + " read as numbers"), run.stderrLines(), "stderr");
+        List<List<Object>> predictions = Sheets.rows(out, "Predictions");
+        // By hand: y = 1.1 and 2.6, so prediction − target = 1.1 − 1.5 = −0.4 and 2.6 − 2.5 = 0.1.
+        assertEquals(1.5, Sheets.number(predictions, 1, "t"), 0, "target t, row 2, a number");
+        assertEquals(-0.4, Sheets.number(predictions, 1, "error"), 1e-12, "error, row 2");
+        assertEquals(0.1, Sheets.number(predictions, 2, "error"), 1e-12, "error, row 3");
+    }
+
     private static List<Object> find(List<List<Object>> rows, String label) {
         return rows.stream().filter(r -> !r.isEmpty() && label.equals(r.get(0))).findFirst()
                 .orElseThrow(() -> new AssertionError("no Audit row " + label + " in " + rows));

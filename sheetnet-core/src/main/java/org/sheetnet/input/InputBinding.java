@@ -156,8 +156,22 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Inpu
      * @param source their source, for the Audit's first cell
      */
     public void storeTextNumbers(List<InputRow> rows, RowSource source) {
+        storeTextNumbers(rows, source, java.util.Set.of());
+    }
+
+    /**
+     * Replaces the numbers stored as text in the rows' feature cells, and in other columns that hold
+     * numbers (targets), by their numbers, counting them.
+     *
+     * @param rows   input rows; modified
+     * @param source their source, for the Audit's first cell
+     * @param others other columns read as numbers, such as the targets of a regression
+     */
+    public void storeTextNumbers(List<InputRow> rows, RowSource source, java.util.Set<Integer> others) {
+        int[] columns = java.util.stream.IntStream.concat(java.util.Arrays.stream(features),
+                others.stream().mapToInt(Integer::intValue)).sorted().distinct().toArray();
         for (InputRow row : rows) {
-            for (int column : features) {
+            for (int column : columns) {
                 Object v = row.values()[column];
                 if (v instanceof String) {
                     Double number = textNumbers.number(v, () -> source.locate(row.line(), column));

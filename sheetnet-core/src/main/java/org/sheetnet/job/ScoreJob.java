@@ -91,7 +91,8 @@ public final class ScoreJob {
             Optional<Targets> targets = options.targets().isEmpty() ? Optional.empty()
                     : Optional.of(Targets.find(options.targets(), network, rows));
             InputBinding binding = bind(network, rows, batch, targets, model);
-            binding.storeTextNumbers(batch, rows);
+            java.util.Set<Integer> targetNumbers = targets.map(Targets::numberColumns).orElse(java.util.Set.of());
+            binding.storeTextNumbers(batch, rows, targetNumbers);
             if (!binding.byName()) {
                 record.notes.add(RunRecord.positionNote(rows.header(), binding));
             }
@@ -110,7 +111,7 @@ public final class ScoreJob {
                 rows.header().forEach(inputs::add);
                 double[] x = new double[batchRows * network.inputWidth()];
                 while (!batch.isEmpty()) {
-                    binding.storeTextNumbers(batch, rows);
+                    binding.storeTextNumbers(batch, rows, targetNumbers);
                     if (output == ScoreOutput.WORKBOOK) {
                         CellLimit.requireRows(batch, rows, options.out());
                     }

@@ -109,9 +109,9 @@ class NumbersStoredAsTextTest {
         assertEquals(List.of("numbers stored as text", 3.0,
                 "text.xlsx: Inputs!A2 and 2 other cells held numbers stored as text; read as numbers"),
                 find(audit, "numbers stored as text"), "Audit: inputs");
-        assertEquals(List.of("weights and bias stored as text", 2.0,
+        assertEquals(List.of("numbers stored as text in the model", 2.0,
                 "text.xlsx: 'W1'!B2 and 1 other cell held numbers stored as text; read as numbers"),
-                find(audit, "weights and bias stored as text"), "Audit: model");
+                find(audit, "numbers stored as text in the model"), "Audit: model");
     }
 
     @Test
@@ -224,6 +224,25 @@ class NumbersStoredAsTextTest {
         assertEquals(1.5, Sheets.number(predictions, 1, "t"), 0, "target t, row 2, a number");
         assertEquals(-0.4, Sheets.number(predictions, 1, "error"), 1e-12, "error, row 2");
         assertEquals(0.1, Sheets.number(predictions, 2, "error"), 1e-12, "error, row 3");
+    }
+
+    @Test
+    void checkVectorsStoredAsTextAreReadAndCountedWithTheModel() throws IOException {
+        // By hand, (1, 2) gives y = 0.5 + 0.5 + 0.1 = 1.1, as the Checks row expects.
+        Path model = HandXlsx.smallModel(Map.of())
+                .sheet("Checks", new Object[][] {{"x1", "x2", "expected:y"}, {"1", 2.0, " 1.1 "}})
+                .write(dir.resolve("checked.xlsx"));
+        Cli.Run run = Cli.run("check", model.toString());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
+        assertEquals(List.of("sheetnet: warning: checked.xlsx: Checks!A2 and 1 other cell held numbers stored as text;"
+                + " read as numbers"), run.stderrLines(), "stderr");
+        Cli.assertContains(run.stdout(), "check vectors: 1 check row");
+        Path wrong = HandXlsx.smallModel(Map.of())
+                .sheet("Checks", new Object[][] {{"x1", "x2", "expected:y"}, {1.0, 2.0, "1,1"}})
+                .write(dir.resolve("wrong.xlsx"));
+        Cli.Run refused = Cli.run("check", wrong.toString());
+        assertEquals(ExitCodes.MODEL, refused.exit(), refused.stderr());
+        assertEquals("wrong.xlsx: Checks!C2: expected a number, found text \"1,1\"", refused.oneLine(), "message");
     }
 
     private static List<Object> find(List<List<Object>> rows, String label) {

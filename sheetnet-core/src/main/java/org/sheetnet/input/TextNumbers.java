@@ -52,6 +52,18 @@ public final class TextNumbers {
         return parsed;
     }
 
+    /**
+     * Adds what another tally counted, read after this one's cells.
+     *
+     * @param later a tally of cells read after those counted here
+     */
+    public void addAll(TextNumbers later) {
+        if (count == 0) {
+            first = later.first;
+        }
+        count += later.count;
+    }
+
     /** Number of text cells read as numbers so far. */
     public long count() {
         return count;

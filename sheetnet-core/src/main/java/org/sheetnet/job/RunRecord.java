@@ -164,7 +164,8 @@ final class RunRecord {
                     layer.inputWidth() + " → " + layer.units(), layer.activation().describe(),
                     ValueDigest.of(layer.weights()), ValueDigest.of(layer.bias()));
         }
-        log.line("weights and bias stored as text", (double) model.textNumbers().count(), model.textNumbers().describe());
+        log.line("numbers stored as text in the model", (double) model.textNumbers().count(),
+                model.textNumbers().describe());
     }
 
     private void adjustments(AuditLog log) {

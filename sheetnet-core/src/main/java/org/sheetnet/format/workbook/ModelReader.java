@@ -61,7 +61,7 @@ public final class ModelReader {
                     FeaturesSheet.read(sheets.find(FeaturesSheet.NAME), network, name);
             Model model = new Model(network, preparation.map(p -> new InputPreparation(p.features())),
                     Optional.empty(), new Provenance(name, Sha256.of(file)));
-            model = model.withChecks(ChecksSheet.read(sheets.find(CHECKS), model, name));
+            model = model.withChecks(ChecksSheet.read(sheets.find(CHECKS), model, name, textNumbers));
             return new ModelWorkbook(file, pkg, model, sources, preparation, sheets.read(), textNumbers);
         } catch (RuntimeException e) {
             pkg.close();

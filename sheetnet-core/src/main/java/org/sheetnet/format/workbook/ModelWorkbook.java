@@ -23,7 +23,8 @@ import org.sheetnet.sheet.CellRange;
  * @param preparation the Features sheet with the cell of each number (for formulas), if the workbook has one
  * @param sheets      the sheets read, in the workbook's order; a parameter's number stored as text is
  *                    held as the number read
- * @param textNumbers the weights and bias cells that held numbers stored as text, read as numbers
+ * @param textNumbers the cells of weights, bias and check vectors that held numbers stored as text, read as
+ *                    numbers
  */
 public record ModelWorkbook(Path file, XlsxPackage pkg, Model model, List<LayerSource> sources,
         Optional<FeaturesSheet.Preparation> preparation, List<SparseSheet> sheets, TextNumbers textNumbers)

@@ -245,6 +245,25 @@ class NumbersStoredAsTextTest {
         assertEquals("wrong.xlsx: Checks!C2: expected a number, found text \"1,1\"", refused.oneLine(), "message");
     }
 
+    @Test
+    void aFeaturesSheetStoredAsTextPreparesAsItsNumbers() throws IOException {
+        // x1' = (x1 − 1) / 2; by hand (1, 2) gives 0.5·0 + 0.25·2 + 0.1 = 0.6 and (3, 4) gives 0.5 + 1 + 0.1 = 1.6.
+        Path model = HandXlsx.smallModel(Map.of())
+                .sheet("Features", new Object[][] {{"feature", "offset", "scale"}, {"x1", "1", " 2 "}, {"x2", 0.0, 1.0}})
+                .write(dir.resolve("prepared.xlsx"));
+        Path out = dir.resolve("scored.xlsx");
+        Cli.Run run = Cli.run("score", model.toString(), "--formulas", "--out", out.toString());
+        assertEquals(ExitCodes.OK, run.exit(), run.stderr());
+        assertEquals(List.of("sheetnet: warning: prepared.xlsx: Features!B2 and 1 other cell held numbers stored as"
+                + " text; read as numbers"), run.stderrLines(), "stderr");
+        List<List<Object>> predictions = Sheets.rows(out, "Predictions");
+        assertEquals(0.6, Sheets.number(predictions, 1, "y"), 1e-15, "row 2, y by hand");
+        assertEquals(1.6, Sheets.number(predictions, 2, "y"), 1e-15, "row 3, y by hand");
+        assertEquals(List.of("x1", 1.0, 2.0), Sheets.rows(out, "Features").get(1), "Features copied as the numbers read");
+        Cli.Run verify = Cli.run("verify", out.toString());
+        assertEquals(ExitCodes.OK, verify.exit(), verify.stdout() + verify.stderr());
+    }
+
     private static List<Object> find(List<List<Object>> rows, String label) {
         return rows.stream().filter(r -> !r.isEmpty() && label.equals(r.get(0))).findFirst()
                 .orElseThrow(() -> new AssertionError("no Audit row " + label + " in " + rows));

@@ -20,6 +20,7 @@ import org.sheetnet.files.Sha256;
 import org.sheetnet.input.ChecksSheet;
 import org.sheetnet.input.TextNumbers;
 import org.sheetnet.sheet.CellRange;
+import org.sheetnet.sheet.CellRef;
 
 /**
  * Reads a {@link Model} from a model workbook: the {@code Model} sheet lists the layers, and each names
@@ -57,8 +58,7 @@ public final class ModelReader {
                 sources.add(new ModelWorkbook.LayerSource(e.row(), w.range(), b.range()));
             }
             Network network = new Network(layers);
-            Optional<FeaturesSheet.Preparation> preparation =
-                    FeaturesSheet.read(sheets.find(FeaturesSheet.NAME), network, name);
+            Optional<FeaturesSheet.Preparation> preparation = features(sheets, network, name, textNumbers);
             Model model = new Model(network, preparation.map(p -> new InputPreparation(p.features())),
                     Optional.empty(), new Provenance(name, Sha256.of(file)));
             model = model.withChecks(ChecksSheet.read(sheets.find(CHECKS), model, name, textNumbers));
@@ -67,6 +67,24 @@ public final class ModelReader {
             pkg.close();
             throw e;
         }
+    }
+
+    // The Features sheet's numbers stored as text are counted, and stored as numbers in its copy (formulas read it).
+    private static Optional<FeaturesSheet.Preparation> features(ModelSheets sheets, Network network, String file,
+            TextNumbers textNumbers) {
+        long before = textNumbers.count();
+        Optional<SparseSheet> sheet = sheets.find(FeaturesSheet.NAME);
+        Optional<FeaturesSheet.Preparation> preparation = FeaturesSheet.read(sheet, network, file, textNumbers);
+        if (textNumbers.count() > before) {
+            for (String column : List.of("offset", "scale", "default", "min", "max")) {
+                Integer c = preparation.get().columns().get(column);
+                if (c != null) {
+                    sheets.storeTextNumbers(new CellRange(sheet.get().name(), new CellRef(0, c),
+                            new CellRef(Math.max(0, sheet.get().lastRow()), c)));
+                }
+            }
+        }
+        return preparation;
     }
 
     // A block's numbers stored as text are counted, and stored as numbers in the sheet copied to the output.

@@ -45,6 +45,9 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (ModelWorkbook workbook = ModelReader.read(model)) {
             PrintWriter out = spec.commandLine().getOut();
+            if (workbook.textNumbers().count() > 0) {
+                System.err.println("sheetnet: warning: " + workbook.textNumbers().describe());
+            }
             print(workbook, out);
             Optional<CheckVectors.Result> checks = CheckVectors.evaluate(workbook.model(), checkTolerance);
             out.println("check vectors: " + checks.map(CheckVectors.Result::describe)

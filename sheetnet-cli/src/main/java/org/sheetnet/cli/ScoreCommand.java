@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
             "  sheetnet score workbooks/xor-perceptron.xlsx",
             "  sheetnet score workbooks/regression-4-20-10-1.xlsx --input rows.csv --out scored.xlsx",
             "  sheetnet score model.xlsx --input data.xlsx --input-sheet March --out march.xlsx --force",
+            "  sheetnet score model.xlsx --input sales.xlsx --input-table Sales2026 --out sales-scored.xlsx",
             "  sheetnet score model.xlsx --input big.csv --out predictions.csv      (predictions only, any size)",
             "  sheetnet score model.xlsx --input big.csv --out scored/              (every sheet as CSV)",
             "  sheetnet score workbooks/seed-2-3-2-2-softmax.xlsx --formulas        (live Excel formulas)",
@@ -54,8 +55,14 @@ final class ScoreCommand implements Callable<Integer> {
                     + " Default: the model workbook's Inputs sheet.")
     Path input;
 
-    @Option(names = "--input-sheet", paramLabel = "NAME", description = "The sheet holding the input rows.")
+    @Option(names = "--input-sheet", paramLabel = "NAME",
+            description = "The sheet holding the input rows; when no sheet has that name, an Excel Table of it.")
     String inputSheet;
+
+    @Option(names = "--input-table", paramLabel = "NAME",
+            description = "The Excel Table holding the input rows (in --input, or else in the model workbook):"
+                    + " its header gives the column names, its totals row is left out.")
+    String inputTable;
 
     @Option(names = {"-o", "--out"}, paramLabel = "OUT.xlsx",
             description = "The output: OUT.xlsx, a workbook (up to 1,048,575 rows); OUT.csv, the predictions alone;"
@@ -110,16 +117,22 @@ final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT,
                     "--batch-size must be from 1 to %,d rows, not %,d", ScoreOptions.MAX_BATCH_SIZE, batchSize));
         }
+        if (inputSheet != null && inputTable != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--input-sheet and --input-table both say where the rows are; give one");
+        }
         Path target = out != null ? out : defaultOut(model);
         String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Progress progress = new Progress(System.err, quiet);
         ScoreJob.Result result = ScoreJob.run(new ScoreOptions(model, Optional.ofNullable(input),
                 Optional.ofNullable(inputSheet), target, force, batchSize, formulas, checkTolerance,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), commandLine, targets), progress);
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), commandLine, targets,
+                Optional.ofNullable(inputTable)), progress);
         progress.done();
         if (!quiet) {
             result.notes().forEach(n -> System.err.println("sheetnet: note: " + n));
         }
+        result.warnings().forEach(w -> System.err.println("sheetnet: warning: " + w));
         result.preparation().filter(p -> p.outOfRange() > 0).ifPresent(p -> System.err.printf(
                 "sheetnet: warning: %,d input values outside their feature's [min, max] (Features sheet); first: %s%n",
                 p.outOfRange(), p.firstOutOfRange()));

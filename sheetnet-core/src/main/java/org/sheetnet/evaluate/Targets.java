@@ -105,6 +105,14 @@ public record Targets(Kind kind, int[] columns, List<String> names, List<String>
     }
 
     /**
+     * The target columns that hold numbers (regression values, one-hot 0/1), where a number stored as
+     * text is read as a number; none for a column of class names, which is text.
+     */
+    public Set<Integer> numberColumns() {
+        return kind == Kind.CLASS_NAME ? Set.of() : columnSet();
+    }
+
+    /**
      * Reads the targets of a batch.
      *
      * @param rows   the batch's input rows

@@ -27,13 +27,23 @@ public final class ChecksSheet {
     private ChecksSheet() {
     }
 
-    /** Reads the Checks sheet of a workbook, if it has one. */
+    /** Reads the Checks sheet of a workbook, if it has one; numbers stored as text are read and not counted. */
     public static Optional<CheckVectorSet> read(Optional<SparseSheet> sheet, Model model, String file) {
+        return read(sheet, model, file, new TextNumbers());
+    }
+
+    /**
+     * Reads the Checks sheet of a workbook, if it has one.
+     *
+     * @param textNumbers counts the cells that held numbers stored as text, read as numbers
+     */
+    public static Optional<CheckVectorSet> read(Optional<SparseSheet> sheet, Model model, String file,
+            TextNumbers textNumbers) {
         if (sheet.isEmpty()) {
             return Optional.empty();
         }
         try (SheetRowSource source = new SheetRowSource(sheet.get(), file)) {
-            return Optional.of(read(source, model, file, "the Checks sheet"));
+            return Optional.of(read(source, model, file, "the Checks sheet", textNumbers));
         }
     }
 
@@ -45,6 +55,19 @@ public final class ChecksSheet {
      *                           (INPUT) when an input is not a number, naming the cell
      */
     public static CheckVectorSet read(RowSource source, Model model, String file, String what) {
+        return read(source, model, file, what, new TextNumbers());
+    }
+
+    /**
+     * Reads check vectors from any row source, counting the numbers stored as text it reads.
+     *
+     * @param what        names the table in messages: {@code the Checks sheet}
+     * @param textNumbers counts the cells that held numbers stored as text, read as numbers
+     * @throws SheetnetException (MODEL) when a column is missing or an expected output is not a number,
+     *                           (INPUT) when an input is not a number, naming the cell
+     */
+    public static CheckVectorSet read(RowSource source, Model model, String file, String what,
+            TextNumbers textNumbers) {
         List<String> outputs = model.outputNames();
         int[] expectedColumn = expectedColumns(source.header(), outputs, file, what);
         Set<Integer> excluded = new HashSet<>();
@@ -66,15 +89,17 @@ public final class ChecksSheet {
             binding.raw(row, source, x, 0);
             double[] expected = new double[outputs.size()];
             for (int j = 0; j < expected.length; j++) {
-                Object e = row.values()[expectedColumn[j]];
-                if (!(e instanceof Double d)) {
-                    throw SheetnetException.model(source.locate(row.line(), expectedColumn[j])
-                            + ": expected a number, found " + CellValues.describe(e));
+                int column = expectedColumn[j];
+                Double d = binding.textNumbers().number(row.values()[column], () -> source.locate(row.line(), column));
+                if (d == null) {
+                    throw SheetnetException.model(source.locate(row.line(), column)
+                            + ": expected a number, found " + CellValues.describe(row.values()[column]));
                 }
                 expected[j] = d;
             }
             vectors.add(new CheckVector(row.line(), source.locateRow(row.line()), x, expected));
         }
+        textNumbers.addAll(binding.textNumbers());
         return new CheckVectorSet(NAME, vectors);
     }
 

@@ -17,16 +17,18 @@ import org.sheetnet.sheet.CellValues;
  * <p>When the first weights block names its inputs, each feature is found by name in the header, in
  * any column order (exact match first, then ignoring case); every other column passes through.
  * Otherwise the numeric columns are the features, in order, and their number must match; text
- * columns pass through. A column is numeric when any of the first rows holds a number in it.
+ * columns pass through. A column is numeric when any of the first rows holds a number in it; when
+ * that gives too few, columns of numbers stored as text count too (an import may leave them so).
  *
  * @param features     for each network input, the index of its column
  * @param idColumns    columns copied through to every output sheet, in order
  * @param byName       whether features were matched by name
  * @param preparation  the model's x' = (x − offset) / scale per input, or null for none
  * @param log          what the preparation did: defaults used, values out of range
+ * @param textNumbers  the feature cells that held numbers stored as text, read as numbers
  */
 public record InputBinding(int[] features, int[] idColumns, boolean byName, InputPreparation preparation,
-        PreparationLog log) {
+        PreparationLog log, TextNumbers textNumbers) {
 
     /**
      * Binds the source's columns to the model's inputs, leaving some columns out of the features.
@@ -44,7 +46,7 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Inpu
                 ? byName(model.inputNames(), source.header(), source, excluded)
                 : byPosition(network, source, sample, excluded);
         return new InputBinding(b.features, b.idColumns, b.byName, model.preparation().orElse(null),
-                new PreparationLog());
+                new PreparationLog(), new TextNumbers());
     }
 
     private static InputBinding byName(List<String> names, List<String> header, RowSource source,
@@ -67,23 +69,17 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Inpu
                     + (missing.size() > 1 ? "s " : " ") + quoted(missing) + "; the model's inputs are "
                     + quoted(names) + " and the header has " + quoted(header));
         }
-        return new InputBinding(features, unused(used), true, null, null);
+        return new InputBinding(features, unused(used), true, null, null, null);
     }
 
     private static InputBinding byPosition(Network network, RowSource source, List<InputRow> sample,
             java.util.Set<Integer> excluded) {
         List<String> header = source.header();
-        boolean[] numeric = new boolean[header.size()];
-        for (InputRow row : sample) {
-            for (int c = 0; c < numeric.length; c++) {
-                numeric[c] |= row.values()[c] instanceof Double && !excluded.contains(c);
-            }
-        }
-        List<Integer> columns = new ArrayList<>();
-        for (int c = 0; c < numeric.length; c++) {
-            if (numeric[c]) {
-                columns.add(c);
-            }
+        List<Integer> columns = numericColumns(sample, header.size(), excluded, false);
+        if (columns.size() < network.inputWidth()) {
+            // Too few columns of numbers: an import may have left whole columns as numbers stored as text.
+            List<Integer> withText = numericColumns(sample, header.size(), excluded, true);
+            columns = withText.size() == network.inputWidth() ? withText : columns;
         }
         if (columns.size() != network.inputWidth()) {
             List<String> names = new ArrayList<>();
@@ -100,7 +96,24 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Inpu
                     + CellRef.columnName(features[i]) + ")", source);
             used[features[i]] = true;
         }
-        return new InputBinding(features, unused(used), false, null, null);
+        return new InputBinding(features, unused(used), false, null, null, null);
+    }
+
+    // Columns holding a number in some sampled row (or, if asked, numbers stored as text).
+    private static List<Integer> numericColumns(List<InputRow> sample, int width, java.util.Set<Integer> excluded,
+            boolean text) {
+        List<Integer> columns = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            boolean numeric = false;
+            for (int r = 0; r < sample.size() && !numeric; r++) {
+                Object v = sample.get(r).values()[c];
+                numeric = v instanceof Double || text && v instanceof String s && TextNumbers.parse(s) != null;
+            }
+            if (numeric && !excluded.contains(c)) {
+                columns.add(c);
+            }
+        }
+        return columns;
     }
 
     /**
@@ -111,7 +124,7 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Inpu
      */
     public InputBinding withoutIds(java.util.Set<Integer> columns) {
         int[] ids = java.util.Arrays.stream(idColumns).filter(c -> !columns.contains(c)).toArray();
-        return new InputBinding(features, ids, byName, preparation, log);
+        return new InputBinding(features, ids, byName, preparation, log, textNumbers);
     }
 
     private static int[] unused(boolean[] used) {
@@ -132,13 +145,46 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Inpu
 
     /** The same binding with a log of its own, for a trial run that must not count in the real one. */
     public InputBinding withFreshLog() {
-        return new InputBinding(features, idColumns, byName, preparation, new PreparationLog());
+        return new InputBinding(features, idColumns, byName, preparation, new PreparationLog(), new TextNumbers());
     }
 
     /**
-     * Copies one row's raw features into a batch: the number in each feature's cell, or the
-     * preparation's default for an empty one. The preparation itself is applied by
-     * {@link org.sheetnet.engine.BatchScorer}, the only way rows are scored.
+     * Replaces the numbers stored as text in the rows' feature cells by their numbers, counting them,
+     * so that what is copied to an output (the Inputs sheet, which formulas read) holds the numbers scored.
+     *
+     * @param rows   input rows; modified
+     * @param source their source, for the Audit's first cell
+     */
+    public void storeTextNumbers(List<InputRow> rows, RowSource source) {
+        storeTextNumbers(rows, source, java.util.Set.of());
+    }
+
+    /**
+     * Replaces the numbers stored as text in the rows' feature cells, and in other columns that hold
+     * numbers (targets), by their numbers, counting them.
+     *
+     * @param rows   input rows; modified
+     * @param source their source, for the Audit's first cell
+     * @param others other columns read as numbers, such as the targets of a regression
+     */
+    public void storeTextNumbers(List<InputRow> rows, RowSource source, java.util.Set<Integer> others) {
+        int[] columns = java.util.stream.IntStream.concat(java.util.Arrays.stream(features),
+                others.stream().mapToInt(Integer::intValue)).sorted().distinct().toArray();
+        for (InputRow row : rows) {
+            for (int column : columns) {
+                Object v = row.values()[column];
+                if (v instanceof String) {
+                    Double number = textNumbers.number(v, () -> source.locate(row.line(), column));
+                    row.values()[column] = number != null ? number : v;
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies one row's raw features into a batch: the number in each feature's cell (a number stored
+     * as text counted in {@link #textNumbers()}), or the preparation's default for an empty one. The
+     * preparation itself is applied by {@link org.sheetnet.engine.BatchScorer}, the only way rows are scored.
      *
      * @param row    the input row
      * @param source its source, for messages
@@ -151,8 +197,10 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Inpu
             Object v = row.values()[features[i]];
             FeatureScaling scaling = preparation == null ? null : preparation.features().get(i);
             double raw;
-            if (v instanceof Double d) {
-                raw = d;
+            int column = features[i];
+            Double number = textNumbers.number(v, () -> source.locate(row.line(), column));
+            if (number != null) {
+                raw = number;
             } else if (v == null && scaling != null && scaling.hasDefault()) {
                 raw = scaling.defaultValue();
                 log.defaulted(source.locate(row.line(), features[i]));

@@ -2,7 +2,9 @@ package org.sheetnet.input;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.sheetnet.SheetnetException;
+import org.sheetnet.xlsx.ExcelTable;
 import org.sheetnet.xlsx.SheetRow;
 import org.sheetnet.xlsx.SheetStream;
 import org.sheetnet.xlsx.XlsxPackage;
@@ -10,9 +12,11 @@ import org.sheetnet.sheet.CellRef;
 import org.sheetnet.sheet.SheetName;
 
 /**
- * Input rows from a sheet of an .xlsx file, read as a stream through the hardened reader of
- * {@link org.sheetnet.xlsx}: memory stays flat however many rows the sheet has. The first row with
- * values is the header. A formula cell without a calculated value is refused, as everywhere.
+ * Input rows from a sheet of an .xlsx file, or from an Excel Table on one, read as a stream through
+ * the hardened reader of {@link org.sheetnet.xlsx}: memory stays flat however many rows the sheet
+ * has. On a sheet, the first row with values is the header; in a table, the header is the table's
+ * column names, the rows are the table's rows (its totals row left out) and only its columns are
+ * read. A formula cell without a calculated value is refused, as everywhere.
  */
 public final class XlsxStreamRowSource implements RowSource {
 
@@ -20,30 +24,37 @@ public final class XlsxStreamRowSource implements RowSource {
     private final boolean ownsPackage;
     private final String file;
     private final SheetStream stream;
+    private final ExcelTable table;
+    private final int firstCol;
     private final List<String> header;
+    private boolean done;
     private int skipped;
 
     /**
      * Opens a sheet of a file for streaming; the file is only read.
      *
      * @param path  the .xlsx file
-     * @param sheet the sheet's name (any case), or null for the first sheet
+     * @param sheet the sheet's name (any case) or, when no sheet has that name, a table's; null for the first sheet
      * @throws SheetnetException (FILE) if the file is not a readable workbook, (INPUT) if the sheet is missing or empty
      */
     public XlsxStreamRowSource(Path path, String sheet) {
-        this(XlsxPackage.open(path), sheet, true);
+        this(XlsxPackage.open(path), sheet, false, true);
     }
 
-    private XlsxStreamRowSource(XlsxPackage pkg, String sheet, boolean ownsPackage) {
+    private XlsxStreamRowSource(XlsxPackage pkg, String name, boolean tableOnly, boolean ownsPackage) {
         this.pkg = pkg;
         this.ownsPackage = ownsPackage;
         this.file = pkg.fileName();
         SheetStream opened = null;
         try {
-            XlsxPackage.Sheet found = find(pkg, sheet);
+            Optional<XlsxPackage.Sheet> sheet = tableOnly ? Optional.empty() : findSheet(pkg, name);
+            this.table = sheet.isPresent() ? null : findTable(pkg, name, tableOnly);
+            XlsxPackage.Sheet found = sheet.orElseGet(() -> pkg.findSheet(table.sheet()).orElseThrow());
             opened = new SheetStream(pkg, found, SheetnetException.Problem.INPUT);
             this.stream = opened;
-            this.header = InputHeader.names(firstValues(opened, found.name()));
+            this.firstCol = table == null ? 0 : table.ref().first().col();
+            this.header = table == null ? InputHeader.names(firstValues(opened, found.name()))
+                    : InputHeader.names(table.columns().toArray());
         } catch (RuntimeException e) {
             if (opened != null) {
                 opened.close();
@@ -59,19 +70,53 @@ public final class XlsxStreamRowSource implements RowSource {
      * Streams a sheet of a package that stays open (the model workbook's Inputs sheet).
      *
      * @param pkg   the open package; not closed by {@link #close()}
-     * @param sheet the sheet's name (any case)
+     * @param sheet the sheet's name (any case) or, when no sheet has that name, a table's
      * @throws SheetnetException (INPUT) if the sheet is missing or empty
      */
     public static XlsxStreamRowSource of(XlsxPackage pkg, String sheet) {
-        return new XlsxStreamRowSource(pkg, sheet, false);
+        return new XlsxStreamRowSource(pkg, sheet, false, false);
     }
 
-    private static XlsxPackage.Sheet find(XlsxPackage pkg, String sheet) {
-        if (sheet == null && !pkg.sheets().isEmpty()) {
-            return pkg.sheets().get(0);
+    /**
+     * Streams the rows of an Excel Table.
+     *
+     * @param path  the .xlsx file; only read
+     * @param table the table's name (any case)
+     * @throws SheetnetException (FILE) if the file is not a readable workbook, (INPUT) if it has no such table,
+     *                           naming the tables it has
+     */
+    public static XlsxStreamRowSource table(Path path, String table) {
+        return new XlsxStreamRowSource(XlsxPackage.open(path), table, true, true);
+    }
+
+    /**
+     * Streams the rows of an Excel Table of a package that stays open (the model workbook).
+     *
+     * @param pkg   the open package; not closed by {@link #close()}
+     * @param table the table's name (any case)
+     * @throws SheetnetException (INPUT) if it has no such table, naming the tables it has
+     */
+    public static XlsxStreamRowSource table(XlsxPackage pkg, String table) {
+        return new XlsxStreamRowSource(pkg, table, true, false);
+    }
+
+    private static Optional<XlsxPackage.Sheet> findSheet(XlsxPackage pkg, String sheet) {
+        if (sheet == null) {
+            return pkg.sheets().isEmpty() ? Optional.empty() : Optional.of(pkg.sheets().get(0));
         }
-        return pkg.findSheet(sheet == null ? "" : sheet).orElseThrow(() -> SheetnetException.input(pkg.fileName()
-                + ": no sheet named \"" + sheet + "\"; its sheets are " + String.join(", ", pkg.sheetNames())));
+        return pkg.findSheet(sheet);
+    }
+
+    private static ExcelTable findTable(XlsxPackage pkg, String name, boolean tableOnly) {
+        Optional<ExcelTable> found = name == null ? Optional.empty() : pkg.findTable(name);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        List<String> tables = pkg.tables().stream().map(ExcelTable::name).toList();
+        String tableList = tables.isEmpty() ? "it has no tables" : "its tables are " + String.join(", ", tables);
+        throw SheetnetException.input(pkg.fileName() + (tableOnly ? ": no table named \"" + name + "\"; " + tableList
+                : ": no sheet or table named \"" + name + "\"; its sheets are " + String.join(", ", pkg.sheetNames())
+                        + ", and " + tableList));
     }
 
     // The header: the first row holding a value.
@@ -87,7 +132,8 @@ public final class XlsxStreamRowSource implements RowSource {
 
     @Override
     public String describe() {
-        return file + "!" + SheetName.quote(stream.sheetName());
+        return file + "!" + (table == null ? SheetName.quote(stream.sheetName()) : table.name() + " (table on "
+                + table.ref() + ")");
     }
 
     @Override
@@ -97,8 +143,16 @@ public final class XlsxStreamRowSource implements RowSource {
 
     @Override
     public InputRow next() {
-        for (SheetRow row = stream.next(); row != null; row = stream.next()) {
-            Object[] values = row.dense(header.size());
+        for (SheetRow row = done ? null : stream.next(); row != null; row = stream.next()) {
+            if (table != null && row.index() < table.firstDataRow()) {
+                continue;
+            }
+            if (table != null && row.index() > table.lastDataRow()) {
+                // Past the table: the rest is read, not kept, so that the part's checksum is verified.
+                drain();
+                break;
+            }
+            Object[] values = row.dense(firstCol, header.size());
             boolean blank = true;
             for (Object v : values) {
                 blank &= v == null;
@@ -108,12 +162,19 @@ public final class XlsxStreamRowSource implements RowSource {
             }
             skipped++;
         }
+        done = true;
         return null;
+    }
+
+    private void drain() {
+        for (SheetRow row = stream.next(); row != null; row = stream.next()) {
+            // Not kept.
+        }
     }
 
     @Override
     public String locate(int line, int col) {
-        return file + ": " + SheetName.cell(stream.sheetName(), new CellRef(line - 1, col));
+        return file + ": " + SheetName.cell(stream.sheetName(), new CellRef(line - 1, firstCol + col));
     }
 
     @Override

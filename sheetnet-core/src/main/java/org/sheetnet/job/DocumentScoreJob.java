@@ -92,6 +92,6 @@ public final class DocumentScoreJob {
         }
         return new ScoreJob.Result(record.rows, network, checks,
                 binding.preparation() == null ? Optional.empty() : Optional.of(binding.log()), Optional.empty(),
-                List.copyOf(record.notes));
+                List.copyOf(record.notes), List.of());
     }
 }

@@ -32,22 +32,43 @@ final class InputSources {
     private InputSources() {
     }
 
-    static Opened open(ModelWorkbook model, Optional<Path> input, Optional<String> sheetName) {
+    /**
+     * Opens the input rows.
+     *
+     * @param model     the model workbook, whose Inputs sheet (or table) is read without an input file
+     * @param input     the input file, or empty
+     * @param sheetName the sheet (or, when no sheet has that name, the table) to read, or empty
+     * @param tableName the Excel Table to read, or empty
+     */
+    static Opened open(ModelWorkbook model, Optional<Path> input, Optional<String> sheetName,
+            Optional<String> tableName) {
         if (input.isEmpty()) {
+            if (tableName.isPresent()) {
+                return new Opened(XlsxStreamRowSource.table(model.pkg(), tableName.get()), null);
+            }
             String wanted = sheetName.orElse(INPUTS);
-            XlsxPackage.Sheet sheet = model.pkg().findSheet(wanted).orElseThrow(() -> SheetnetException.input(
-                    model.pkg().fileName() + ": no sheet named \"" + wanted + "\" with input rows; add one, or give --input FILE"));
+            Optional<XlsxPackage.Sheet> sheet = model.pkg().findSheet(wanted);
+            if (sheet.isEmpty() && model.pkg().findTable(wanted).isPresent()) {
+                return new Opened(XlsxStreamRowSource.table(model.pkg(), wanted), null);
+            }
+            String name = sheet.orElseThrow(() -> SheetnetException.input(model.pkg().fileName() + ": no sheet or table"
+                    + " named \"" + wanted + "\" with input rows; add one, or give --input FILE")).name();
             // Streamed from the open model package, like any other input sheet.
-            return new Opened(XlsxStreamRowSource.of(model.pkg(), sheet.name()), sheet.name());
+            return new Opened(XlsxStreamRowSource.of(model.pkg(), name), name);
         }
         Path file = input.get();
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            if (tableName.isPresent()) {
+                throw SheetnetException.input(file + ": a CSV file has no tables; --input-table names a table of an"
+                        + " .xlsx input or of the model workbook");
+            }
             return new Opened(new CsvRowSource(file), null);
         }
         if (!(name.endsWith(".xlsx") || name.endsWith(".xlsm"))) {
             throw SheetnetException.file(file + ": inputs must be an .xlsx workbook or a .csv file", null);
         }
-        return new Opened(new XlsxStreamRowSource(file, sheetName.orElse(null)), null);
+        return new Opened(tableName.isPresent() ? XlsxStreamRowSource.table(file, tableName.get())
+                : new XlsxStreamRowSource(file, sheetName.orElse(null)), null);
     }
 }

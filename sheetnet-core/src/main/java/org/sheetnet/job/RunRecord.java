@@ -98,6 +98,18 @@ final class RunRecord {
                 + "; name the inputs in its first column to match them by name";
     }
 
+    /** The warnings of numbers stored as text read as numbers: one for the model, one for the inputs, if any. */
+    static List<String> textNumberWarnings(ModelWorkbook model, InputBinding binding) {
+        List<String> warnings = new ArrayList<>();
+        if (model.textNumbers().count() > 0) {
+            warnings.add(model.textNumbers().describe());
+        }
+        if (binding.textNumbers().count() > 0) {
+            warnings.add(binding.textNumbers().describe());
+        }
+        return warnings;
+    }
+
     String batchSize() {
         return batchRows == options.batchSize() || batchRows == 0 ? Integer.toString(options.batchSize())
                 : batchRows + " (asked " + options.batchSize() + "; more would not fit in a quarter of the heap)";
@@ -111,6 +123,7 @@ final class RunRecord {
             log.line(name, source.header().get(column), binding.byName() ? "by name" : "by position",
                     CellRef.columnName(column));
         }
+        log.line("numbers stored as text", (double) binding.textNumbers().count(), binding.textNumbers().describe());
         List<String> ids = new ArrayList<>();
         for (int c : binding.idColumns()) {
             // Columns may share a name when they only pass through; the letter tells them apart.
@@ -151,6 +164,8 @@ final class RunRecord {
                     layer.inputWidth() + " → " + layer.units(), layer.activation().describe(),
                     ValueDigest.of(layer.weights()), ValueDigest.of(layer.bias()));
         }
+        log.line("numbers stored as text in the model", (double) model.textNumbers().count(),
+                model.textNumbers().describe());
     }
 
     private void adjustments(AuditLog log) {

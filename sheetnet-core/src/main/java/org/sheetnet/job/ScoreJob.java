@@ -52,9 +52,12 @@ public final class ScoreJob {
      * @param evaluation the metrics against the targets, if {@code --target} named any
      * @param notes   what the user should know although nothing failed (each also in the Audit sheet):
      *                a smaller batch than asked, inputs matched by position
+     * @param warnings what was read although it looked wrong (each also in the Audit sheet): numbers stored
+     *                as text in the model or the inputs
      */
     public record Result(long rows, Network network, Optional<CheckVectors.Result> checks,
-            Optional<org.sheetnet.input.PreparationLog> preparation, Optional<Evaluator> evaluation, List<String> notes) {
+            Optional<org.sheetnet.input.PreparationLog> preparation, Optional<Evaluator> evaluation, List<String> notes,
+            List<String> warnings) {
     }
 
     private ScoreJob() {
@@ -74,7 +77,8 @@ public final class ScoreJob {
         policy.requireNotInput(options.out());
         RunRecord record = new RunRecord(options, Instant.now());
         try (ModelWorkbook model = ModelReader.read(options.model());
-                InputSources.Opened input = InputSources.open(model, options.input(), options.inputSheet());
+                InputSources.Opened input = InputSources.open(model, options.input(), options.inputSheet(),
+                        options.inputTable());
                 ScoringThreads threads = new ScoringThreads(options.threads())) {
             BatchScorer scorer = BatchScorer.on(model.model(), threads.executor(), options.threads());
             Network network = model.network();
@@ -87,6 +91,8 @@ public final class ScoreJob {
             Optional<Targets> targets = options.targets().isEmpty() ? Optional.empty()
                     : Optional.of(Targets.find(options.targets(), network, rows));
             InputBinding binding = bind(network, rows, batch, targets, model);
+            java.util.Set<Integer> targetNumbers = targets.map(Targets::numberColumns).orElse(java.util.Set.of());
+            binding.storeTextNumbers(batch, rows, targetNumbers);
             if (!binding.byName()) {
                 record.notes.add(RunRecord.positionNote(rows.header(), binding));
             }
@@ -105,6 +111,7 @@ public final class ScoreJob {
                 rows.header().forEach(inputs::add);
                 double[] x = new double[batchRows * network.inputWidth()];
                 while (!batch.isEmpty()) {
+                    binding.storeTextNumbers(batch, rows, targetNumbers);
                     if (output == ScoreOutput.WORKBOOK) {
                         CellLimit.requireRows(batch, rows, options.out());
                     }
@@ -129,7 +136,7 @@ public final class ScoreJob {
             }
             return new Result(record.rows, network, checks,
                     binding.preparation() == null ? Optional.empty() : Optional.of(binding.log()), evaluator,
-                    List.copyOf(record.notes));
+                    List.copyOf(record.notes), RunRecord.textNumberWarnings(model, binding));
         }
     }
 
@@ -199,6 +206,7 @@ public final class ScoreJob {
             }
         }
         writer.copySheets(model.sheets(), copyable);
+        writer.copyNames(model.pkg().definedNames());
         writer.begin(model.network(), model.sources(), model.preparation(), input.rows().header(), binding.features(),
                 binding.idColumns(), targets);
     }

@@ -18,10 +18,20 @@ import java.util.Optional;
  * @param threads     number of sheets written at the same time
  * @param commandLine the command as typed, for the Audit sheet
  * @param targets     input columns holding the known answers ({@code --target}), in output order; empty for none
+ * @param inputTable  the Excel Table holding the input rows ({@code --input-table}), in the input file or
+ *                    the model workbook; empty to read a sheet
  */
 public record ScoreOptions(Path model, Optional<Path> input, Optional<String> inputSheet, Path out,
         boolean force, int batchSize, boolean formulas, double checkTolerance, int threads, String commandLine,
-        java.util.List<String> targets) {
+        java.util.List<String> targets, Optional<String> inputTable) {
+
+    /** Options that read a sheet, not a table. */
+    public ScoreOptions(Path model, Optional<Path> input, Optional<String> inputSheet, Path out, boolean force,
+            int batchSize, boolean formulas, double checkTolerance, int threads, String commandLine,
+            java.util.List<String> targets) {
+        this(model, input, inputSheet, out, force, batchSize, formulas, checkTolerance, threads, commandLine, targets,
+                Optional.empty());
+    }
 
     /** Options without targets. */
     public ScoreOptions(Path model, Optional<Path> input, Optional<String> inputSheet, Path out, boolean force,

@@ -17,6 +17,7 @@ import org.sheetnet.input.InputRow;
 import org.sheetnet.format.workbook.ModelWorkbook;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Network;
+import org.sheetnet.xlsx.DefinedName;
 import org.sheetnet.xlsx.SparseSheet;
 import org.sheetnet.sink.AuditLog;
 import org.sheetnet.sink.CsvDestination;
@@ -112,6 +113,15 @@ public final class ScoredWorkbookWriter implements Closeable {
      */
     public void copySheets(List<SparseSheet> model, Predicate<String> include) {
         writing(() -> destination.copySheets(model, include));
+    }
+
+    /**
+     * Defines the model workbook's names of ranges on the sheets copied (see {@link Destination#copyNames}).
+     *
+     * @param names the model workbook's defined names
+     */
+    public void copyNames(List<DefinedName> names) {
+        writing(() -> destination.copyNames(names));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.sheetnet.sink;
 import java.io.Closeable;
 import java.util.List;
 import java.util.function.Predicate;
+import org.sheetnet.xlsx.DefinedName;
 import org.sheetnet.xlsx.SparseSheet;
 
 /** Where the output sheets of a score run go: an .xlsx file, a workbook in memory, or a folder of CSV files. */
@@ -30,6 +31,15 @@ public interface Destination extends Closeable {
      * each cell where it stood; a no-op where there is no workbook.
      */
     default void copySheets(List<SparseSheet> model, Predicate<String> include) {
+    }
+
+    /**
+     * Defines the model workbook's names of ranges on the sheets copied, so that the copied Model
+     * sheet reads as it did (and {@code verify} can read it again); a no-op where there is no workbook.
+     *
+     * @param names the model workbook's defined names; those of other sheets, or not ranges, are left out
+     */
+    default void copyNames(List<DefinedName> names) {
     }
 
     /** Makes a sheet the one shown when the file is opened. */

@@ -12,11 +12,15 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.sheet.CellValues;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.sheet.CellRef;
+import org.sheetnet.sheet.CellRange;
+import org.sheetnet.sheet.SheetName;
+import org.sheetnet.xlsx.DefinedName;
 import org.sheetnet.xlsx.SparseSheet;
 
 /**
@@ -92,6 +96,31 @@ public final class WorkbookDestination implements Destination {
                 // Streamed like the output sheets: a weights sheet of a wide layer holds many cells.
                 SheetSink sink = streamed.stream(target, headerStyle.getIndex(), false);
                 copyRows(source, sink);
+            }
+        }
+    }
+
+    @Override
+    public void copyNames(List<DefinedName> names) {
+        for (DefinedName name : names) {
+            java.util.Optional<CellRange> range = name.range();
+            boolean copied = range.isPresent() && frame.getSheet(range.get().sheet()) != null
+                    && (name.scope() == null || frame.getSheet(name.scope()) != null);
+            if (!copied || name.name().startsWith("_xlnm.")) {
+                continue;
+            }
+            XSSFName target = null;
+            try {
+                target = frame.createName();
+                // The scope first: POI refuses a name already defined in the scope the name has when it is set.
+                target.setSheetIndex(name.scope() == null ? -1 : frame.getSheetIndex(name.scope()));
+                target.setNameName(name.name());
+                CellRange r = range.get();
+                target.setRefersToFormula(SheetName.quote(r.sheet()) + "!" + r.first().absolute() + ":"
+                        + r.last().absolute());
+            } catch (IllegalArgumentException e) {
+                // A name Excel would not accept (or one defined twice) stays behind; the Audit names each block's cells.
+                frame.removeName(target);
             }
         }
     }

@@ -40,6 +40,16 @@ final class PackageParts {
         return found == null || found.isEmpty() ? DEFAULT_WORKBOOK : found;
     }
 
+    /** What the workbook part lists: its sheets in order, and its defined names. */
+    record Workbook(List<XlsxPackage.Sheet> sheets, List<DefinedName> names) {
+    }
+
+    /** Reads the workbook part: its sheets, then its defined names (which follow the sheets). */
+    static Workbook workbook(XmlPart p, WorkbookRels rels) {
+        List<XlsxPackage.Sheet> sheets = sheets(p, rels);
+        return new Workbook(sheets, DefinedName.readAll(p, sheets));
+    }
+
     /** The workbook's sheets, in order, each with the part its relationship names. */
     static List<XlsxPackage.Sheet> sheets(XmlPart p, WorkbookRels rels) {
         List<XlsxPackage.Sheet> sheets = new ArrayList<>();

@@ -58,9 +58,21 @@ public final class SheetRow {
      * @param width number of columns wanted; cells beyond it are left out
      */
     public Object[] dense(int width) {
+        return dense(0, width);
+    }
+
+    /**
+     * The values of columns {@code from} to {@code from + width − 1}, null where blank.
+     *
+     * @param from  the first column wanted, 0-based
+     * @param width number of columns wanted; cells beyond them are left out
+     */
+    public Object[] dense(int from, int width) {
         Object[] out = new Object[width];
-        for (int k = 0; k < size && cols[k] < width; k++) {
-            out[cols[k]] = values[k];
+        for (int k = 0; k < size && cols[k] < from + width; k++) {
+            if (cols[k] >= from) {
+                out[cols[k] - from] = values[k];
+            }
         }
         return out;
     }

@@ -2,6 +2,8 @@ package org.sheetnet.xlsx;
 
 import java.util.Arrays;
 import org.sheetnet.SheetnetException;
+import java.util.function.UnaryOperator;
+import org.sheetnet.sheet.CellRange;
 import org.sheetnet.sheet.CellRef;
 
 /**
@@ -96,6 +98,36 @@ public final class SparseSheet {
 
     private static long key(int row, int col) {
         return ((long) row << 16) | col;
+    }
+
+    /**
+     * This sheet with the values of the cells inside a range changed, for a copy that holds what was
+     * read (a number stored as text held as its number); this sheet is left as it is.
+     *
+     * @param area   the cells to change; cells outside it, and blank ones, are kept
+     * @param change a cell's new value from its old one: a Double, String, Boolean or error value
+     */
+    public SparseSheet withValues(CellRange area, UnaryOperator<Object> change) {
+        double[] n = numbers.clone();
+        Object[] o = others == null ? null : others.clone();
+        int end = indexFrom(area.last().row() + 1, 0);
+        for (int k = indexFrom(area.first().row(), 0); k < end; k++) {
+            int col = (int) (keys[k] & 0xffff);
+            if (col < area.first().col() || col > area.last().col()) {
+                continue;
+            }
+            Object value = change.apply(valueAt(k));
+            if (value instanceof Double d) {
+                n[k] = d;
+                if (o != null) {
+                    o[k] = null;
+                }
+            } else {
+                o = o == null ? new Object[keys.length] : o;
+                o[k] = value;
+            }
+        }
+        return new SparseSheet(name, keys, n, o, size);
     }
 
     /** The sheet's name. */

@@ -1,25 +1,30 @@
 package org.sheetnet.xlsx;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The relationships of a part ({@code xl/_rels/workbook.xml.rels}): relationship id to the part it
+ * The relationships of a part ({@code xl/_rels/workbook.xml.rels}, or a sheet's): relationship id to the part it
  * points to, resolved against the source part's folder; a target outside the package is refused.
  *
  * @param targets       part name by relationship id (external targets are left out)
  * @param external      ids of relationships whose target is outside the package (a URL or file)
  * @param sharedStrings the shared strings part, or null
+ * @param tables        the table parts (of a sheet's relationships), in the order listed
  */
-record WorkbookRels(Map<String, String> targets, Map<String, String> external, String sharedStrings) {
+record WorkbookRels(Map<String, String> targets, Map<String, String> external, String sharedStrings,
+        List<String> tables) {
 
     /** Reads a relationships part whose source is {@code source} (e.g. {@code xl/workbook.xml}). */
     static WorkbookRels read(XmlPart p, String source) {
         Map<String, String> targets = new HashMap<>();
         Map<String, String> external = new HashMap<>();
         String strings = null;
+        List<String> tables = new ArrayList<>();
         while (p.nextStart()) {
             if (!"Relationship".equals(p.name())) {
                 continue;
@@ -38,9 +43,11 @@ record WorkbookRels(Map<String, String> targets, Map<String, String> external, S
             targets.put(id, part);
             if (type != null && type.endsWith("/sharedStrings")) {
                 strings = part;
+            } else if (type != null && type.endsWith("/table")) {
+                tables.add(part);
             }
         }
-        return new WorkbookRels(Map.copyOf(targets), Map.copyOf(external), strings);
+        return new WorkbookRels(Map.copyOf(targets), Map.copyOf(external), strings, List.copyOf(tables));
     }
 
     /**

@@ -39,8 +39,10 @@ public final class XlsxPackage implements Closeable {
     private final String file;
     private final ZipFile zip;
     private final List<Sheet> sheets;
+    private final List<DefinedName> names;
     private final String sharedStringsPart;
     private SharedStrings strings;
+    private List<ExcelTable> tables;
 
     private XlsxPackage(Path path, ZipFile zip) {
         this.path = path;
@@ -50,7 +52,9 @@ public final class XlsxPackage implements Closeable {
         read(PackageParts.CONTENT_TYPES, SMALL_PART, PackageParts::parseWhole);
         String workbook = read(PackageParts.ROOT_RELS, SMALL_PART, p -> PackageParts.officeDocument(p));
         WorkbookRels rels = read(WorkbookRels.relsOf(workbook), SMALL_PART, p -> WorkbookRels.read(p, workbook));
-        this.sheets = read(workbook, SMALL_PART, p -> PackageParts.sheets(p, rels));
+        PackageParts.Workbook listed = read(workbook, SMALL_PART, p -> PackageParts.workbook(p, rels));
+        this.sheets = listed.sheets();
+        this.names = listed.names();
         this.sharedStringsPart = rels.sharedStrings();
     }
 
@@ -113,6 +117,63 @@ public final class XlsxPackage implements Closeable {
             }
         }
         return sheets.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** The workbook's defined names, in the order it lists them. */
+    public List<DefinedName> definedNames() {
+        return names;
+    }
+
+    /**
+     * The defined name a formula on {@code sheet} would see: a name local to that sheet first, then
+     * a global one; names are matched ignoring case, as Excel does.
+     *
+     * @param name  the name
+     * @param sheet the sheet the name is used on, or null for global names only
+     */
+    public Optional<DefinedName> findName(String name, String sheet) {
+        Optional<DefinedName> local = names.stream().filter(n -> n.scope() != null && n.scope().equalsIgnoreCase(
+                sheet == null ? "" : sheet) && n.name().equalsIgnoreCase(name)).findFirst();
+        return local.isPresent() ? local
+                : names.stream().filter(n -> n.scope() == null && n.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** Most tables read from a workbook. */
+    static final int MAX_TABLES = 10_000;
+
+    /**
+     * The workbook's Excel Tables, sheet by sheet, read on first use from each sheet's relationships.
+     *
+     * @throws SheetnetException (FILE) naming the part when a table part is damaged or missing
+     */
+    public List<ExcelTable> tables() {
+        if (tables == null) {
+            List<ExcelTable> found = new ArrayList<>();
+            java.util.Set<String> parts = new java.util.HashSet<>();
+            for (Sheet sheet : sheets) {
+                String rels = WorkbookRels.relsOf(sheet.part());
+                if (zip.getEntry(rels) == null) {
+                    continue;
+                }
+                for (String part : read(rels, SMALL_PART, p -> WorkbookRels.read(p, sheet.part())).tables()) {
+                    if (!parts.add(part)) {
+                        continue;
+                    }
+                    if (found.size() == MAX_TABLES) {
+                        throw SheetnetException.file(file + ": it has more than " + MAX_TABLES
+                                + " tables; sheetnet refuses such a package", null);
+                    }
+                    found.add(read(part, SMALL_PART, p -> ExcelTable.read(p, sheet.name())));
+                }
+            }
+            tables = List.copyOf(found);
+        }
+        return tables;
+    }
+
+    /** The table of that name, ignoring case as Excel does. */
+    public Optional<ExcelTable> findTable(String name) {
+        return tables().stream().filter(t -> t.name().equalsIgnoreCase(name.strip())).findFirst();
     }
 
     /** The names of the sheets, in order. */

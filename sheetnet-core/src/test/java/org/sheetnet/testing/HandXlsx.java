@@ -28,6 +28,7 @@ public final class HandXlsx {
 
     private final List<String> sheets = new ArrayList<>();
     private final Map<String, PartWriter> parts = new LinkedHashMap<>();
+    private final List<String> definedNames = new ArrayList<>();
     private boolean stored;
 
     /** The Model sheet of {@link #smallModel}: one linear layer from W1 and b1. */
@@ -80,6 +81,19 @@ public final class HandXlsx {
     /** Sets (or replaces) any part, its bytes written by {@code writer}. */
     public HandXlsx part(String name, PartWriter writer) {
         parts.put(name, writer);
+        return this;
+    }
+
+    /**
+     * Adds a {@code <definedName>} to the workbook part.
+     *
+     * @param name         the name
+     * @param localSheetId the index of the sheet it is local to (from 0), or null for a global name
+     * @param value        what it refers to, XML-escaped, e.g. {@code Params!$B$2:$C$3}
+     */
+    public HandXlsx definedName(String name, Integer localSheetId, String value) {
+        definedNames.add("<definedName name=\"" + name + "\"" + (localSheetId == null ? ""
+                : " localSheetId=\"" + localSheetId + "\"") + ">" + value + "</definedName>");
         return this;
     }
 
@@ -247,7 +261,11 @@ public final class HandXlsx {
             sb.append("<sheet name=\"").append(sheets.get(i - 1)).append("\" sheetId=\"").append(i)
                     .append("\" r:id=\"rId").append(i).append("\"/>");
         }
-        return sb.append("</sheets></workbook>").toString();
+        sb.append("</sheets>");
+        if (!definedNames.isEmpty()) {
+            sb.append("<definedNames>").append(String.join("", definedNames)).append("</definedNames>");
+        }
+        return sb.append("</workbook>").toString();
     }
 
     private String workbookRels() {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sheetnet.SheetnetException;
+import org.sheetnet.input.TextNumbers;
 import org.sheetnet.model.FeatureScaling;
 import org.sheetnet.model.Network;
 import org.sheetnet.xlsx.SparseSheet;
@@ -56,6 +57,17 @@ public final class FeaturesSheet {
      * @throws SheetnetException (MODEL) naming the cell when it is malformed or does not match the network
      */
     public static Optional<Preparation> read(Optional<SparseSheet> features, Network network, String file) {
+        return read(features, network, file, null);
+    }
+
+    /**
+     * Reads the Features sheet, if the workbook has one, reading numbers stored as text as numbers.
+     *
+     * @param textNumbers counts the cells that held numbers stored as text; null to refuse them
+     * @throws SheetnetException (MODEL) naming the cell when it is malformed or does not match the network
+     */
+    public static Optional<Preparation> read(Optional<SparseSheet> features, Network network, String file,
+            TextNumbers textNumbers) {
         if (features.isEmpty()) {
             return Optional.empty();
         }
@@ -69,10 +81,10 @@ public final class FeaturesSheet {
             if (name == null) {
                 continue;
             }
-            found.add(new FeatureScaling(name.toString(), number(sheet, r, cols, "offset", 0, file),
-                    nonZero(sheet, r, cols, file), number(sheet, r, cols, "default", Double.NaN, file),
-                    number(sheet, r, cols, "min", Double.NEGATIVE_INFINITY, file),
-                    number(sheet, r, cols, "max", Double.POSITIVE_INFINITY, file)));
+            Cells cells = new Cells(sheet, r, cols, file, textNumbers);
+            found.add(new FeatureScaling(name.toString(), cells.number("offset", 0), nonZero(cells),
+                    cells.number("default", Double.NaN), cells.number("min", Double.NEGATIVE_INFINITY),
+                    cells.number("max", Double.POSITIVE_INFINITY)));
             rows.add(r);
         }
         return Optional.of(order(found, rows, cols, network, file));
@@ -119,25 +131,33 @@ public final class FeaturesSheet {
         return cols;
     }
 
-    private static double number(SparseSheet sheet, int row, Map<String, Integer> cols, String column, double absent,
-            String file) {
-        Integer c = cols.get(column);
-        Object v = c == null ? null : sheet.value(row, c);
-        if (v == null) {
-            return absent;
+    /** The numbers of one feature's row. */
+    private record Cells(SparseSheet sheet, int row, Map<String, Integer> cols, String file, TextNumbers textNumbers) {
+
+        double number(String column, double absent) {
+            Integer c = cols.get(column);
+            Object v = c == null ? null : sheet.value(row, c);
+            if (v == null) {
+                return absent;
+            }
+            String at = file + ": " + SheetName.cell(sheet.name(), new CellRef(row, c));
+            Double d = v instanceof Double || textNumbers != null ? counted().number(v, () -> at) : null;
+            if (d != null && Double.isFinite(d)) {
+                return d;
+            }
+            throw SheetnetException.model(at + ": expected a number for " + column + ", found " + CellValues.describe(v));
         }
-        if (v instanceof Double d && Double.isFinite(d)) {
-            return d;
+
+        private TextNumbers counted() {
+            return textNumbers != null ? textNumbers : new TextNumbers();
         }
-        throw SheetnetException.model(file + ": " + SheetName.cell(sheet.name(), new CellRef(row, c))
-                + ": expected a number for " + column + ", found " + CellValues.describe(v));
     }
 
-    private static double nonZero(SparseSheet sheet, int row, Map<String, Integer> cols, String file) {
-        double scale = number(sheet, row, cols, "scale", 1, file);
+    private static double nonZero(Cells cells) {
+        double scale = cells.number("scale", 1);
         if (scale == 0) {
-            throw SheetnetException.model(file + ": " + SheetName.cell(sheet.name(),
-                    new CellRef(row, cols.get("scale"))) + ": scale is 0; it divides the input");
+            throw SheetnetException.model(cells.file() + ": " + SheetName.cell(cells.sheet().name(),
+                    new CellRef(cells.row(), cells.cols().get("scale"))) + ": scale is 0; it divides the input");
         }
         return scale;
     }

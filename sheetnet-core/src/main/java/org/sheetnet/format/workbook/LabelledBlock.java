@@ -3,7 +3,9 @@ package org.sheetnet.format.workbook;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 import org.sheetnet.SheetnetException;
+import org.sheetnet.input.TextNumbers;
 import org.sheetnet.xlsx.SparseSheet;
 import org.sheetnet.sheet.CellRange;
 import org.sheetnet.sheet.CellRef;
@@ -23,15 +25,25 @@ import org.sheetnet.sheet.SheetName;
 public record LabelledBlock(CellRange range, double[] values, List<String> colNames, List<String> rowNames) {
 
     /**
+     * Reads a block from a sheet; numbers stored as text are refused.
+     *
+     * @see #read(SparseSheet, CellRange, String, TextNumbers)
+     */
+    public static LabelledBlock read(SparseSheet sheet, CellRange area, String file) {
+        return read(sheet, area, file, null);
+    }
+
+    /**
      * Reads a block from a sheet.
      *
-     * @param sheet the sheet holding the block, as read from the file
-     * @param area  the cells to read, or {@code null} for the sheet's used area from A1
-     * @param file  the file's name, for messages
+     * @param sheet       the sheet holding the block, as read from the file
+     * @param area        the cells to read, or {@code null} for the sheet's used area from A1
+     * @param file        the file's name, for messages
+     * @param textNumbers counts the numbers stored as text read as numbers; null to refuse them
      * @throws SheetnetException (MODEL) naming the first cell that is not a number, or the first empty
      *                           cell of a block stretched by a stray cell far away
      */
-    public static LabelledBlock read(SparseSheet sheet, CellRange area, String file) {
+    public static LabelledBlock read(SparseSheet sheet, CellRange area, String file, TextNumbers textNumbers) {
         if (sheet.size() == 0) {
             throw SheetnetException.model(file + ": sheet \"" + sheet.name() + "\" is empty; fill in the"
                     + " weights (n_in rows × n_out columns) or bias (n_out numbers) it should hold");
@@ -50,7 +62,7 @@ public record LabelledBlock(CellRange range, double[] values, List<String> colNa
                 cells[i][j] = sheet.value(r.first().row() + i, r.first().col() + j);
             }
         }
-        return fromCells(r, cells, file);
+        return fromCells(r, cells, file, textNumbers);
     }
 
     /**
@@ -88,21 +100,26 @@ public record LabelledBlock(CellRange range, double[] values, List<String> colNa
         return r.first();
     }
 
-    private static LabelledBlock fromCells(CellRange r, Object[][] cells, String file) {
-        boolean header = isLabelLine(cells, true);
-        boolean names = isLabelLine(cells, false);
+    private static LabelledBlock fromCells(CellRange r, Object[][] cells, String file, TextNumbers textNumbers) {
+        Predicate<Object> isNumber = numberTest(cells, textNumbers != null);
+        boolean header = isLabelLine(cells, true, isNumber);
+        boolean names = isLabelLine(cells, false, isNumber);
         int r0 = header ? 1 : 0;
         int c0 = names ? 1 : 0;
         if (r0 >= r.rows() || c0 >= r.cols()) {
             throw SheetnetException.model(file + ": " + r + " holds no numbers");
         }
         CellRange numbers = r.sub(r0, r.rows(), c0, r.cols());
+        TextNumbers counted = textNumbers != null ? textNumbers : new TextNumbers();
         double[] values = new double[numbers.rows() * numbers.cols()];
         for (int i = 0; i < numbers.rows(); i++) {
             for (int j = 0; j < numbers.cols(); j++) {
                 Object v = cells[r0 + i][c0 + j];
-                if (!(v instanceof Double d)) {
-                    throw SheetnetException.model(file + ": " + SheetName.cell(numbers.sheet(), numbers.cell(i, j))
+                CellRef at = numbers.cell(i, j);
+                Double d = v instanceof Double || textNumbers != null
+                        ? counted.number(v, () -> file + ": " + SheetName.cell(numbers.sheet(), at)) : null;
+                if (d == null) {
+                    throw SheetnetException.model(file + ": " + SheetName.cell(numbers.sheet(), at)
                             + ": expected a number, found " + CellValues.describe(v));
                 }
                 values[i * numbers.cols() + j] = d;
@@ -113,22 +130,43 @@ public record LabelledBlock(CellRange range, double[] values, List<String> colNa
         return new LabelledBlock(numbers, values, colNames, rowNames);
     }
 
+    /**
+     * What counts as a number when telling labels from numbers. A number stored as text does, unless
+     * numbers stored as text are refused, or the block's numbers (beyond its first row and column) are
+     * real numbers: then text in the first row or column is the writer's labels, even {@code 1, 2, 3}.
+     */
+    private static Predicate<Object> numberTest(Object[][] cells, boolean textNumbers) {
+        Predicate<Object> real = v -> v instanceof Double;
+        if (!textNumbers) {
+            return real;
+        }
+        boolean line = cells.length == 1 || cells[0].length == 1;
+        for (int i = line ? 0 : 1; i < cells.length; i++) {
+            for (int j = line ? 0 : 1; j < cells[i].length; j++) {
+                if (cells[i][j] instanceof Double && (i > 0 || j > 0)) {
+                    return real;
+                }
+            }
+        }
+        return v -> v instanceof Double || v instanceof String s && TextNumbers.parse(s) != null;
+    }
+
     // A header row (or name column) has some text and no numbers, ignoring the corner cell.
-    private static boolean isLabelLine(Object[][] cells, boolean row) {
+    private static boolean isLabelLine(Object[][] cells, boolean row, Predicate<Object> isNumber) {
         int length = row ? cells[0].length : cells.length;
         boolean text = false;
         for (int k = 1; k < length; k++) {
             Object v = row ? cells[0][k] : cells[k][0];
-            if (v instanceof Double) {
+            if (isNumber.test(v)) {
                 return false;
             }
             text |= v instanceof String;
         }
         Object corner = cells[0][0];
         if (length == 1) {
-            return corner instanceof String;
+            return corner instanceof String && !isNumber.test(corner);
         }
-        return text && !(corner instanceof Double);
+        return text && !isNumber.test(corner);
     }
 
     private static List<String> labels(Object[][] cells, int fixed, int from, int to, boolean row) {

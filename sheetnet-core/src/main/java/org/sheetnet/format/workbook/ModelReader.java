@@ -2,7 +2,10 @@ package org.sheetnet.format.workbook;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.sheetnet.SheetnetException;
@@ -18,7 +21,9 @@ import org.sheetnet.xlsx.SparseSheet;
 import org.sheetnet.xlsx.XlsxPackage;
 import org.sheetnet.files.Sha256;
 import org.sheetnet.input.ChecksSheet;
+import org.sheetnet.input.TextNumbers;
 import org.sheetnet.sheet.CellRange;
+import org.sheetnet.sheet.CellRef;
 
 /**
  * Reads a {@link Model} from a model workbook: the {@code Model} sheet lists the layers, and each names
@@ -43,9 +48,33 @@ public final class ModelReader {
         XlsxPackage pkg = XlsxPackage.open(file);
         try {
             ModelSheets sheets = new ModelSheets(pkg);
-            Parts parts = read(pkg.fileName(), sheets::find, pkg.sheetNames());
-            Model model = parts.model(new Provenance(pkg.fileName(), Sha256.of(file)), sheets::find, pkg.fileName());
-            return new ModelWorkbook(file, pkg, model, parts.sources(), parts.preparation(), sheets.read());
+            Sheets source = new Sheets() {
+                @Override
+                public Optional<SparseSheet> find(String name) {
+                    return sheets.find(name);
+                }
+
+                @Override
+                public List<String> names() {
+                    return pkg.sheetNames();
+                }
+
+                @Override
+                public BlockRef resolve(String ref, String at) {
+                    return BlockRef.resolve(pkg, ref, ModelSheet.NAME, at);
+                }
+
+                @Override
+                public void storeTextNumbers(CellRange block) {
+                    sheets.storeTextNumbers(block);
+                }
+            };
+            TextNumbers textNumbers = new TextNumbers();
+            Parts parts = read(pkg.fileName(), source, textNumbers);
+            Model model = parts.model(new Provenance(pkg.fileName(), Sha256.of(file)), source, pkg.fileName(),
+                    textNumbers);
+            return new ModelWorkbook(file, pkg, model, parts.sources(), parts.preparation(), sheets.read(),
+                    textNumbers);
         } catch (RuntimeException e) {
             pkg.close();
             throw e;
@@ -54,7 +83,8 @@ public final class ModelReader {
 
     /**
      * Reads a model from sheets already in memory (a document open in a spreadsheet program), by the
-     * same rules as {@link #read(Path)}; each sheet is asked for once, when first named.
+     * same rules as {@link #read(Path)}; each sheet is asked for once, when first named. Such sheets
+     * have no defined names: a Model sheet cell names a sheet or a range.
      *
      * @param name       the workbook's name, for messages
      * @param lookup     its sheets
@@ -63,63 +93,105 @@ public final class ModelReader {
      * @throws SheetnetException (MODEL) if the model is malformed, naming the cell at fault
      */
     public static ModelWorkbook read(String name, SheetLookup lookup, Provenance provenance) {
-        java.util.Map<String, Optional<SparseSheet>> read = new java.util.HashMap<>();
-        java.util.function.Function<String, Optional<SparseSheet>> find = n -> read.computeIfAbsent(n, lookup::find);
-        Parts parts = read(name, find, lookup.sheetNames());
-        Model model = parts.model(provenance, find, name);
+        Map<String, Optional<SparseSheet>> read = new HashMap<>();
+        Sheets source = new Sheets() {
+            @Override
+            public Optional<SparseSheet> find(String sheet) {
+                return read.computeIfAbsent(sheet, lookup::find);
+            }
+
+            @Override
+            public List<String> names() {
+                return lookup.sheetNames();
+            }
+
+            @Override
+            public BlockRef resolve(String ref, String at) {
+                return BlockRef.resolveWithoutNames(ref, at);
+            }
+        };
+        TextNumbers textNumbers = new TextNumbers();
+        Parts parts = read(name, source, textNumbers);
+        Model model = parts.model(provenance, source, name, textNumbers);
         // The sheets read, each once (a name may have been asked for in two spellings), in the workbook's order.
         List<SparseSheet> sheets = read.values().stream().flatMap(Optional::stream).distinct()
-                .sorted(java.util.Comparator.comparingInt(s -> lookup.sheetNames().indexOf(s.name()))).toList();
-        return new ModelWorkbook(null, null, model, parts.sources(), parts.preparation(), sheets);
+                .sorted(Comparator.comparingInt(s -> lookup.sheetNames().indexOf(s.name()))).toList();
+        return new ModelWorkbook(null, null, model, parts.sources(), parts.preparation(), sheets, textNumbers);
+    }
+
+    /** Where the reader finds the sheets and blocks a Model sheet names: a file's package, or a document's sheets. */
+    private interface Sheets {
+
+        Optional<SparseSheet> find(String name);
+
+        List<String> names();
+
+        BlockRef resolve(String ref, String at);
+
+        /** Keeps, in the sheet copied to the output, the numbers read from text in that block. */
+        default void storeTextNumbers(CellRange block) {
+        }
     }
 
     // The layers and preparation; the check vectors are read once the model exists (they are matched to it).
     private record Parts(Network network, List<ModelWorkbook.LayerSource> sources,
             Optional<FeaturesSheet.Preparation> preparation) {
 
-        Model model(Provenance provenance, java.util.function.Function<String, Optional<SparseSheet>> find,
-                String name) {
+        Model model(Provenance provenance, Sheets sheets, String name, TextNumbers textNumbers) {
             Model model = new Model(network, preparation.map(p -> new InputPreparation(p.features())),
                     Optional.empty(), provenance);
-            return model.withChecks(ChecksSheet.read(find.apply(CHECKS), model, name));
+            return model.withChecks(ChecksSheet.read(sheets.find(CHECKS), model, name, textNumbers));
         }
     }
 
-    private static Parts read(String name, java.util.function.Function<String, Optional<SparseSheet>> sheets,
-            List<String> sheetNames) {
-        List<ModelSheet.Entry> entries = ModelSheet.read(sheets.apply(ModelSheet.NAME).orElse(null), name);
+    private static Parts read(String name, Sheets sheets, TextNumbers textNumbers) {
+        List<ModelSheet.Entry> entries = ModelSheet.read(sheets.find(ModelSheet.NAME).orElse(null), name);
         List<DenseLayer> layers = new ArrayList<>();
         List<ModelWorkbook.LayerSource> sources = new ArrayList<>();
         for (ModelSheet.Entry e : entries) {
-            LabelledBlock w = block(sheets, sheetNames, e, e.weights(), "weights", name);
-            LabelledBlock b = block(sheets, sheetNames, e, e.bias(), "bias", name);
+            LabelledBlock w = block(sheets, e, e.weights(), "weights", name, textNumbers);
+            LabelledBlock b = block(sheets, e, e.bias(), "bias", name, textNumbers);
             DenseLayer layer = layer(e, w, b, layers, name);
             layers.add(layer);
             sources.add(new ModelWorkbook.LayerSource(e.row(), w.range(), b.range()));
         }
         Network network = new Network(layers);
-        Optional<FeaturesSheet.Preparation> preparation =
-                FeaturesSheet.read(sheets.apply(FeaturesSheet.NAME), network, name);
-        return new Parts(network, sources, preparation);
+        return new Parts(network, sources, features(sheets, network, name, textNumbers));
     }
 
-    private static LabelledBlock block(java.util.function.Function<String, Optional<SparseSheet>> sheets,
-            List<String> sheetNames, ModelSheet.Entry e, String ref, String column, String file) {
+    // The Features sheet's numbers stored as text are counted, and stored as numbers in its copy (formulas read it).
+    private static Optional<FeaturesSheet.Preparation> features(Sheets sheets, Network network, String file,
+            TextNumbers textNumbers) {
+        long before = textNumbers.count();
+        Optional<SparseSheet> sheet = sheets.find(FeaturesSheet.NAME);
+        Optional<FeaturesSheet.Preparation> preparation = FeaturesSheet.read(sheet, network, file, textNumbers);
+        if (textNumbers.count() > before) {
+            for (String column : List.of("offset", "scale", "default", "min", "max")) {
+                Integer c = preparation.get().columns().get(column);
+                if (c != null) {
+                    sheets.storeTextNumbers(new CellRange(sheet.get().name(), new CellRef(0, c),
+                            new CellRef(Math.max(0, sheet.get().lastRow()), c)));
+                }
+            }
+        }
+        return preparation;
+    }
+
+    // A block's numbers stored as text are counted, and stored as numbers in the sheet copied to the output.
+    private static LabelledBlock block(Sheets sheets, ModelSheet.Entry e, String ref, String column, String file,
+            TextNumbers textNumbers) {
         String at = file + ": " + e.cell(column) + ": ";
-        CellRange range = null;
-        String sheetName = CellRange.unquote(ref);
-        if (ref.contains("!")) {
-            range = CellRange.parse(ref).orElseThrow(() -> SheetnetException.model(at + "\"" + ref
-                    + "\" is not a sheet name or a range such as Params!B2:K5"));
-            sheetName = range.sheet();
+        BlockRef where = sheets.resolve(ref, at);
+        SparseSheet sheet = sheets.find(where.sheet()).orElseThrow(() -> SheetnetException.model(at + "no sheet named \""
+                + where.sheet() + "\"; the workbook has: " + String.join(", ", sheets.names())));
+        CellRange range = where.range() == null ? null
+                : new CellRange(sheet.name(), where.range().first(), where.range().last());
+        long before = textNumbers.count();
+        LabelledBlock block = LabelledBlock.read(sheet, range, file, textNumbers);
+        if (textNumbers.count() > before) {
+            sheets.storeTextNumbers(block.range());
         }
-        String wanted = sheetName;
-        SparseSheet sheet = sheets.apply(sheetName).orElseThrow(() -> SheetnetException.model(at + "no sheet named \""
-                + wanted + "\"; the workbook has: " + String.join(", ", sheetNames)));
-        if (range != null) {
-            range = new CellRange(sheet.name(), range.first(), range.last());
-        }
-        return LabelledBlock.read(sheet, range, file);
+        return block;
     }
 
     private static DenseLayer layer(ModelSheet.Entry e, LabelledBlock w, LabelledBlock b,

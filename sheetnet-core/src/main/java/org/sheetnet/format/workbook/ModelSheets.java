@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sheetnet.SheetnetException;
+import org.sheetnet.input.TextNumbers;
+import org.sheetnet.sheet.CellRange;
 import org.sheetnet.xlsx.CellBudget;
 import org.sheetnet.xlsx.SheetStream;
 import org.sheetnet.xlsx.SparseSheet;
@@ -35,6 +37,18 @@ final class ModelSheets {
         try (SheetStream stream = new SheetStream(pkg, sheet, SheetnetException.Problem.MODEL)) {
             return SparseSheet.read(stream, budget);
         }
+    }
+
+    /**
+     * Replaces, in the sheet read, the numbers stored as text inside a block by their numbers, so that
+     * the copy in the output holds what was read (and the formulas over it compute).
+     *
+     * @param block a block of numbers already read from that sheet
+     */
+    void storeTextNumbers(CellRange block) {
+        pkg.findSheet(block.sheet()).ifPresent(s -> byPart.computeIfPresent(s.part(), (part, sheet) ->
+                sheet.withValues(block, v -> v instanceof String text && TextNumbers.parse(text) != null
+                        ? TextNumbers.parse(text) : v)));
     }
 
     /** The sheets read, in the workbook's order. */

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.sheetnet.input.TextNumbers;
 import org.sheetnet.model.Model;
 import org.sheetnet.model.Network;
 import org.sheetnet.xlsx.SparseSheet;
@@ -20,10 +21,14 @@ import org.sheetnet.sheet.CellRange;
  * @param model       the model it describes, detached from the workbook
  * @param sources     one entry per layer: the cells its weights and bias were read from
  * @param preparation the Features sheet with the cell of each number (for formulas), if the workbook has one
- * @param sheets      the sheets read, in the workbook's order
+ * @param sheets      the sheets read, in the workbook's order; a parameter's number stored as text is
+ *                    held as the number read
+ * @param textNumbers the cells of weights, bias and check vectors that held numbers stored as text, read as
+ *                    numbers
  */
 public record ModelWorkbook(Path file, XlsxPackage pkg, Model model, List<LayerSource> sources,
-        Optional<FeaturesSheet.Preparation> preparation, List<SparseSheet> sheets) implements Closeable {
+        Optional<FeaturesSheet.Preparation> preparation, List<SparseSheet> sheets, TextNumbers textNumbers)
+        implements Closeable {
 
     /**
      * Where a layer's parameters stand in the workbook.

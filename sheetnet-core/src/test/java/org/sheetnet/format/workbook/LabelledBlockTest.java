@@ -41,4 +41,42 @@ class LabelledBlockTest {
         assertTrue(e.getMessage().contains("'W1'!A1:XFD1048576 reaches past the last filled cell of its sheet (B2)"),
                 e.getMessage());
     }
+    @Test
+    void numbersStoredAsTextAreReadAndCountedWhenAllowed() {
+        SparseSheet s = sheet(new Object[][] {{"input", "u", "v"}, {"a", "1", 2}, {"b", " 3 ", "4e0"}});
+        org.sheetnet.input.TextNumbers tally = new org.sheetnet.input.TextNumbers();
+        LabelledBlock b = LabelledBlock.read(s, null, "m.xlsx", tally);
+        assertArrayEquals(new double[] {1, 2, 3, 4}, b.values(), "values");
+        assertEquals(List.of("u", "v"), b.colNames(), "header kept");
+        assertEquals(3, tally.count(), "three text numbers");
+        assertEquals("m.xlsx: 'W1'!B2", tally.first(), "first");
+        SheetnetException e = assertThrows(SheetnetException.class, () -> LabelledBlock.read(s, null, "m.xlsx"));
+        assertEquals("m.xlsx: 'W1'!B2: expected a number, found text \"1\"", e.getMessage(), "refused without a tally");
+    }
+
+    @Test
+    void aBlockAllOfTextTakesItsNumericTextForNumbers() {
+        // An import that left everything text: the first row and column are numbers, not labels.
+        SparseSheet s = sheet(new Object[][] {{"0.1", "0.2"}, {"0.3", "0.4"}});
+        LabelledBlock b = LabelledBlock.read(s, null, "m.xlsx", new org.sheetnet.input.TextNumbers());
+        assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.4}, b.values(), "2x2 of text");
+        assertEquals(List.of(), b.colNames(), "no header");
+        assertEquals(List.of(), b.rowNames(), "no names");
+        SparseSheet bias = sheet(new Object[][] {{"0.1", "0.2", "0.3"}});
+        assertArrayEquals(new double[] {0.1, 0.2, 0.3}, LabelledBlock.read(bias, null, "m.xlsx",
+                new org.sheetnet.input.TextNumbers()).values(), "a bias row of text");
+        SparseSheet named = sheet(new Object[][] {{"y"}, {"0.5"}});
+        LabelledBlock column = LabelledBlock.read(named, null, "m.xlsx", new org.sheetnet.input.TextNumbers());
+        assertEquals(List.of("y"), column.colNames(), "a bias column's text header");
+        assertArrayEquals(new double[] {0.5}, column.values(), "under it, text 0.5");
+    }
+
+    @Test
+    void numericTextAboveRealNumbersStaysAHeader() {
+        // Units named 1, 2 over real numbers: the writer told labels from numbers, so they stay names.
+        SparseSheet s = sheet(new Object[][] {{"1", "2"}, {0.1, 0.2}, {0.3, 0.4}});
+        LabelledBlock b = LabelledBlock.read(s, null, "m.xlsx", new org.sheetnet.input.TextNumbers());
+        assertEquals(List.of("1", "2"), b.colNames(), "header");
+        assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.4}, b.values(), "values");
+    }
 }

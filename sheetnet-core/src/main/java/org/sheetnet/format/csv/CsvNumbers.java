@@ -1,7 +1,8 @@
 package org.sheetnet.format.csv;
 
 import java.util.OptionalDouble;
-import org.sheetnet.input.PlainDecimal;
+import org.sheetnet.input.DecimalScanner;
+import org.sheetnet.input.DecimalStyle;
 
 /**
  * Numbers in parameter CSV files: written with {@link Double#toString(double)}, the shortest decimal
@@ -20,11 +21,7 @@ final class CsvNumbers {
 
     /** The finite double a field holds, or empty if it is not a plain decimal or overflows. */
     static OptionalDouble parse(String field) {
-        String s = field.trim();
-        if (!PlainDecimal.matches(s)) {
-            return OptionalDouble.empty();
-        }
-        double v = Double.parseDouble(s);
+        double v = new DecimalScanner(DecimalStyle.PLAIN).read(field);
         return Double.isFinite(v) ? OptionalDouble.of(v) : OptionalDouble.empty();
     }
 }

@@ -2,7 +2,7 @@ package org.sheetnet.input;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -55,10 +55,76 @@ record CsvEncoding(Charset charset, int bomBytes, String description) {
         return !result.isError();
     }
 
-    /** A reader of the text after the byte-order mark; a byte that is not of the encoding is an error, not a '?'. */
+    /**
+     * A reader of the text after the byte-order mark. A byte that is not of the encoding is an error,
+     * not a '?', raised only once every character before it has been read, so that the reader of the
+     * text can say on which line it is.
+     */
     Reader reader(BufferedInputStream in) throws IOException {
         in.skipNBytes(bomBytes);
-        return new InputStreamReader(in, charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        return new StrictReader(in, charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** Decodes a stream; the first coding error is thrown when the characters before it are used up. */
+    private static final class StrictReader extends Reader {
+
+        private final InputStream in;
+        private final CharsetDecoder decoder;
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 13).flip();
+        private boolean eof;
+        private CoderResult error;
+
+        StrictReader(InputStream in, CharsetDecoder decoder) {
+            this.in = in;
+            this.decoder = decoder;
+        }
+
+        @Override
+        public int read(char[] into, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            CharBuffer out = CharBuffer.wrap(into, off, len);
+            while (out.position() == off && error == null) {
+                if (!bytes.hasRemaining() || !eof && bytes.remaining() < 4) {
+                    if (eof && !bytes.hasRemaining()) {
+                        return -1;
+                    }
+                    refill();
+                }
+                CoderResult result = decoder.decode(bytes, out, eof);
+                if (result.isError()) {
+                    error = result;
+                } else if (eof && result.isUnderflow() && out.position() == off) {
+                    if (bytes.hasRemaining()) {
+                        error = CoderResult.malformedForLength(bytes.remaining());
+                    } else {
+                        return -1;
+                    }
+                }
+            }
+            if (out.position() > off) {
+                return out.position() - off;
+            }
+            error.throwException();
+            return -1;
+        }
+
+        private void refill() throws IOException {
+            bytes.compact();
+            int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            if (n < 0) {
+                eof = true;
+            } else {
+                bytes.position(bytes.position() + n);
+            }
+            bytes.flip();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }

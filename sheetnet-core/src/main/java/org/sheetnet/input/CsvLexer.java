@@ -122,30 +122,41 @@ final class CsvLexer {
     // Reads one field and its separator or line break; false when it ended the record.
     private boolean field() {
         skipBlanks();
-        if (pos < end || fill(1)) {
-            if (buf[pos] == '"') {
-                return quotedField();
-            }
+        if ((pos < end || fill(1)) && buf[pos] == '"') {
+            return quotedField();
         }
         int from = pos - recordStart;
-        while (true) {
-            if (pos == end && !fill(1)) {
+        while (!scanToDelimiter()) {
+            if (!fill(1)) {
                 add(from, pos - recordStart, null);
                 return false;
             }
-            char c = buf[pos];
-            if (c == separator) {
-                add(from, pos - recordStart, null);
-                pos++;
+        }
+        add(from, pos - recordStart, null);
+        if (buf[pos] == separator) {
+            pos++;
+            return true;
+        }
+        lineBreak();
+        return false;
+    }
+
+    // The hot loop: moves pos to the next separator or line break in the buffer; false if the buffer ran out first.
+    private boolean scanToDelimiter() {
+        char[] b = buf;
+        char sep = separator;
+        int p = pos;
+        int e = end;
+        while (p < e) {
+            char c = b[p];
+            if (c == sep || c == '\n' || c == '\r') {
+                pos = p;
                 return true;
             }
-            if (c == '\n' || c == '\r') {
-                add(from, pos - recordStart, null);
-                lineBreak();
-                return false;
-            }
-            pos++;
+            p++;
         }
+        pos = p;
+        return false;
     }
 
     private void skipBlanks() {

@@ -36,6 +36,7 @@ import picocli.CommandLine.Parameters;
             "  sheetnet score model.xlsx --input data.xlsx --input-sheet March --out march.xlsx --force",
             "  sheetnet score model.xlsx --input big.csv --out predictions.csv      (predictions only, any size)",
             "  sheetnet score model.xlsx --input big.csv --out scored/              (every sheet as CSV)",
+            "  sheetnet score model.xlsx --input de.csv --decimal-comma --out p.csv  (a German Excel's CSV)",
             "  sheetnet score workbooks/seed-2-3-2-2-softmax.xlsx --formulas        (live Excel formulas)",
             "  sheetnet score workbooks/regression-4-20-10-1.xlsx --target target --out evaluated.xlsx"
         },
@@ -56,6 +57,9 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--input-sheet", paramLabel = "NAME", description = "The sheet holding the input rows.")
     String inputSheet;
+
+    @CommandLine.Mixin
+    CsvOptions csv = new CsvOptions();
 
     @Option(names = {"-o", "--out"}, paramLabel = "OUT.xlsx",
             description = "The output: OUT.xlsx, a workbook (up to 1,048,575 rows); OUT.csv, the predictions alone;"
@@ -115,7 +119,8 @@ final class ScoreCommand implements Callable<Integer> {
         Progress progress = new Progress(System.err, quiet);
         ScoreJob.Result result = ScoreJob.run(new ScoreOptions(model, Optional.ofNullable(input),
                 Optional.ofNullable(inputSheet), target, force, batchSize, formulas, checkTolerance,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), commandLine, targets), progress);
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), commandLine, targets,
+                csv.settings(spec.commandLine())), progress);
         progress.done();
         if (!quiet) {
             result.notes().forEach(n -> System.err.println("sheetnet: note: " + n));

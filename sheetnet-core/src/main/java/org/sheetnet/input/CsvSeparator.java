@@ -22,7 +22,7 @@ final class CsvSeparator {
      * @param head the start of the file
      * @param whole whether {@code head} is the whole file (its last line is then complete)
      * @param file the file's name, for the message
-     * @return the separator; a comma when the header has none (one column)
+     * @return the separator; for one column (no separator in the header), a comma unless a line has one
      * @throws SheetnetException (INPUT) when two separators fit equally well
      */
     static char detect(String head, boolean whole, String file) {
@@ -33,18 +33,21 @@ final class CsvSeparator {
         int[] header = lines.get(0);
         List<Character> fit = new ArrayList<>();
         List<Character> inHeader = new ArrayList<>();
+        List<Character> absent = new ArrayList<>();
         for (int k = 0; k < CANDIDATES.length(); k++) {
+            char c = CANDIDATES.charAt(k);
             if (header[k] > 0) {
-                inHeader.add(CANDIDATES.charAt(k));
-                if (consistent(lines, k)) {
-                    fit.add(CANDIDATES.charAt(k));
-                }
+                inHeader.add(c);
+            }
+            if (consistent(lines, k)) {
+                (header[k] > 0 ? fit : absent).add(c);
             }
         }
-        List<Character> chosen = fit.isEmpty() ? inHeader : fit;
-        if (chosen.isEmpty()) {
-            return ',';
+        if (fit.isEmpty() && inHeader.isEmpty()) {
+            // One column: any separator the lines never have will do, a comma first; 0,5 in a column is a number.
+            return absent.isEmpty() || absent.contains(',') ? ',' : absent.contains(';') ? ';' : '\t';
         }
+        List<Character> chosen = fit.isEmpty() ? inHeader : fit;
         if (chosen.size() > 1) {
             throw SheetnetException.input(file + ": line 1: fields could be separated by " + name(chosen.get(0))
                     + " or by " + name(chosen.get(1)) + "; give --csv-separator to say which");

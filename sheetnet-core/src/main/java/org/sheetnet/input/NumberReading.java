@@ -47,6 +47,21 @@ public final class NumberReading {
         });
     }
 
+    /**
+     * A reading of the next file of the same folder: the decimal mark decided so far holds there too.
+     *
+     * @param locator names the next file's fields in messages
+     */
+    public NumberReading next(Locator locator) {
+        NumberReading next = new NumberReading(settings, locator);
+        if (decided != null) {
+            next.decided = decided == dot ? next.dot : decided == comma ? next.comma : decided;
+            next.decidedBy = decidedBy;
+            next.groupedFields = groupedFields;
+        }
+        return next;
+    }
+
     /** Whether the decimal mark is known, from an option or a field. */
     public boolean decided() {
         return decided != null;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.input.CsvRowSource;
+import org.sheetnet.input.CsvSettings;
 import org.sheetnet.format.workbook.ModelWorkbook;
 import org.sheetnet.input.RowSource;
 import org.sheetnet.input.XlsxStreamRowSource;
@@ -32,7 +33,7 @@ final class InputSources {
     private InputSources() {
     }
 
-    static Opened open(ModelWorkbook model, Optional<Path> input, Optional<String> sheetName) {
+    static Opened open(ModelWorkbook model, Optional<Path> input, Optional<String> sheetName, CsvSettings csv) {
         if (input.isEmpty()) {
             String wanted = sheetName.orElse(INPUTS);
             XlsxPackage.Sheet sheet = model.pkg().findSheet(wanted).orElseThrow(() -> SheetnetException.input(
@@ -43,7 +44,7 @@ final class InputSources {
         Path file = input.get();
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            return new Opened(new CsvRowSource(file), null);
+            return new Opened(new CsvRowSource(file, csv), null);
         }
         if (!(name.endsWith(".xlsx") || name.endsWith(".xlsm"))) {
             throw SheetnetException.file(file + ": inputs must be an .xlsx workbook or a .csv file", null);

@@ -74,7 +74,8 @@ public final class ScoreJob {
         policy.requireNotInput(options.out());
         RunRecord record = new RunRecord(options, Instant.now());
         try (ModelWorkbook model = ModelReader.read(options.model());
-                InputSources.Opened input = InputSources.open(model, options.input(), options.inputSheet());
+                InputSources.Opened input = InputSources.open(model, options.input(), options.inputSheet(),
+                        options.csv());
                 ScoringThreads threads = new ScoringThreads(options.threads())) {
             BatchScorer scorer = BatchScorer.on(model.model(), threads.executor(), options.threads());
             Network network = model.network();

@@ -18,10 +18,19 @@ import java.util.Optional;
  * @param threads     number of sheets written at the same time
  * @param commandLine the command as typed, for the Audit sheet
  * @param targets     input columns holding the known answers ({@code --target}), in output order; empty for none
+ * @param csv         how a CSV input is written (separator, decimal mark), where the user said; the rest is detected
  */
 public record ScoreOptions(Path model, Optional<Path> input, Optional<String> inputSheet, Path out,
         boolean force, int batchSize, boolean formulas, double checkTolerance, int threads, String commandLine,
-        java.util.List<String> targets) {
+        java.util.List<String> targets, org.sheetnet.input.CsvSettings csv) {
+
+    /** Options with a CSV input's dialect detected. */
+    public ScoreOptions(Path model, Optional<Path> input, Optional<String> inputSheet, Path out, boolean force,
+            int batchSize, boolean formulas, double checkTolerance, int threads, String commandLine,
+            java.util.List<String> targets) {
+        this(model, input, inputSheet, out, force, batchSize, formulas, checkTolerance, threads, commandLine, targets,
+                org.sheetnet.input.CsvSettings.DETECT);
+    }
 
     /** Options without targets. */
     public ScoreOptions(Path model, Optional<Path> input, Optional<String> inputSheet, Path out, boolean force,

@@ -1,11 +1,8 @@
 package org.sheetnet.sink;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,13 +13,13 @@ import java.nio.charset.StandardCharsets;
  */
 final class CsvSheetSink implements SheetSink {
 
-    private final Writer out;
+    private final TextOut out;
     private int next;
     private int col;
 
     /** @param file the opened file; closed by {@link #finish} */
     CsvSheetSink(OutputStream file) {
-        this.out = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), 1 << 16);
+        this.out = new TextOut(file);
     }
 
     @Override
@@ -36,26 +33,14 @@ final class CsvSheetSink implements SheetSink {
         return next - 1;
     }
 
-    private void moveTo(int c) {
-        try {
-            for (; col < c; col++) {
-                out.write(',');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private void write(int c, String field) {
         if (col > c) {
             throw new IllegalStateException("cells out of order");
         }
-        moveTo(c);
-        try {
-            out.write(field);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (; col < c; col++) {
+            out.append(',');
         }
+        out.append(field);
     }
 
     @Override
@@ -90,20 +75,13 @@ final class CsvSheetSink implements SheetSink {
 
     @Override
     public void endRow() {
-        try {
-            out.write("\r\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.append('\r');
+        out.append('\n');
     }
 
     /** Closes the file. */
     void finish() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.close();
     }
 
     static String guard(String text) {
@@ -120,5 +98,67 @@ final class CsvSheetSink implements SheetSink {
             return text;
         }
         return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * A character buffer encoded to UTF-8 64 K characters at a time: a sink is written by one thread at a
+     * time, so the lock BufferedWriter takes for every character and number is not needed.
+     */
+    private static final class TextOut {
+
+        private final OutputStream file;
+        private final char[] buffer = new char[1 << 16];
+        private int length;
+
+        TextOut(OutputStream file) {
+            this.file = file;
+        }
+
+        void append(char c) {
+            if (length == buffer.length) {
+                flush();
+            }
+            buffer[length++] = c;
+        }
+
+        void append(String text) {
+            int n = text.length();
+            if (length + n > buffer.length) {
+                flush();
+                if (length + n > buffer.length) {
+                    write(new String(buffer, 0, length) + text);
+                    length = 0;
+                    return;
+                }
+            }
+            text.getChars(0, n, buffer, length);
+            length += n;
+        }
+
+        // Writes the buffer, but for a high surrogate at its end, whose pair is still to come: a pair is encoded whole.
+        private void flush() {
+            int n = length > 0 && Character.isHighSurrogate(buffer[length - 1]) ? length - 1 : length;
+            write(new String(buffer, 0, n));
+            System.arraycopy(buffer, n, buffer, 0, length - n);
+            length -= n;
+        }
+
+        private void write(String text) {
+            try {
+                file.write(text.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void close() {
+            write(new String(buffer, 0, length));
+            length = 0;
+            try {
+                file.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -101,59 +101,77 @@ final class CsvSheetSink implements SheetSink {
     }
 
     /**
-     * A character buffer encoded to UTF-8 64 K characters at a time: a sink is written by one thread at a
-     * time, so the lock BufferedWriter takes for every character and number is not needed.
+     * A byte buffer written 64 KB at a time: ASCII text (every number, most names) is copied in as it is,
+     * other text encoded to UTF-8 one whole string at a time. A sink is written by one thread at a time,
+     * so the lock BufferedWriter takes for every separator and number is not needed.
      */
     private static final class TextOut {
 
         private final OutputStream file;
-        private final char[] buffer = new char[1 << 16];
+        private final byte[] buffer = new byte[1 << 16];
         private int length;
 
         TextOut(OutputStream file) {
             this.file = file;
         }
 
+        /** Appends an ASCII character: a separator or a line break. */
         void append(char c) {
             if (length == buffer.length) {
                 flush();
             }
-            buffer[length++] = c;
+            buffer[length++] = (byte) c;
         }
 
         void append(String text) {
             int n = text.length();
             if (length + n > buffer.length) {
                 flush();
-                if (length + n > buffer.length) {
-                    write(new String(buffer, 0, length) + text);
-                    length = 0;
-                    return;
-                }
             }
-            text.getChars(0, n, buffer, length);
-            length += n;
+            if (n <= buffer.length) {
+                int start = length;
+                for (int i = 0; i < n; i++) {
+                    char c = text.charAt(i);
+                    if (c >= 0x80) {
+                        length = start;
+                        appendEncoded(text);
+                        return;
+                    }
+                    buffer[length++] = (byte) c;
+                }
+                return;
+            }
+            appendEncoded(text);
         }
 
-        // Writes the buffer, but for a high surrogate at its end, whose pair is still to come: a pair is encoded whole.
+        private void appendEncoded(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (length + bytes.length > buffer.length) {
+                flush();
+            }
+            if (bytes.length > buffer.length) {
+                write(bytes, bytes.length);
+                return;
+            }
+            System.arraycopy(bytes, 0, buffer, length, bytes.length);
+            length += bytes.length;
+        }
+
         private void flush() {
-            int n = length > 0 && Character.isHighSurrogate(buffer[length - 1]) ? length - 1 : length;
-            write(new String(buffer, 0, n));
-            System.arraycopy(buffer, n, buffer, 0, length - n);
-            length -= n;
+            write(buffer, length);
+            length = 0;
         }
 
-        private void write(String text) {
+        private void write(byte[] bytes, int n) {
             try {
-                file.write(text.getBytes(StandardCharsets.UTF_8));
+                file.write(bytes, 0, n);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
         void close() {
-            write(new String(buffer, 0, length));
-            length = 0;
+            flush();
             try {
                 file.close();
             } catch (IOException e) {

@@ -71,7 +71,8 @@ public final class DecimalScanner {
     }
 
     // The digits are gathered as w · 10^e10 while the grammar is checked; w exact in a long up to 18 digits.
-    // One method with local variables on purpose: split into methods sharing fields, a run took 1.17x the CPU.
+    // One method with local variables on purpose: split into methods sharing fields, a 1,000,000-row run took
+    // a median 1.17x the CPU (3 runs on a loaded machine).
     private double scan(char[] t, int from, int end) {
         int i = from;
         boolean negative = t[i] == '-';

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sheetnet.format.csv.CsvModelReader;
+import org.sheetnet.input.CsvSettings;
 import org.sheetnet.model.Model;
 import org.sheetnet.format.workbook.ModelWorkbookWriter;
 import org.sheetnet.sink.OutputNames;
@@ -36,6 +37,9 @@ final class ImportCsvCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL.xlsx", description = "The workbook to write.")
     Path out;
 
+    @CommandLine.Mixin
+    CsvOptions csv = new CsvOptions();
+
     @Option(names = {"-f", "--force"}, description = "Replace the output if it exists.")
     boolean force;
 
@@ -46,15 +50,18 @@ final class ImportCsvCommand implements Callable<Integer> {
     public Integer call() {
         OutputNames.requireExtension(out, "import-csv", "a model workbook", ".xlsx");
         OutputPolicy policy = OutputPolicy.of(force);
+        CsvSettings settings = csv.settings(spec.commandLine());
         if (Files.isDirectory(dir)) {
-            for (Path file : CsvModelReader.files(dir)) {
+            for (Path file : CsvModelReader.files(dir, settings)) {
                 policy = policy.protecting(file, "file of the CSV model folder");
             }
         }
         policy.requireNotInput(out);
-        Model model = CsvModelReader.read(dir);
+        String[] howRead = {""};
+        Model model = CsvModelReader.read(dir, settings, text -> howRead[0] = text);
         ModelWorkbookWriter.write(model, null, null, List.of(), out, policy);
-        spec.commandLine().getOut().printf("read %d layers from %s -> %s%n", model.network().depth(), dir, out);
+        spec.commandLine().getOut().printf("read %d layers from %s (%s) -> %s%n", model.network().depth(), dir,
+                howRead[0], out);
         return ExitCodes.OK;
     }
 }

@@ -37,6 +37,7 @@ import picocli.CommandLine.Parameters;
             "  sheetnet score model.xlsx --input sales.xlsx --input-table Sales2026 --out sales-scored.xlsx",
             "  sheetnet score model.xlsx --input big.csv --out predictions.csv      (predictions only, any size)",
             "  sheetnet score model.xlsx --input big.csv --out scored/              (every sheet as CSV)",
+            "  sheetnet score model.xlsx --input de.csv --decimal-comma --out p.csv  (a German Excel's CSV)",
             "  sheetnet score workbooks/seed-2-3-2-2-softmax.xlsx --formulas        (live Excel formulas)",
             "  sheetnet score workbooks/regression-4-20-10-1.xlsx --target target --out evaluated.xlsx"
         },
@@ -63,6 +64,9 @@ final class ScoreCommand implements Callable<Integer> {
             description = "The Excel Table holding the input rows (in --input, or else in the model workbook):"
                     + " its header gives the column names, its totals row is left out.")
     String inputTable;
+
+    @CommandLine.Mixin
+    CsvOptions csv = new CsvOptions();
 
     @Option(names = {"-o", "--out"}, paramLabel = "OUT.xlsx",
             description = "The output: OUT.xlsx, a workbook (up to 1,048,575 rows); OUT.csv, the predictions alone;"
@@ -127,7 +131,7 @@ final class ScoreCommand implements Callable<Integer> {
         ScoreJob.Result result = ScoreJob.run(new ScoreOptions(model, Optional.ofNullable(input),
                 Optional.ofNullable(inputSheet), target, force, batchSize, formulas, checkTolerance,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), commandLine, targets,
-                Optional.ofNullable(inputTable)), progress);
+                Optional.ofNullable(inputTable), csv.settings(spec.commandLine())), progress);
         progress.done();
         if (!quiet) {
             result.notes().forEach(n -> System.err.println("sheetnet: note: " + n));

@@ -135,6 +135,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-shuffle", description = "Keep the training rows in file order.")
     boolean noShuffle;
 
+    @CommandLine.Mixin
+    CsvOptions csv = new CsvOptions();
+
     @Option(names = {"-o", "--out"}, paramLabel = "MODEL.xlsx", description = "The model workbook. Default: DATA-model.xlsx in the current folder.")
     Path out;
 
@@ -155,7 +158,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainJob.Result run = TrainJob.run(new TrainOptions(data, Optional.ofNullable(sheet), features, targets, layers,
                 activations, Optional.ofNullable(loss), optimizer, lr == null ? OptionalDouble.empty() : OptionalDouble.of(lr),
                 momentum, batch, epochs, validationSplit, seed, init, patience, !noShuffle, standardize, target, force,
-                commandLine), progress);
+                commandLine, csv.settings(spec.commandLine())), progress);
         progress.done();
         if (!quiet) {
             TrainingResult r = run.result();

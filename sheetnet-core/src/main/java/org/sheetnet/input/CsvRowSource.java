@@ -1,69 +1,80 @@
 package org.sheetnet.input;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.Optional;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.files.WorkbookFiles;
 import org.sheetnet.sheet.CellRef;
 
 /**
- * Input rows from a CSV file (RFC 4180, as Excel saves it): comma- or semicolon-separated, UTF-8
- * with or without a byte-order mark, the first record the header. A field is a number when it is
- * a plain decimal such as {@code -1.5e3}; anything else is text, and a blank field is empty.
+ * Input rows from a CSV file as any Excel saves it (RFC 4180): the first record the header. The
+ * encoding (UTF-8 or UTF-16 with a byte-order mark, UTF-8, Windows-1252), the separator (comma,
+ * semicolon or tab) and the decimal mark ({@code 5.84} or {@code 5,84}, thousands grouped or not)
+ * are detected, or given by {@link CsvSettings}; see {@link NumberReading} for how a number is never
+ * guessed. A field is a number when it is a decimal in the file's notation; anything else is text,
+ * and a blank field is empty.
  */
 public final class CsvRowSource implements RowSource {
 
-    private static final int PEEK = 4096;
+    /** Records looked at before the first row is read, to detect the decimal mark, at most. */
+    static final int LOOK_AHEAD_RECORDS = 1000;
+    private static final int LOOK_AHEAD_FIELDS = 200_000;
 
     private final Path file;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
-    private final List<String> header;
-    private final long total;
+    private final String name;
     private final CountingInputStream counted;
+    private final long total;
+    private final CsvLexer lexer;
+    private final CsvEncoding encoding;
+    private final String separator;
+    private final List<String> header;
+    private final NumberReading numbers;
+    /** Records read ahead to detect the decimal mark, as trimmed text, each with its line first. */
+    private final ArrayDeque<Object[]> ahead = new ArrayDeque<>();
     private int skipped;
 
-    /**
-     * Opens a CSV file and reads its header.
-     *
-     * @throws SheetnetException (FILE) if it cannot be read, (INPUT) if it has no header
-     */
+    /** Opens a CSV file, everything about its dialect detected; see {@link #CsvRowSource(Path, CsvSettings)}. */
     public CsvRowSource(Path file) {
+        this(file, CsvSettings.DETECT);
+    }
+
+    /**
+     * Opens a CSV file, reads its header and looks at its first rows.
+     *
+     * @param settings what the user said about the separator and numbers; the rest is detected
+     * @throws SheetnetException (FILE) if it cannot be read, (INPUT) if it has no header, or its separator
+     *                           or decimal mark cannot be told
+     */
+    public CsvRowSource(Path file, CsvSettings settings) {
         WorkbookFiles.requireReadable(file);
         this.file = file;
+        this.name = file.getFileName().toString();
         CountingInputStream stream = null;
         try {
             this.total = Math.max(1, Files.size(file));
             stream = new CountingInputStream(Files.newInputStream(file));
             this.counted = stream;
-            BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 1 << 16);
-            String head = peek(reader);
-            if (head.startsWith("\uFEFF")) {
-                reader.skip(1);
-            }
-            char delimiter = delimiter(head);
-            Reader bounded = new BoundedCsvReader(reader, file.getFileName().toString(), delimiter,
-                    BoundedCsvReader.MAX_RECORD_CHARS, true);
-            this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
-                    .get().parse(bounded);
-            this.records = parser.iterator();
-            if (!records.hasNext()) {
+            BufferedInputStream bytes = new BufferedInputStream(stream, CsvEncoding.PEEK);
+            this.encoding = CsvEncoding.detect(bytes);
+            this.lexer = new CsvLexer(encoding.reader(bytes), name, BoundedCsvReader.MAX_RECORD_CHARS);
+            String head = lexer.peek();
+            char sep = settings.separator().orElseGet(() -> CsvSeparator.detect(head, lexer.ended(), name));
+            this.separator = CsvSeparator.name(sep) + (settings.separator().isPresent() ? " (--csv-separator)" : " (detected)");
+            lexer.separator(sep);
+            if (!lexer.next()) {
                 throw SheetnetException.input(file + ": no header row; a CSV input needs a header, then one row per case");
             }
-            this.header = readHeader(records.next());
+            this.header = readHeader();
+            this.numbers = new NumberReading(settings, (line, column) -> locate((int) line, column));
+            lookAhead();
         } catch (IOException | UncheckedIOException e) {
             closeQuietly(stream);
             throw SheetnetException.file(file + ": cannot be read: " + e.getMessage(), e);
@@ -71,26 +82,6 @@ public final class CsvRowSource implements RowSource {
             closeQuietly(stream);
             throw e;
         }
-    }
-
-    // The start of the file, without consuming it: enough to see a byte-order mark and the separator,
-    // and never more, whatever the length of the first line.
-    private static String peek(BufferedReader reader) throws IOException {
-        char[] head = new char[PEEK];
-        reader.mark(PEEK);
-        int n = reader.read(head, 0, PEEK);
-        reader.reset();
-        return n <= 0 ? "" : new String(head, 0, n);
-    }
-
-    // Semicolons (as Excel writes CSV in locales with a decimal comma) when the first line has them and no comma.
-    private static char delimiter(String head) {
-        int end = 0;
-        while (end < head.length() && head.charAt(end) != '\n' && head.charAt(end) != '\r') {
-            end++;
-        }
-        String firstLine = head.substring(0, end);
-        return firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
     }
 
     private static void closeQuietly(CountingInputStream stream) {
@@ -103,27 +94,35 @@ public final class CsvRowSource implements RowSource {
         }
     }
 
-    private static List<String> readHeader(CSVRecord record) {
+    private List<String> readHeader() {
         List<String> names = new ArrayList<>();
-        for (int c = 0; c < record.size(); c++) {
-            String v = record.get(c).trim();
+        for (int c = 0; c < lexer.size(); c++) {
+            String v = lexer.text(c);
             names.add(v.isEmpty() ? CellRef.columnName(c) : v);
         }
         return Collections.unmodifiableList(names);
     }
 
-    /** A field's value: a Double for a plain decimal, null for blank, otherwise the text. */
-    static Object parse(String field) {
-        String t = field.trim();
-        if (t.isEmpty()) {
-            return null;
+    // The first rows are read ahead until one decides the decimal mark: a field read two ways before it is refused.
+    private void lookAhead() {
+        int fields = 0;
+        while (!numbers.decided() && ahead.size() < LOOK_AHEAD_RECORDS && fields < LOOK_AHEAD_FIELDS && lexer.next()) {
+            Object[] record = new Object[lexer.size() + 1];
+            record[0] = lexer.line();
+            for (int c = 0; c < lexer.size(); c++) {
+                String text = lexer.text(c);
+                record[c + 1] = text;
+                numbers.look(text.toCharArray(), 0, text.length(), lexer.line(), c);
+            }
+            fields += lexer.size();
+            ahead.add(record);
         }
-        return PlainDecimal.matches(t) ? (Object) Double.valueOf(t) : t;
+        numbers.endLook();
     }
 
     @Override
     public String describe() {
-        return file.getFileName().toString();
+        return name;
     }
 
     @Override
@@ -133,40 +132,77 @@ public final class CsvRowSource implements RowSource {
 
     @Override
     public InputRow next() {
-        try {
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                Object[] values = new Object[header.size()];
-                boolean blank = true;
-                for (int c = 0; c < record.size(); c++) {
-                    Object v = parse(record.get(c));
-                    if (c < values.length) {
-                        values[c] = v;
-                    } else if (v != null) {
-                        throw SheetnetException.input(file.getFileName() + ":" + parser.getCurrentLineNumber()
-                                + ": " + record.size() + " fields, but the header has " + header.size());
-                    }
-                    blank &= v == null;
+        while (!ahead.isEmpty() || lexer.next()) {
+            Object[] record = ahead.poll();
+            long line = record != null ? (Long) record[0] : lexer.line();
+            int size = record != null ? record.length - 1 : lexer.size();
+            Object[] values = new Object[header.size()];
+            boolean blank = true;
+            for (int c = 0; c < size; c++) {
+                Object v = record != null ? value((String) record[c + 1], line, c) : value(c, line);
+                if (c < values.length) {
+                    values[c] = v;
+                } else if (v != null) {
+                    throw SheetnetException.input(name + ":" + line + ": " + size + " fields, but the header has "
+                            + header.size());
                 }
-                if (!blank) {
-                    return new InputRow((int) parser.getCurrentLineNumber(), values);
-                }
-                skipped++;
+                blank &= v == null;
             }
-            return null;
-        } catch (UncheckedIOException e) {
-            throw SheetnetException.file(file + ": cannot be read: " + e.getMessage(), e);
+            if (!blank) {
+                return new InputRow((int) line, values);
+            }
+            skipped++;
         }
+        return null;
+    }
+
+    // Field c of the lexer's record: a Double, the trimmed text, or null when blank; read where it lies in the buffer.
+    private Object value(int c, long line) {
+        String quoted = lexer.quoted(c);
+        if (quoted != null) {
+            return value(quoted.trim(), line, c);
+        }
+        char[] chars = lexer.chars();
+        int from = lexer.start(c);
+        int to = lexer.end(c);
+        while (from < to && chars[from] <= ' ') {
+            from++;
+        }
+        while (to > from && chars[to - 1] <= ' ') {
+            to--;
+        }
+        if (from == to) {
+            return null;
+        }
+        double v = numbers.read(chars, from, to, line, c);
+        return Double.isNaN(v) ? new String(chars, from, to - from) : (Object) v;
+    }
+
+    private Object value(String text, long line, int c) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        double v = numbers.read(text, line, c);
+        return Double.isNaN(v) ? text : (Object) v;
+    }
+
+    /**
+     * How the file's text was read, for the Audit: encoding, separator, decimal mark and thousands
+     * separators, each detected or given by an option.
+     */
+    @Override
+    public Optional<String> reading() {
+        return Optional.of(encoding.description() + "; separator " + separator + "; " + numbers.describe());
     }
 
     @Override
     public String locate(int line, int col) {
-        return file.getFileName() + ":" + line + " column " + CellRef.columnName(col) + " (" + header.get(col) + ")";
+        return name + ":" + line + " column " + CellRef.columnName(col) + (col < header.size() ? " (" + header.get(col) + ")" : "");
     }
 
     @Override
     public String locateRow(int line) {
-        return file.getFileName() + ":" + line;
+        return name + ":" + line;
     }
 
     @Override
@@ -182,7 +218,7 @@ public final class CsvRowSource implements RowSource {
     @Override
     public void close() {
         try {
-            parser.close();
+            counted.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

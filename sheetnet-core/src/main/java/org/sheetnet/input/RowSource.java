@@ -30,6 +30,14 @@ public interface RowSource extends Closeable {
         return Double.NaN;
     }
 
+    /**
+     * How the source's text was read, when there was a choice (a CSV file's encoding, separator and
+     * decimal mark), for the Audit; empty for a sheet, whose numbers are numbers.
+     */
+    default java.util.Optional<String> reading() {
+        return java.util.Optional.empty();
+    }
+
     /** Number of blank rows skipped so far. */
     int skippedBlankRows();
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.input.CsvRowSource;
+import org.sheetnet.input.CsvSettings;
 import org.sheetnet.format.workbook.ModelWorkbook;
 import org.sheetnet.input.RowSource;
 import org.sheetnet.input.XlsxStreamRowSource;
@@ -39,9 +40,10 @@ final class InputSources {
      * @param input     the input file, or empty
      * @param sheetName the sheet (or, when no sheet has that name, the table) to read, or empty
      * @param tableName the Excel Table to read, or empty
+     * @param csv       how a CSV input is written, where the user said
      */
     static Opened open(ModelWorkbook model, Optional<Path> input, Optional<String> sheetName,
-            Optional<String> tableName) {
+            Optional<String> tableName, CsvSettings csv) {
         if (input.isEmpty()) {
             if (tableName.isPresent()) {
                 return new Opened(XlsxStreamRowSource.table(model.pkg(), tableName.get()), null);
@@ -63,7 +65,7 @@ final class InputSources {
                 throw SheetnetException.input(file + ": a CSV file has no tables; --input-table names a table of an"
                         + " .xlsx input or of the model workbook");
             }
-            return new Opened(new CsvRowSource(file), null);
+            return new Opened(new CsvRowSource(file, csv), null);
         }
         if (!(name.endsWith(".xlsx") || name.endsWith(".xlsm"))) {
             throw SheetnetException.file(file + ": inputs must be an .xlsx workbook or a .csv file", null);

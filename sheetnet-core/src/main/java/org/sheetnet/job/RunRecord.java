@@ -67,6 +67,7 @@ final class RunRecord {
         log.line("model file SHA-256", model.model().provenance().sha256());
         log.line("inputs", source.describe());
         options.input().ifPresent(p -> log.line("inputs file SHA-256", Sha256.of(p)));
+        source.reading().ifPresent(r -> log.line("inputs read as", r));
         log.line(INPUTS_DIGEST, inputsDigest);
         log.line("rows scored", (double) rows);
         log.line("blank rows skipped", (double) source.skippedBlankRows());

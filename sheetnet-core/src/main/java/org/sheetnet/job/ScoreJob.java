@@ -78,7 +78,7 @@ public final class ScoreJob {
         RunRecord record = new RunRecord(options, Instant.now());
         try (ModelWorkbook model = ModelReader.read(options.model());
                 InputSources.Opened input = InputSources.open(model, options.input(), options.inputSheet(),
-                        options.inputTable());
+                        options.inputTable(), options.csv());
                 ScoringThreads threads = new ScoringThreads(options.threads())) {
             BatchScorer scorer = BatchScorer.on(model.model(), threads.executor(), options.threads());
             Network network = model.network();

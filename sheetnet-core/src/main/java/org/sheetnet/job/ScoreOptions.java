@@ -20,17 +20,18 @@ import java.util.Optional;
  * @param targets     input columns holding the known answers ({@code --target}), in output order; empty for none
  * @param inputTable  the Excel Table holding the input rows ({@code --input-table}), in the input file or
  *                    the model workbook; empty to read a sheet
+ * @param csv         how a CSV input is written (separator, decimal mark), where the user said; the rest is detected
  */
 public record ScoreOptions(Path model, Optional<Path> input, Optional<String> inputSheet, Path out,
         boolean force, int batchSize, boolean formulas, double checkTolerance, int threads, String commandLine,
-        java.util.List<String> targets, Optional<String> inputTable) {
+        java.util.List<String> targets, Optional<String> inputTable, org.sheetnet.input.CsvSettings csv) {
 
-    /** Options that read a sheet, not a table. */
+    /** Options that read a sheet, not a table, with a CSV input's dialect detected. */
     public ScoreOptions(Path model, Optional<Path> input, Optional<String> inputSheet, Path out, boolean force,
             int batchSize, boolean formulas, double checkTolerance, int threads, String commandLine,
             java.util.List<String> targets) {
         this(model, input, inputSheet, out, force, batchSize, formulas, checkTolerance, threads, commandLine, targets,
-                Optional.empty());
+                Optional.empty(), org.sheetnet.input.CsvSettings.DETECT);
     }
 
     /** Options without targets. */

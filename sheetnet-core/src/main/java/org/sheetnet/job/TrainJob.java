@@ -56,7 +56,7 @@ public final class TrainJob {
                 OutputPolicy.of(options.force()).protecting(options.data(), "training data"));
         try {
             Optional<Loss> loss = options.loss().map(TrainJob::loss);
-            TrainingData data = TrainingData.read(options.data(), options.sheet(), options.features(), options.targets(),
+            TrainingData data = TrainingData.read(options.data(), options.sheet(), options.csv(), options.features(), options.targets(),
                     loss.map(Loss::classification));
             boolean classes = !data.classes().isEmpty() || loss.map(Loss::classification).orElse(false);
             TrainingConfig config = TrainSettings.config(options, data.dataset(),
@@ -88,6 +88,7 @@ public final class TrainJob {
         log.line("data file", o.data().toAbsolutePath().normalize().toString());
         log.line("data SHA-256", Sha256.of(o.data()));
         log.line("data rows", data.source(), (double) d.rows());
+        data.reading().ifPresent(text -> log.line("data read as", text));
         log.line("features", String.join(", ", d.featureNames()));
         log.line("targets", String.join(", ", names(data.header(), data.targets())));
         if (!data.classes().isEmpty()) {

@@ -30,11 +30,23 @@ import java.util.OptionalDouble;
  * @param out             the model workbook to write
  * @param force           whether an existing output may be replaced
  * @param commandLine     the command as typed, for the Audit sheet
+ * @param csv             how a CSV data file is written (separator, decimal mark), where the user said
  */
 public record TrainOptions(Path data, Optional<String> sheet, List<String> features, List<String> targets,
         List<Integer> layers, List<String> activations, Optional<String> loss, String optimizer, OptionalDouble lr,
         double momentum, int batchSize, int epochs, double validationSplit, long seed, String init, int patience,
-        boolean shuffle, boolean standardize, Path out, boolean force, String commandLine) {
+        boolean shuffle, boolean standardize, Path out, boolean force, String commandLine,
+        org.sheetnet.input.CsvSettings csv) {
+
+    /** Options with a CSV data file's dialect detected. */
+    public TrainOptions(Path data, Optional<String> sheet, List<String> features, List<String> targets,
+            List<Integer> layers, List<String> activations, Optional<String> loss, String optimizer, OptionalDouble lr,
+            double momentum, int batchSize, int epochs, double validationSplit, long seed, String init, int patience,
+            boolean shuffle, boolean standardize, Path out, boolean force, String commandLine) {
+        this(data, sheet, features, targets, layers, activations, loss, optimizer, lr, momentum, batchSize, epochs,
+                validationSplit, seed, init, patience, shuffle, standardize, out, force, commandLine,
+                org.sheetnet.input.CsvSettings.DETECT);
+    }
 
     public TrainOptions {
         features = List.copyOf(features);

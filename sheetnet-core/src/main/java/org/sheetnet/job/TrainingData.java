@@ -11,6 +11,7 @@ import org.sheetnet.SheetnetException;
 import org.sheetnet.sheet.CellValues;
 import org.sheetnet.input.ColumnLookup;
 import org.sheetnet.input.CsvRowSource;
+import org.sheetnet.input.CsvSettings;
 import org.sheetnet.input.InputRow;
 import org.sheetnet.input.RowSource;
 import org.sheetnet.input.XlsxStreamRowSource;
@@ -28,9 +29,10 @@ import org.sheetnet.train.Dataset;
  * @param classes     class labels, sorted, when one target column holds classes; empty for regression
  *                    or one-hot target columns
  * @param dataset     the numbers
+ * @param reading     how a CSV file's text was read (encoding, separator, decimal mark), for the Audit
  */
 public record TrainingData(String source, List<String> header, List<InputRow> rows, int[] features, int[] targets,
-        List<String> classes, Dataset dataset) {
+        List<String> classes, Dataset dataset, Optional<String> reading) {
 
     /**
      * Reads and checks a data file.
@@ -45,9 +47,20 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
      */
     public static TrainingData read(Path file, Optional<String> sheet, List<String> featureNames,
             List<String> targetNames, Optional<Boolean> classification) {
+        return read(file, sheet, CsvSettings.DETECT, featureNames, targetNames, classification);
+    }
+
+    /**
+     * Reads and checks a data file, a CSV one in the dialect the user gave (the rest detected).
+     *
+     * @param csv what the user said about a CSV file's separator and numbers
+     * @see #read(Path, Optional, List, List, Optional)
+     */
+    public static TrainingData read(Path file, Optional<String> sheet, CsvSettings csv, List<String> featureNames,
+            List<String> targetNames, Optional<Boolean> classification) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            try (RowSource source = new CsvRowSource(file)) {
+            try (RowSource source = new CsvRowSource(file, csv)) {
                 return from(source, featureNames, targetNames, classification);
             }
         }
@@ -83,7 +96,7 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
         double[] t = labels.isEmpty() ? numbers(rows, targets, source) : oneHot(rows, targets[0], labels);
         List<String> outputNames = labels.isEmpty() ? names(header, targets) : labels;
         return new TrainingData(source.describe(), header, List.copyOf(rows), features, targets, labels,
-                new Dataset(n, x, t, names(header, features), outputNames));
+                new Dataset(n, x, t, names(header, features), outputNames), source.reading());
     }
 
     private static int[] columns(List<String> wanted, List<String> header, RowSource source, String option) {

@@ -1,11 +1,8 @@
 package org.sheetnet.sink;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,13 +13,13 @@ import java.nio.charset.StandardCharsets;
  */
 final class CsvSheetSink implements SheetSink {
 
-    private final Writer out;
+    private final TextOut out;
     private int next;
     private int col;
 
     /** @param file the opened file; closed by {@link #finish} */
     CsvSheetSink(OutputStream file) {
-        this.out = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), 1 << 16);
+        this.out = new TextOut(file);
     }
 
     @Override
@@ -36,26 +33,14 @@ final class CsvSheetSink implements SheetSink {
         return next - 1;
     }
 
-    private void moveTo(int c) {
-        try {
-            for (; col < c; col++) {
-                out.write(',');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private void write(int c, String field) {
         if (col > c) {
             throw new IllegalStateException("cells out of order");
         }
-        moveTo(c);
-        try {
-            out.write(field);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (; col < c; col++) {
+            out.append(',');
         }
+        out.append(field);
     }
 
     @Override
@@ -90,20 +75,13 @@ final class CsvSheetSink implements SheetSink {
 
     @Override
     public void endRow() {
-        try {
-            out.write("\r\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.append('\r');
+        out.append('\n');
     }
 
     /** Closes the file. */
     void finish() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.close();
     }
 
     static String guard(String text) {
@@ -120,5 +98,85 @@ final class CsvSheetSink implements SheetSink {
             return text;
         }
         return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * A byte buffer written 64 KB at a time: ASCII text (every number, most names) is copied in as it is,
+     * other text encoded to UTF-8 one whole string at a time. A sink is written by one thread at a time,
+     * so the lock BufferedWriter takes for every separator and number is not needed.
+     */
+    private static final class TextOut {
+
+        private final OutputStream file;
+        private final byte[] buffer = new byte[1 << 16];
+        private int length;
+
+        TextOut(OutputStream file) {
+            this.file = file;
+        }
+
+        /** Appends an ASCII character: a separator or a line break. */
+        void append(char c) {
+            if (length == buffer.length) {
+                flush();
+            }
+            buffer[length++] = (byte) c;
+        }
+
+        void append(String text) {
+            int n = text.length();
+            if (length + n > buffer.length) {
+                flush();
+            }
+            if (n <= buffer.length) {
+                int start = length;
+                for (int i = 0; i < n; i++) {
+                    char c = text.charAt(i);
+                    if (c >= 0x80) {
+                        length = start;
+                        appendEncoded(text);
+                        return;
+                    }
+                    buffer[length++] = (byte) c;
+                }
+                return;
+            }
+            appendEncoded(text);
+        }
+
+        private void appendEncoded(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (length + bytes.length > buffer.length) {
+                flush();
+            }
+            if (bytes.length > buffer.length) {
+                write(bytes, bytes.length);
+                return;
+            }
+            System.arraycopy(bytes, 0, buffer, length, bytes.length);
+            length += bytes.length;
+        }
+
+        private void flush() {
+            write(buffer, length);
+            length = 0;
+        }
+
+        private void write(byte[] bytes, int n) {
+            try {
+                file.write(bytes, 0, n);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void close() {
+            flush();
+            try {
+                file.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

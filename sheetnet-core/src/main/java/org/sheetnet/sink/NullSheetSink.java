@@ -16,6 +16,11 @@ final class NullSheetSink implements SheetSink {
     }
 
     @Override
+    public boolean discards() {
+        return true;
+    }
+
+    @Override
     public void number(int col, double value) {
     }
 

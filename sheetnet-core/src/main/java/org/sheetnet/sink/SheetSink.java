@@ -47,4 +47,9 @@ public interface SheetSink {
             text(col, value instanceof org.sheetnet.sheet.CellValues.ErrorValue e ? e.code() : value.toString());
         }
     }
+
+    /** Whether everything written here is dropped (a sheet the output does not keep), so a writer may skip it. */
+    default boolean discards() {
+        return false;
+    }
 }

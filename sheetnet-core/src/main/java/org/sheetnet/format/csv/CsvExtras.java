@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.input.ChecksSheet;
 import org.sheetnet.input.CsvRowSource;
+import org.sheetnet.input.CsvSettings;
 import org.sheetnet.model.CheckVector;
 import org.sheetnet.model.CheckVectorSet;
 import org.sheetnet.model.FeatureScaling;
@@ -37,12 +38,12 @@ final class CsvExtras {
     }
 
     /** Reads features.csv, if the folder has one. */
-    static Optional<InputPreparation> readFeatures(Path dir, Network network) {
+    static Optional<InputPreparation> readFeatures(Path dir, Network network, FolderReading folder) {
         Path file = dir.resolve(FEATURES);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        CsvTable table = CsvTable.read(file);
+        CsvTable table = folder.read(file);
         List<String> header = table.records().get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
         if (!header.equals(FEATURE_COLUMNS)) {
             throw SheetnetException.model(table.at(0) + ": the header is " + table.records().get(0) + "; expected "
@@ -75,12 +76,12 @@ final class CsvExtras {
     }
 
     /** Reads checks.csv, if the folder has one, as the Checks sheet is read. */
-    static Optional<CheckVectorSet> readChecks(Path dir, Model model) {
+    static Optional<CheckVectorSet> readChecks(Path dir, Model model, CsvSettings settings) {
         Path file = dir.resolve(CHECKS);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        try (CsvRowSource source = new CsvRowSource(file)) {
+        try (CsvRowSource source = new CsvRowSource(file, settings)) {
             return Optional.of(ChecksSheet.read(source, model, CHECKS, "the file"));
         }
     }

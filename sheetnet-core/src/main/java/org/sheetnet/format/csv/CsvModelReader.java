@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.activation.Activation;
 import org.sheetnet.activation.Activations;
+import org.sheetnet.input.CsvSettings;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Matrix;
 import org.sheetnet.model.Model;
@@ -35,22 +37,38 @@ public final class CsvModelReader {
      *                           parameter file is malformed or the layers do not chain
      */
     public static Model read(Path dir) {
+        return read(dir, CsvSettings.DETECT, howRead -> { });
+    }
+
+    /**
+     * Reads {@code model.csv} and the files it names, in the dialect given (the rest detected: a folder
+     * saved by a German Excel has semicolons and decimal commas).
+     *
+     * @param settings what the user said about the files' separator and numbers
+     * @param howRead  told how the files were read (encoding, separator, decimal mark), once all are
+     * @throws SheetnetException as {@link #read(Path)}, and (MODEL) if a number reads two ways or
+     *                           contradicts the folder's decimal mark
+     */
+    public static Model read(Path dir, CsvSettings settings, Consumer<String> howRead) {
         if (!Files.isDirectory(dir)) {
             throw SheetnetException.file(dir + ": not a folder; give the folder holding model.csv", null);
         }
-        CsvTable table = CsvTable.read(dir.resolve(CsvModelFolder.MODEL));
+        FolderReading folder = new FolderReading(settings);
+        CsvTable table = folder.read(dir.resolve(CsvModelFolder.MODEL));
         requireHeader(table);
         if (table.records().size() < 2) {
             throw SheetnetException.model(table.at(1) + ": no layers; list one Dense layer per line");
         }
         List<DenseLayer> layers = new ArrayList<>();
         for (int r = 1; r < table.records().size(); r++) {
-            layers.add(layer(dir, table, r, layers));
+            layers.add(layer(dir, table, r, layers, folder));
         }
         Network network = new Network(layers);
-        Model model = new Model(network, CsvExtras.readFeatures(dir, network), Optional.empty(),
+        Model model = new Model(network, CsvExtras.readFeatures(dir, network, folder), Optional.empty(),
                 new Provenance(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), ""));
-        return model.withChecks(CsvExtras.readChecks(dir, model));
+        Model checked = model.withChecks(CsvExtras.readChecks(dir, model, settings));
+        howRead.accept(folder.describe());
+        return checked;
     }
 
     /**
@@ -61,9 +79,18 @@ public final class CsvModelReader {
      * @throws SheetnetException (FILE) if {@code model.csv} cannot be read
      */
     public static List<Path> files(Path dir) {
+        return files(dir, CsvSettings.DETECT);
+    }
+
+    /**
+     * The files {@link #read(Path, CsvSettings, Consumer)} reads, as {@link #files(Path)}.
+     *
+     * @param settings what the user said about the files' separator and numbers
+     */
+    public static List<Path> files(Path dir, CsvSettings settings) {
         List<Path> files = new ArrayList<>(List.of(dir.resolve(CsvModelFolder.MODEL), dir.resolve(CsvExtras.FEATURES),
                 dir.resolve(CsvExtras.CHECKS)));
-        CsvTable table = CsvTable.read(dir.resolve(CsvModelFolder.MODEL));
+        CsvTable table = new FolderReading(settings).read(dir.resolve(CsvModelFolder.MODEL));
         for (int r = 1; r < table.records().size(); r++) {
             for (int column = 1; column <= 2; column++) {
                 try {
@@ -86,14 +113,14 @@ public final class CsvModelReader {
         }
     }
 
-    private static DenseLayer layer(Path dir, CsvTable table, int r, List<DenseLayer> previous) {
+    private static DenseLayer layer(Path dir, CsvTable table, int r, List<DenseLayer> previous, FolderReading folder) {
         List<String> row = table.records().get(r);
         String name = field(row, 0);
         if (name.isBlank()) {
             throw SheetnetException.model(table.at(r, 0) + ": the layer has no name");
         }
-        CsvTable w = CsvTable.read(parameterFile(dir, table, r, 1));
-        CsvTable b = CsvTable.read(parameterFile(dir, table, r, 2));
+        CsvTable w = folder.read(parameterFile(dir, table, r, 1));
+        CsvTable b = folder.read(parameterFile(dir, table, r, 2));
         Activation activation = activation(table, r);
         WeightsBlock weights = WeightsBlock.read(w);
         double[] bias = bias(b, weights.unitNames());

@@ -1,0 +1,474 @@
+package org.sheetnet.format.onnx;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.sheetnet.SheetnetException;
+import org.sheetnet.activation.Activation;
+import org.sheetnet.activation.Activations;
+import org.sheetnet.format.onnx.proto.Onnx.NodeProto;
+import org.sheetnet.format.onnx.proto.Onnx.TensorProto.DataType;
+import org.sheetnet.model.DenseLayer;
+import org.sheetnet.model.Network;
+
+/**
+ * Walks an ONNX graph from its data input to its output as a chain, one node after another, and folds
+ * each node into what sheetnet has: a linear operation into the layer being assembled ({@link Affine}),
+ * an activation closes that layer, a leading Sub/Div (Add/Mul) by constants becomes the Features sheet
+ * ({@link LeadingScaling}), Identity/Dropout/Cast/Flatten/Reshape that change nothing per row pass.
+ * Anything else, a branch, or a node off the chain is refused in one line naming the node.
+ */
+final class ChainBuilder {
+
+    /** What became of one node, for the Source sheet. */
+    record Note(String node, String op, String became) {
+    }
+
+    /**
+     * The chain read.
+     *
+     * @param network  the layers
+     * @param scaling  the leading scaling, if any
+     * @param notes    what became of each node
+     * @param dtype    the element type of the graph's input
+     * @param input    the name of the graph's data input
+     * @param output   the name of the graph output the chain ends at (the probabilities' ZipMap for a classifier)
+     * @param classes  a classifier's class labels, else empty
+     */
+    record Result(Network network, Optional<LeadingScaling> scaling, List<Note> notes, DataType dtype, String input,
+            String output,
+            List<String> classes) {
+    }
+
+    /** Operators that are not a chain of dense layers: named first when a graph holds one. */
+    private static final Set<String> STRUCTURAL = Set.of("Conv", "ConvTranspose", "LSTM", "GRU", "RNN", "Attention",
+            "MultiHeadAttention", "Loop", "If", "Scan", "MaxPool", "AveragePool", "Gather", "Concat", "Split");
+
+    private static final Set<String> CHAIN_OPS = Set.of("Gemm", "MatMul", "Add", "Sub", "Mul", "Div",
+            "BatchNormalization", "Softmax", "LogSoftmax", "Identity", "Dropout", "Cast", "Flatten", "Reshape", "Constant");
+
+    private final OnnxGraph graph;
+    private final String file;
+    private final long opset;
+    private final InputShape input;
+    private final List<Note> notes = new ArrayList<>();
+    private final List<DenseLayer> layers = new ArrayList<>();
+    private final Set<NodeProto> used = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final LeadingScaling scaling;
+    private Affine pending;
+    private int width;
+    private int rank;
+
+    private ChainBuilder(OnnxGraph graph) {
+        this.graph = graph;
+        this.file = graph.file().name();
+        this.opset = graph.file().opset();
+        this.input = InputShape.of(graph.input(), file);
+        this.width = input.width();
+        this.rank = input.rank();
+        this.scaling = new LeadingScaling(width);
+    }
+
+    /**
+     * Reads the graph as a chain of dense layers.
+     *
+     * @throws SheetnetException (MODEL) naming the node that cannot be represented
+     */
+    static Result build(OnnxGraph graph) {
+        return new ChainBuilder(graph).walk();
+    }
+
+    private Result walk() {
+        refuseForeignOperators();
+        String current = graph.input().getName();
+        Optional<LabelTail> tail = Optional.empty();
+        while (true) {
+            List<NodeProto> next = new ArrayList<>(graph.consumers(current));
+            List<NodeProto> tailStarts = next.stream().filter(LabelTail::starts).toList();
+            next.removeIf(LabelTail::starts);
+            if (!tailStarts.isEmpty()) {
+                if (!next.isEmpty()) {
+                    throw refuse(next.get(0), "reads the class probabilities beside the label outputs");
+                }
+                tail = Optional.of(LabelTail.read(graph, current, tailStarts, width));
+                used.addAll(tail.get().nodes());
+                break;
+            }
+            if (next.isEmpty()) {
+                break;
+            }
+            if (next.size() > 1) {
+                throw SheetnetException.model(file + ": tensor \"" + current + "\" is read by " + next.size() + " nodes ("
+                        + Attributes.describe(next.get(0)) + ", " + Attributes.describe(next.get(1))
+                        + "); sheetnet imports a chain, each value read by the next node only");
+            }
+            if (graph.isOutput(current) && layers.size() + (pending == null ? 0 : 1) > 0) {
+                throw SheetnetException.model(file + ": graph output \"" + current + "\" is also read by "
+                        + Attributes.describe(next.get(0)) + "; sheetnet imports models with one output at the end");
+            }
+            NodeProto node = next.get(0);
+            used.add(node);
+            current = apply(node);
+        }
+        if (tail.isEmpty() && !graph.isOutput(current)) {
+            throw SheetnetException.model(file + ": the chain from input \"" + graph.input().getName() + "\" ends at \""
+                    + current + "\", which is not an output of the graph");
+        }
+        requireAllUsed();
+        return finish(current, tail);
+    }
+
+    /** Names the first node that no dense chain has, preferring the telling ones (Conv, LSTM, …). */
+    private void refuseForeignOperators() {
+        NodeProto first = null;
+        for (NodeProto node : graph.proto().getNodeList()) {
+            String op = node.getOpType();
+            boolean known = CHAIN_OPS.contains(op) || OnnxActivations.ELEMENTWISE.contains(op) || LabelTail.OPS.contains(op);
+            if (STRUCTURAL.contains(op)) {
+                first = node;
+                break;
+            }
+            if (!known && first == null) {
+                first = node;
+            }
+        }
+        if (first != null) {
+            throw refuse(first, "is not an operation of a chain of dense layers; sheetnet imports Gemm, MatMul, Add,"
+                    + " Sub, Mul, Div, BatchNormalization, the activations (" + String.join(", ",
+                            new java.util.TreeSet<>(OnnxActivations.ELEMENTWISE)) + ", Softmax, LogSoftmax), Identity,"
+                    + " Dropout, Cast, Flatten, Reshape and a classifier's label outputs");
+        }
+    }
+
+    private void requireAllUsed() {
+        for (NodeProto node : graph.proto().getNodeList()) {
+            if (!used.contains(node) && !"Constant".equals(node.getOpType())) {
+                throw refuse(node, "is not on the chain from input \"" + graph.input().getName()
+                        + "\" to the output; sheetnet imports a single chain of layers");
+            }
+        }
+    }
+
+    private String apply(NodeProto node) {
+        String op = node.getOpType();
+        switch (op) {
+            case "Identity" -> note(node, "passed on (no change)");
+            case "Dropout" -> dropout(node);
+            case "Cast" -> cast(node);
+            case "Flatten" -> flatten(node);
+            case "Reshape" -> reshape(node);
+            case "Gemm" -> gemm(node);
+            case "MatMul" -> matMul(node);
+            case "Add", "Sub", "Mul", "Div" -> arithmetic(node);
+            case "BatchNormalization" -> batchNorm(node);
+            case "Softmax", "LogSoftmax" -> softmax(node);
+            default -> activate(node, OnnxActivations.of(node, file)
+                    .orElseThrow(() -> refuse(node, "is not an operation sheetnet imports")));
+        }
+        return node.getOutput(0);
+    }
+
+    private void dropout(NodeProto node) {
+        for (int k = 1; k < node.getOutputCount(); k++) {
+            String mask = node.getOutput(k);
+            if (!mask.isEmpty() && (!graph.consumers(mask).isEmpty() || graph.isOutput(mask))) {
+                throw refuse(node, "its mask output \"" + mask + "\" is used; at inference Dropout passes its input");
+            }
+        }
+        if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
+            TensorData training = graph.requireConstant(node, 2, "training_mode");
+            if (training.size() > 0 && training.values()[0] != 0) {
+                throw refuse(node, "training_mode is true; sheetnet computes inference");
+            }
+        }
+        note(node, "passed on (Dropout does nothing at inference)");
+    }
+
+    private void cast(NodeProto node) {
+        long to = Attributes.integer(node, "to", 0);
+        if (to != DataType.FLOAT_VALUE && to != DataType.DOUBLE_VALUE && to != DataType.FLOAT16_VALUE) {
+            throw refuse(node, "casts to " + DataType.forNumber((int) to) + "; in the chain sheetnet passes only casts to"
+                    + " float, double and float16");
+        }
+        note(node, "passed on (sheetnet computes in double)");
+    }
+
+    private void flatten(NodeProto node) {
+        long axis = Attributes.integer(node, "axis", 1);
+        if (axis < 0) {
+            axis += rank;
+        }
+        if (axis != 1) {
+            throw refuse(node, "axis " + axis + " mixes the batch with the features; sheetnet passes Flatten(axis=1)");
+        }
+        rank = 2;
+        note(node, "passed on (one row of " + width + " values per sample)");
+    }
+
+    private void reshape(NodeProto node) {
+        long[] to = node.getInputCount() > 1 ? longs(graph.requireConstant(node, 1, "shape"))
+                : Attributes.find(node, "shape").map(a -> a.getIntsList().stream().mapToLong(Long::longValue).toArray())
+                        .orElse(new long[0]);
+        long batch = input.fixedBatch();
+        boolean keepsRows = to.length == 2 && ((to[1] == width && (to[0] == -1 || to[0] == 0 || to[0] == batch))
+                || (to[1] == -1 && (to[0] == 0 || (batch > 0 && to[0] == batch))));
+        boolean sameVector = to.length == 1 && rank == 1 && (to[0] == -1 || to[0] == width);
+        if (!keepsRows && !sameVector) {
+            throw refuse(node, "reshapes to " + java.util.Arrays.toString(to) + "; sheetnet passes a Reshape to"
+                    + " [N, " + width + "] or [N, -1] only (one row of features per sample)");
+        }
+        rank = to.length;
+        note(node, "passed on (one row of " + width + " values per sample)");
+    }
+
+    private void gemm(NodeProto node) {
+        requireDataFirst(node, "Gemm");
+        if (Attributes.integer(node, "transA", 0) != 0) {
+            throw refuse(node, "transA=1 would multiply across the batch; sheetnet imports Gemm with the data as"
+                    + " A, untransposed");
+        }
+        boolean transB = Attributes.integer(node, "transB", 0) != 0;
+        double alpha = Attributes.real(node, "alpha", 1.0);
+        double beta = Attributes.real(node, "beta", 1.0);
+        TensorData b = weights(node, 1, "B (the weights)");
+        int units = (int) (transB ? b.dims()[0] : b.dims()[1]);
+        requireRows(node, b, (int) (transB ? b.dims()[1] : b.dims()[0]));
+        double[] w = new double[width * units];
+        for (int i = 0; i < width; i++) {
+            for (int j = 0; j < units; j++) {
+                double v = transB ? b.values()[j * width + i] : b.values()[i * units + j];
+                w[i * units + j] = alpha == 1 ? v : alpha * v;
+            }
+        }
+        startLayer(Affine.of(width, units, w, name(node)));
+        if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
+            double[] c = broadcast(node, graph.requireConstant(node, 2, "C (the bias)"), units, "C (the bias)");
+            for (int j = 0; j < units; j++) {
+                c[j] = beta == 1 ? c[j] : beta * c[j];
+            }
+            pending.add(c);
+        }
+        note(node, String.format(java.util.Locale.ROOT, "layer %d: W = %s%s%s, b = %sC", layers.size() + 1,
+                alpha == 1 ? "" : alpha + "·", transB ? "Bᵀ" : "B", "", beta == 1 ? "" : beta + "·"));
+    }
+
+    private void matMul(NodeProto node) {
+        requireDataFirst(node, "MatMul");
+        if (rank > 2) {
+            throw refuse(node, "multiplies a rank-" + rank + " tensor; sheetnet imports MatMul of one row per sample");
+        }
+        TensorData b = weights(node, 1, "B (the weights)");
+        requireRows(node, b, (int) b.dims()[0]);
+        int units = (int) b.dims()[1];
+        startLayer(Affine.of(width, units, b.values().clone(), name(node)));
+        note(node, "layer " + (layers.size() + 1) + ": W");
+    }
+
+    private void arithmetic(NodeProto node) {
+        String op = node.getOpType();
+        boolean dataFirst = graph.isConstant(node.getInput(1));
+        int constant = dataFirst ? 1 : 0;
+        if (!graph.isConstant(node.getInput(constant))) {
+            throw refuse(node, "combines two computed values; sheetnet imports " + op + " by a constant");
+        }
+        TensorData t = graph.constant(node.getInput(constant)).orElseThrow();
+        if (rank > 2 && t.size() != 1) {
+            throw refuse(node, "broadcasts " + t.describeShape() + " over a rank-" + rank + " tensor");
+        }
+        double[] c = broadcast(node, t, width, "constant");
+        if (pending == null && layers.isEmpty() && scaling.accepts(op, dataFirst, c)) {
+            note(node, "Features sheet: " + scaling.describeLast());
+            return;
+        }
+        if (pending == null) {
+            startLayer(Affine.identity(width, name(node)));
+        }
+        switch (op) {
+            case "Add" -> pending.add(c);
+            case "Mul" -> pending.multiply(c);
+            case "Sub" -> {
+                if (dataFirst) {
+                    pending.add(negate(c));
+                } else {
+                    pending.subtractFrom(c);
+                }
+            }
+            default -> {
+                if (!dataFirst) {
+                    throw refuse(node, "divides a constant by the data, which is not linear");
+                }
+                pending.divide(c);
+            }
+        }
+        note(node, "folded into layer " + (layers.size() + 1) + "'s weights and bias");
+    }
+
+    private void batchNorm(NodeProto node) {
+        requireDataFirst(node, "BatchNormalization");
+        if (rank > 2) {
+            throw refuse(node, "normalises a rank-" + rank + " tensor by channel; sheetnet folds it over features only");
+        }
+        if (Attributes.integer(node, "training_mode", 0) != 0) {
+            throw refuse(node, "training_mode=1; sheetnet computes inference");
+        }
+        for (int k = 1; k < node.getOutputCount(); k++) {
+            if (!node.getOutput(k).isEmpty() && !graph.consumers(node.getOutput(k)).isEmpty()) {
+                throw refuse(node, "its running statistics are used; sheetnet computes inference");
+            }
+        }
+        double eps = Attributes.real(node, "epsilon", 1e-5f);
+        double[] scale = broadcast(node, graph.requireConstant(node, 1, "scale"), width, "scale");
+        double[] bias = broadcast(node, graph.requireConstant(node, 2, "B"), width, "B");
+        double[] mean = broadcast(node, graph.requireConstant(node, 3, "mean"), width, "mean");
+        double[] var = broadcast(node, graph.requireConstant(node, 4, "var"), width, "var");
+        // y = (a − mean) · scale / √(var + ε) + B, folded into the layer's weights and bias
+        double[] factor = new double[width];
+        for (int j = 0; j < width; j++) {
+            factor[j] = scale[j] / Math.sqrt(var[j] + eps);
+        }
+        if (pending == null) {
+            startLayer(Affine.identity(width, name(node)));
+        }
+        pending.add(negate(mean));
+        pending.multiply(factor);
+        pending.add(bias);
+        note(node, "folded into layer " + (layers.size() + 1) + ": W·s, (b − mean)·s + B with s = scale/√(var + "
+                + eps + ")");
+    }
+
+    private void softmax(NodeProto node) {
+        long axis = Attributes.integer(node, "axis", opset < 13 ? 1 : -1);
+        if (axis < 0) {
+            axis += rank;
+        }
+        // Before opset 13 the input is flattened to [d0·…·d(axis−1), rest]; from 13 on, the axis alone is normalised.
+        boolean overRow = opset < 13 ? axis == Math.min(1, rank - 1) : axis == rank - 1 && rank <= 2;
+        if (!overRow) {
+            throw refuse(node, "normalises over axis " + axis + " of a rank-" + rank + " tensor (opset " + opset
+                    + "); sheetnet's " + node.getOpType().toLowerCase(java.util.Locale.ROOT)
+                    + " normalises over the features of one sample");
+        }
+        activate(node, Activations.of("Softmax".equals(node.getOpType()) ? "softmax" : "log_softmax"));
+    }
+
+    private void activate(NodeProto node, Activation activation) {
+        if (pending == null) {
+            startLayer(Affine.identity(width, name(node)));
+        }
+        closeLayer(activation);
+        note(node, "layer " + layers.size() + "'s activation: " + activation.describe());
+    }
+
+    private void startLayer(Affine affine) {
+        if (pending != null) {
+            closeLayer(Activations.of("linear"));
+        }
+        pending = affine;
+        width = affine.out();
+    }
+
+    private void closeLayer(Activation activation) {
+        int k = layers.size() + 1;
+        List<String> units = new ArrayList<>();
+        for (int j = 1; j <= pending.out(); j++) {
+            units.add("dense_" + k + "_" + j);
+        }
+        layers.add(pending.toLayer("dense_" + k, activation, List.of(), units));
+        width = activation.outputWidth(pending.out());
+        pending = null;
+    }
+
+    private Result finish(String output, Optional<LabelTail> tail) {
+        if (pending != null || layers.isEmpty()) {
+            if (pending == null) {
+                startLayer(Affine.identity(width, "output"));
+            }
+            closeLayer(Activations.of("linear"));
+        }
+        List<String> classes = tail.map(LabelTail::labels).orElse(List.of());
+        List<String> outputs = !classes.isEmpty() ? classes : InputShape.names(output, width);
+        List<String> inputs = InputShape.names(graph.input().getName(), input.width());
+        List<DenseLayer> named = new ArrayList<>(layers);
+        DenseLayer first = named.get(0);
+        named.set(0, rename(first, inputs, named.size() == 1 ? outputs : first.unitNames()));
+        if (named.size() > 1) {
+            DenseLayer last = named.get(named.size() - 1);
+            named.set(named.size() - 1, rename(last, last.inputNames(), outputs));
+        }
+        tail.ifPresent(t -> t.nodes().forEach(n -> notes.add(new Note(n.getName(), n.getOpType(),
+                "left out: a label output (the labels name the output units)"))));
+        return new Result(new Network(named), scaling.isEmpty() ? Optional.empty() : Optional.of(scaling),
+                List.copyOf(notes), input.type(), graph.input().getName(), output, classes);
+    }
+
+    private static DenseLayer rename(DenseLayer layer, List<String> inputs, List<String> units) {
+        return new DenseLayer(layer.name(), layer.weights(), layer.bias(), layer.activation(), inputs, units);
+    }
+
+    private void requireDataFirst(NodeProto node, String op) {
+        if (node.getInputCount() < 2 || graph.isConstant(node.getInput(0))) {
+            throw refuse(node, "the data must be " + op + "'s first input and the weights constant");
+        }
+    }
+
+    private TensorData weights(NodeProto node, int index, String role) {
+        TensorData b = graph.requireConstant(node, index, role);
+        if (b.dims().length != 2) {
+            throw refuse(node, role + " has shape " + b.describeShape() + "; expected a matrix");
+        }
+        return b;
+    }
+
+    private void requireRows(NodeProto node, TensorData b, int rows) {
+        if (rows != width) {
+            throw refuse(node, "its weights " + b.describeShape() + " take " + rows + " inputs, but the previous"
+                    + " step gives " + width);
+        }
+    }
+
+    private double[] broadcast(NodeProto node, TensorData t, int n, String role) {
+        if (t.size() == 1) {
+            double[] c = new double[n];
+            java.util.Arrays.fill(c, t.values()[0]);
+            return c;
+        }
+        long[] d = t.dims();
+        boolean vector = t.size() == n && (d.length == 1 || (d.length == 2 && d[0] == 1));
+        if (!vector) {
+            throw refuse(node, role + " has shape " + t.describeShape() + "; sheetnet takes one value or one per unit ("
+                    + n + "), the same for every row");
+        }
+        return t.values().clone();
+    }
+
+    private static double[] negate(double[] c) {
+        double[] m = new double[c.length];
+        for (int j = 0; j < c.length; j++) {
+            m[j] = -c[j];
+        }
+        return m;
+    }
+
+    private static long[] longs(TensorData t) {
+        long[] v = new long[t.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = t.asLong(i);
+        }
+        return v;
+    }
+
+    private static String name(NodeProto node) {
+        return node.getName();
+    }
+
+    private void note(NodeProto node, String became) {
+        notes.add(new Note(node.getName(), node.getOpType(), became));
+    }
+
+    private SheetnetException refuse(NodeProto node, String why) {
+        return SheetnetException.model(file + ": " + Attributes.describe(node) + " " + why);
+    }
+}

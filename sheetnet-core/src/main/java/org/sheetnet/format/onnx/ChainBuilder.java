@@ -389,8 +389,10 @@ final class ChainBuilder {
             closeLayer(Activations.of("linear"));
         }
         List<String> classes = tail.map(LabelTail::labels).orElse(List.of());
-        List<String> outputs = !classes.isEmpty() ? classes : InputShape.names(output, width);
-        List<String> inputs = InputShape.names(graph.input().getName(), input.width());
+        List<String> outputs = !classes.isEmpty() ? classes
+                : graph.metadataNames(OnnxExport.OUTPUT_NAMES, width).orElse(InputShape.names(output, width));
+        List<String> inputs = graph.metadataNames(OnnxExport.INPUT_NAMES, input.width())
+                .orElse(InputShape.names(graph.input().getName(), input.width()));
         List<DenseLayer> named = new ArrayList<>(layers);
         DenseLayer first = named.get(0);
         named.set(0, rename(first, inputs, named.size() == 1 ? outputs : first.unitNames()));

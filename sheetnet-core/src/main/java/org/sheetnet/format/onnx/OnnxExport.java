@@ -18,6 +18,7 @@ import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.FeatureScaling;
 import org.sheetnet.model.InputPreparation;
 import org.sheetnet.model.Model;
+import org.sheetnet.sink.OutputPolicy;
 import org.sheetnet.sink.SafeOutputFile;
 
 /**
@@ -92,8 +93,17 @@ public final class OnnxExport {
      * @throws SheetnetException as {@link #toOnnx}, and (OUTPUT) if the file cannot be written
      */
     public static ModelProto write(Model model, int opset, boolean float32, Path target, boolean replace) {
+        return write(model, opset, float32, target, OutputPolicy.of(replace));
+    }
+
+    /**
+     * Writes the model as an ONNX file under an output policy (which inputs it must never replace).
+     *
+     * @throws SheetnetException as {@link #toOnnx}, and (OUTPUT) if the file cannot be written or is an input
+     */
+    public static ModelProto write(Model model, int opset, boolean float32, Path target, OutputPolicy policy) {
         ModelProto proto = toOnnx(model, opset, float32);
-        new SafeOutputFile(target, replace).write(proto::writeTo);
+        new SafeOutputFile(target, policy).write(proto::writeTo);
         return proto;
     }
 

@@ -1,5 +1,8 @@
 package org.sheetnet.format.onnx;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +15,7 @@ import org.sheetnet.SheetnetException;
 import org.sheetnet.format.onnx.proto.Onnx.AttributeProto;
 import org.sheetnet.format.onnx.proto.Onnx.GraphProto;
 import org.sheetnet.format.onnx.proto.Onnx.NodeProto;
+import org.sheetnet.format.onnx.proto.Onnx.StringStringEntryProto;
 import org.sheetnet.format.onnx.proto.Onnx.TensorProto;
 import org.sheetnet.format.onnx.proto.Onnx.ValueInfoProto;
 
@@ -96,6 +100,29 @@ final class OnnxGraph {
         return constant(name).orElseThrow(() -> SheetnetException.model(file.name() + ": " + Attributes.describe(node)
                 + ": its " + role + (name.isEmpty() ? " is missing" : " \"" + name + "\" is computed, not a constant")
                 + "; sheetnet imports layers whose weights are stored in the file"));
+    }
+
+    /**
+     * Names stored by sheetnet's export in the model's metadata (a JSON array under {@code key}), when
+     * there are {@code width} of them, distinct and non-blank; else empty.
+     */
+    Optional<List<String>> metadataNames(String key, int width) {
+        for (StringStringEntryProto e : file.proto().getMetadataPropsList()) {
+            if (!e.getKey().equals(key)) {
+                continue;
+            }
+            try {
+                JsonNode array = new ObjectMapper().readTree(e.getValue());
+                List<String> names = new ArrayList<>();
+                array.forEach(n -> names.add(n.asText()));
+                boolean usable = array.isArray() && names.size() == width && new HashSet<>(names).size() == width
+                        && names.stream().noneMatch(String::isBlank);
+                return usable ? Optional.of(List.copyOf(names)) : Optional.empty();
+            } catch (IOException ex) {
+                return Optional.empty(); // not sheetnet's JSON: the names come from the graph instead
+            }
+        }
+        return Optional.empty();
     }
 
     private Path folder() {

@@ -45,7 +45,7 @@ final class ChainBuilder {
 
     /** Operators that are not a chain of dense layers: named first when a graph holds one. */
     private static final Set<String> STRUCTURAL = Set.of("Conv", "ConvTranspose", "LSTM", "GRU", "RNN", "Attention",
-            "MultiHeadAttention", "Loop", "If", "Scan", "MaxPool", "AveragePool", "Gather", "Concat", "Split");
+            "MultiHeadAttention", "Loop", "If", "Scan", "MaxPool", "AveragePool", "GlobalAveragePool", "Einsum");
 
     private static final Set<String> CHAIN_OPS = Set.of("Gemm", "MatMul", "Add", "Sub", "Mul", "Div",
             "BatchNormalization", "Softmax", "LogSoftmax", "Identity", "Dropout", "Cast", "Flatten", "Reshape", "Constant");

@@ -43,13 +43,6 @@ final class ChainBuilder {
             List<String> classes) {
     }
 
-    /** Operators that are not a chain of dense layers: named first when a graph holds one. */
-    private static final Set<String> STRUCTURAL = Set.of("Conv", "ConvTranspose", "LSTM", "GRU", "RNN", "Attention",
-            "MultiHeadAttention", "Loop", "If", "Scan", "MaxPool", "AveragePool", "GlobalAveragePool", "Einsum");
-
-    private static final Set<String> CHAIN_OPS = Set.of("Gemm", "MatMul", "Add", "Sub", "Mul", "Div",
-            "BatchNormalization", "Softmax", "LogSoftmax", "Identity", "Dropout", "Cast", "Flatten", "Reshape", "Constant");
-
     private final OnnxGraph graph;
     private final String file;
     private final long opset;
@@ -82,7 +75,7 @@ final class ChainBuilder {
     }
 
     private Result walk() {
-        refuseForeignOperators();
+        OperatorScope.refuseForeignOperators(graph);
         String current = graph.input().getName();
         Optional<LabelTail> tail = Optional.empty();
         while (true) {
@@ -117,49 +110,27 @@ final class ChainBuilder {
             throw SheetnetException.model(file + ": the chain from input \"" + graph.input().getName() + "\" ends at \""
                     + current + "\", which is not an output of the graph");
         }
-        requireAllUsed();
+        OperatorScope.requireAllUsed(graph, used);
         return finish(current, tail);
-    }
-
-    /** Names the first node that no dense chain has, preferring the telling ones (Conv, LSTM, …). */
-    private void refuseForeignOperators() {
-        NodeProto first = null;
-        for (NodeProto node : graph.proto().getNodeList()) {
-            String op = node.getOpType();
-            boolean known = CHAIN_OPS.contains(op) || OnnxActivations.ELEMENTWISE.contains(op) || LabelTail.OPS.contains(op);
-            if (STRUCTURAL.contains(op)) {
-                first = node;
-                break;
-            }
-            if (!known && first == null) {
-                first = node;
-            }
-        }
-        if (first != null) {
-            throw refuse(first, "is not an operation of a chain of dense layers; sheetnet imports Gemm, MatMul, Add,"
-                    + " Sub, Mul, Div, BatchNormalization, the activations (" + String.join(", ",
-                            new java.util.TreeSet<>(OnnxActivations.ELEMENTWISE)) + ", Softmax, LogSoftmax), Identity,"
-                    + " Dropout, Cast, Flatten, Reshape and a classifier's label outputs");
-        }
-    }
-
-    private void requireAllUsed() {
-        for (NodeProto node : graph.proto().getNodeList()) {
-            if (!used.contains(node) && !"Constant".equals(node.getOpType())) {
-                throw refuse(node, "is not on the chain from input \"" + graph.input().getName()
-                        + "\" to the output; sheetnet imports a single chain of layers");
-            }
-        }
     }
 
     private String apply(NodeProto node) {
         String op = node.getOpType();
         switch (op) {
             case "Identity" -> note(node, "passed on (no change)");
-            case "Dropout" -> dropout(node);
-            case "Cast" -> cast(node);
-            case "Flatten" -> flatten(node);
-            case "Reshape" -> reshape(node);
+            case "Dropout" -> {
+                PassThrough.dropout(graph, node);
+                note(node, "passed on (Dropout does nothing at inference)");
+            }
+            case "Cast" -> {
+                PassThrough.cast(graph, node);
+                note(node, "passed on (sheetnet computes in double)");
+            }
+            case "Flatten", "Reshape" -> {
+                rank = "Flatten".equals(op) ? PassThrough.flatten(graph, node, rank)
+                        : PassThrough.reshape(graph, node, rank, width, input.fixedBatch());
+                note(node, "passed on (one row of " + width + " values per sample)");
+            }
             case "Gemm" -> gemm(node);
             case "MatMul" -> matMul(node);
             case "Add", "Sub", "Mul", "Div" -> arithmetic(node);
@@ -171,88 +142,11 @@ final class ChainBuilder {
         return node.getOutput(0);
     }
 
-    private void dropout(NodeProto node) {
-        for (int k = 1; k < node.getOutputCount(); k++) {
-            String mask = node.getOutput(k);
-            if (!mask.isEmpty() && (!graph.consumers(mask).isEmpty() || graph.isOutput(mask))) {
-                throw refuse(node, "its mask output \"" + mask + "\" is used; at inference Dropout passes its input");
-            }
-        }
-        if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
-            TensorData training = graph.requireConstant(node, 2, "training_mode");
-            if (training.size() > 0 && training.values()[0] != 0) {
-                throw refuse(node, "training_mode is true; sheetnet computes inference");
-            }
-        }
-        note(node, "passed on (Dropout does nothing at inference)");
-    }
-
-    private void cast(NodeProto node) {
-        long to = Attributes.integer(node, "to", 0);
-        if (to != DataType.FLOAT_VALUE && to != DataType.DOUBLE_VALUE && to != DataType.FLOAT16_VALUE) {
-            throw refuse(node, "casts to " + DataType.forNumber((int) to) + "; in the chain sheetnet passes only casts to"
-                    + " float, double and float16");
-        }
-        note(node, "passed on (sheetnet computes in double)");
-    }
-
-    private void flatten(NodeProto node) {
-        long axis = Attributes.integer(node, "axis", 1);
-        if (axis < 0) {
-            axis += rank;
-        }
-        if (axis != 1) {
-            throw refuse(node, "axis " + axis + " mixes the batch with the features; sheetnet passes Flatten(axis=1)");
-        }
-        rank = 2;
-        note(node, "passed on (one row of " + width + " values per sample)");
-    }
-
-    private void reshape(NodeProto node) {
-        long[] to = node.getInputCount() > 1 ? longs(graph.requireConstant(node, 1, "shape"))
-                : Attributes.find(node, "shape").map(a -> a.getIntsList().stream().mapToLong(Long::longValue).toArray())
-                        .orElse(new long[0]);
-        long batch = input.fixedBatch();
-        boolean keepsRows = to.length == 2 && ((to[1] == width && (to[0] == -1 || to[0] == 0 || to[0] == batch))
-                || (to[1] == -1 && (to[0] == 0 || (batch > 0 && to[0] == batch))));
-        boolean sameVector = to.length == 1 && rank == 1 && (to[0] == -1 || to[0] == width);
-        if (!keepsRows && !sameVector) {
-            throw refuse(node, "reshapes to " + java.util.Arrays.toString(to) + "; sheetnet passes a Reshape to"
-                    + " [N, " + width + "] or [N, -1] only (one row of features per sample)");
-        }
-        rank = to.length;
-        note(node, "passed on (one row of " + width + " values per sample)");
-    }
-
     private void gemm(NodeProto node) {
         requireDataFirst(node, "Gemm");
-        if (Attributes.integer(node, "transA", 0) != 0) {
-            throw refuse(node, "transA=1 would multiply across the batch; sheetnet imports Gemm with the data as"
-                    + " A, untransposed");
-        }
-        boolean transB = Attributes.integer(node, "transB", 0) != 0;
-        double alpha = Attributes.real(node, "alpha", 1.0);
-        double beta = Attributes.real(node, "beta", 1.0);
-        TensorData b = weights(node, 1, "B (the weights)");
-        int units = (int) (transB ? b.dims()[0] : b.dims()[1]);
-        requireRows(node, b, (int) (transB ? b.dims()[1] : b.dims()[0]));
-        double[] w = new double[width * units];
-        for (int i = 0; i < width; i++) {
-            for (int j = 0; j < units; j++) {
-                double v = transB ? b.values()[j * width + i] : b.values()[i * units + j];
-                w[i * units + j] = alpha == 1 ? v : alpha * v;
-            }
-        }
-        startLayer(Affine.of(width, units, w, name(node)));
-        if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
-            double[] c = broadcast(node, graph.requireConstant(node, 2, "C (the bias)"), units, "C (the bias)");
-            for (int j = 0; j < units; j++) {
-                c[j] = beta == 1 ? c[j] : beta * c[j];
-            }
-            pending.add(c);
-        }
-        note(node, String.format(java.util.Locale.ROOT, "layer %d: W = %s%s%s, b = %sC", layers.size() + 1,
-                alpha == 1 ? "" : alpha + "·", transB ? "Bᵀ" : "B", "", beta == 1 ? "" : beta + "·"));
+        Affine layer = DenseOps.gemm(graph, node, width);
+        startLayer(layer);
+        note(node, "layer " + (layers.size() + 1) + ": " + DenseOps.describeGemm(node));
     }
 
     private void matMul(NodeProto node) {
@@ -260,8 +154,8 @@ final class ChainBuilder {
         if (rank > 2) {
             throw refuse(node, "multiplies a rank-" + rank + " tensor; sheetnet imports MatMul of one row per sample");
         }
-        TensorData b = weights(node, 1, "B (the weights)");
-        requireRows(node, b, (int) b.dims()[0]);
+        TensorData b = Operands.matrix(graph, node, 1, "B (the weights)");
+        Operands.requireRows(graph, node, b, (int) b.dims()[0], width);
         int units = (int) b.dims()[1];
         startLayer(Affine.of(width, units, b.values().clone(), name(node)));
         note(node, "layer " + (layers.size() + 1) + ": W");
@@ -278,7 +172,7 @@ final class ChainBuilder {
         if (rank > 2 && t.size() != 1) {
             throw refuse(node, "broadcasts " + t.describeShape() + " over a rank-" + rank + " tensor");
         }
-        double[] c = broadcast(node, t, width, "constant");
+        double[] c = Operands.perUnit(graph, node, t, width, "constant");
         if (pending == null && layers.isEmpty() && scaling.accepts(op, dataFirst, c)) {
             note(node, "Features sheet: " + scaling.describeLast());
             return;
@@ -291,7 +185,7 @@ final class ChainBuilder {
             case "Mul" -> pending.multiply(c);
             case "Sub" -> {
                 if (dataFirst) {
-                    pending.add(negate(c));
+                    pending.add(Operands.negate(c));
                 } else {
                     pending.subtractFrom(c);
                 }
@@ -311,32 +205,16 @@ final class ChainBuilder {
         if (rank > 2) {
             throw refuse(node, "normalises a rank-" + rank + " tensor by channel; sheetnet folds it over features only");
         }
-        if (Attributes.integer(node, "training_mode", 0) != 0) {
-            throw refuse(node, "training_mode=1; sheetnet computes inference");
-        }
-        for (int k = 1; k < node.getOutputCount(); k++) {
-            if (!node.getOutput(k).isEmpty() && !graph.consumers(node.getOutput(k)).isEmpty()) {
-                throw refuse(node, "its running statistics are used; sheetnet computes inference");
-            }
-        }
-        double eps = Attributes.real(node, "epsilon", 1e-5f);
-        double[] scale = broadcast(node, graph.requireConstant(node, 1, "scale"), width, "scale");
-        double[] bias = broadcast(node, graph.requireConstant(node, 2, "B"), width, "B");
-        double[] mean = broadcast(node, graph.requireConstant(node, 3, "mean"), width, "mean");
-        double[] var = broadcast(node, graph.requireConstant(node, 4, "var"), width, "var");
-        // y = (a − mean) · scale / √(var + ε) + B, folded into the layer's weights and bias
-        double[] factor = new double[width];
-        for (int j = 0; j < width; j++) {
-            factor[j] = scale[j] / Math.sqrt(var[j] + eps);
-        }
+        DenseOps.Normalization bn = DenseOps.batchNorm(graph, node, width);
         if (pending == null) {
             startLayer(Affine.identity(width, name(node)));
         }
-        pending.add(negate(mean));
-        pending.multiply(factor);
-        pending.add(bias);
+        // y = (a − mean) · s + B with s = scale / √(var + ε), folded into the layer's weights and bias
+        pending.add(Operands.negate(bn.mean()));
+        pending.multiply(bn.factor());
+        pending.add(bn.shift());
         note(node, "folded into layer " + (layers.size() + 1) + ": W·s, (b − mean)·s + B with s = scale/√(var + "
-                + eps + ")");
+                + bn.epsilon() + ")");
     }
 
     private void softmax(NodeProto node) {
@@ -416,52 +294,6 @@ final class ChainBuilder {
         }
     }
 
-    private TensorData weights(NodeProto node, int index, String role) {
-        TensorData b = graph.requireConstant(node, index, role);
-        if (b.dims().length != 2) {
-            throw refuse(node, role + " has shape " + b.describeShape() + "; expected a matrix");
-        }
-        return b;
-    }
-
-    private void requireRows(NodeProto node, TensorData b, int rows) {
-        if (rows != width) {
-            throw refuse(node, "its weights " + b.describeShape() + " take " + rows + " inputs, but the previous"
-                    + " step gives " + width);
-        }
-    }
-
-    private double[] broadcast(NodeProto node, TensorData t, int n, String role) {
-        if (t.size() == 1) {
-            double[] c = new double[n];
-            java.util.Arrays.fill(c, t.values()[0]);
-            return c;
-        }
-        long[] d = t.dims();
-        boolean vector = t.size() == n && (d.length == 1 || (d.length == 2 && d[0] == 1));
-        if (!vector) {
-            throw refuse(node, role + " has shape " + t.describeShape() + "; sheetnet takes one value or one per unit ("
-                    + n + "), the same for every row");
-        }
-        return t.values().clone();
-    }
-
-    private static double[] negate(double[] c) {
-        double[] m = new double[c.length];
-        for (int j = 0; j < c.length; j++) {
-            m[j] = -c[j];
-        }
-        return m;
-    }
-
-    private static long[] longs(TensorData t) {
-        long[] v = new long[t.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = t.asLong(i);
-        }
-        return v;
-    }
-
     private static String name(NodeProto node) {
         return node.getName();
     }
@@ -471,6 +303,6 @@ final class ChainBuilder {
     }
 
     private SheetnetException refuse(NodeProto node, String why) {
-        return SheetnetException.model(file + ": " + Attributes.describe(node) + " " + why);
+        return Operands.refuse(graph, node, why);
     }
 }

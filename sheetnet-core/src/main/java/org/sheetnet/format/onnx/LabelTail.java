@@ -59,7 +59,22 @@ record LabelTail(List<String> labels, Set<NodeProto> nodes) {
                 queue.addAll(graph.consumers(out));
             }
         }
+        requireOwnInputs(graph, probabilities, nodes);
         return new LabelTail(List.copyOf(labels), nodes);
+    }
+
+    /** Every input of the tail is the probabilities, a constant, or another tail node's output. */
+    private static void requireOwnInputs(OnnxGraph graph, String probabilities, Set<NodeProto> nodes) {
+        Set<String> produced = new java.util.HashSet<>();
+        nodes.forEach(n -> produced.addAll(n.getOutputList()));
+        for (NodeProto node : nodes) {
+            for (String in : node.getInputList()) {
+                if (!in.isEmpty() && !in.equals(probabilities) && !graph.isConstant(in) && !produced.contains(in)) {
+                    throw SheetnetException.model(graph.file().name() + ": " + Attributes.describe(node) + " reads \"" + in
+                            + "\" beside the class probabilities; sheetnet reads only a classifier's label outputs there");
+                }
+            }
+        }
     }
 
     /** The labels a ZipMap or ArrayFeatureExtractor names, checked against those found before. */

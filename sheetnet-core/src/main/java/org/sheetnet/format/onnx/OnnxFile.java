@@ -3,7 +3,6 @@ package org.sheetnet.format.onnx;
 import com.google.protobuf.CodedInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import org.sheetnet.SheetnetException;
@@ -86,7 +85,7 @@ record OnnxFile(Path path, String name, ModelProto proto, String sha256) {
     /** Reads a whole regular file of at most {@code limit} bytes, refusing a larger one before reading. */
     static byte[] readBounded(Path path, String name, long limit, String what) {
         try {
-            if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path)) {
+            if (!Files.isRegularFile(path)) {
                 throw SheetnetException.file(name + ": no such " + what, null);
             }
             long size = Files.size(path);

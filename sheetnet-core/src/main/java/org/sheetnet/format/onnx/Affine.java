@@ -85,6 +85,21 @@ final class Affine {
         }
     }
 
+    /** Whether every weight and bias is a finite number. */
+    boolean isFinite() {
+        for (double v : w) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        for (double v : b) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The finished layer. */
     DenseLayer toLayer(String name, Activation activation, List<String> inputNames, List<String> unitNames) {
         return new DenseLayer(name, new Matrix(in, out, w), b, activation, inputNames, unitNames);

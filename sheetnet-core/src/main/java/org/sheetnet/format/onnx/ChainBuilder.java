@@ -43,6 +43,9 @@ final class ChainBuilder {
             List<String> classes) {
     }
 
+    /** The largest identity layer made for an operation with no layer before it: 2^24 weights (128 MiB). */
+    static final long MAX_IDENTITY_WEIGHTS = 1L << 24;
+
     private final OnnxGraph graph;
     private final String file;
     private final long opset;
@@ -103,7 +106,9 @@ final class ChainBuilder {
                         + Attributes.describe(next.get(0)) + "; sheetnet imports models with one output at the end");
             }
             NodeProto node = next.get(0);
-            used.add(node);
+            if (!used.add(node) || node.getOutputCount() == 0 || node.getOutput(0).isEmpty()) {
+                throw refuse(node, node.getOutputCount() == 0 ? "has no output" : "is reached twice: the graph has a cycle");
+            }
             current = apply(node);
         }
         if (tail.isEmpty() && !graph.isOutput(current)) {
@@ -178,7 +183,7 @@ final class ChainBuilder {
             return;
         }
         if (pending == null) {
-            startLayer(Affine.identity(width, name(node)));
+            startLayer(identity(node));
         }
         switch (op) {
             case "Add" -> pending.add(c);
@@ -207,7 +212,7 @@ final class ChainBuilder {
         }
         DenseOps.Normalization bn = DenseOps.batchNorm(graph, node, width);
         if (pending == null) {
-            startLayer(Affine.identity(width, name(node)));
+            startLayer(identity(node));
         }
         // y = (a − mean) · s + B with s = scale / √(var + ε), folded into the layer's weights and bias
         pending.add(Operands.negate(bn.mean()));
@@ -234,10 +239,19 @@ final class ChainBuilder {
 
     private void activate(NodeProto node, Activation activation) {
         if (pending == null) {
-            startLayer(Affine.identity(width, name(node)));
+            startLayer(identity(node));
         }
         closeLayer(activation);
         note(node, "layer " + layers.size() + "'s activation: " + activation.describe());
+    }
+
+    /** The identity layer an operation with no layer before it is folded into; refused when it would be huge. */
+    private Affine identity(NodeProto node) {
+        if ((long) width * width > MAX_IDENTITY_WEIGHTS) {
+            throw refuse(node, "has no layer before it, and an identity layer over " + width + " values would hold "
+                    + (long) width * width + " weights (sheetnet makes at most " + MAX_IDENTITY_WEIGHTS + ")");
+        }
+        return Affine.identity(width, name(node));
     }
 
     private void startLayer(Affine affine) {
@@ -250,6 +264,10 @@ final class ChainBuilder {
 
     private void closeLayer(Activation activation) {
         int k = layers.size() + 1;
+        if (!pending.isFinite()) {
+            throw SheetnetException.model(file + ": layer " + k + " (from node \"" + pending.origin() + "\") has a weight"
+                    + " or bias that is not a finite number");
+        }
         List<String> units = new ArrayList<>();
         for (int j = 1; j <= pending.out(); j++) {
             units.add("dense_" + k + "_" + j);
@@ -262,6 +280,10 @@ final class ChainBuilder {
     private Result finish(String output, Optional<LabelTail> tail) {
         if (pending != null || layers.isEmpty()) {
             if (pending == null) {
+                if ((long) width * width > MAX_IDENTITY_WEIGHTS) {
+                    throw SheetnetException.model(file + ": the graph has no layer, and an identity layer over " + width
+                            + " values would hold " + (long) width * width + " weights");
+                }
                 startLayer(Affine.identity(width, "output"));
             }
             closeLayer(Activations.of("linear"));

@@ -40,9 +40,12 @@ final class LeadingScaling {
                 if ("Sub".equals(op) && !dataFirst) {
                     return false;
                 }
-                double[] o = offset == null ? new double[width] : offset;
+                double[] o = offset == null ? new double[width] : offset.clone();
                 for (int j = 0; j < width; j++) {
                     o[j] = "Sub".equals(op) ? o[j] + c[j] : o[j] - c[j];
+                }
+                if (Arrays.stream(o).anyMatch(v -> !Double.isFinite(v))) {
+                    return false;
                 }
                 offset = o;
                 last = "offset";
@@ -52,7 +55,11 @@ final class LeadingScaling {
                 if ("Div".equals(op) && !dataFirst || Arrays.stream(c).anyMatch(v -> v == 0)) {
                     return false;
                 }
-                scale = "Div".equals(op) ? c.clone() : Arrays.stream(c).map(v -> 1 / v).toArray();
+                double[] s = "Div".equals(op) ? c.clone() : Arrays.stream(c).map(v -> 1 / v).toArray();
+                if (Arrays.stream(s).anyMatch(v -> !Double.isFinite(v))) {
+                    return false; // 1/c overflows: left to a layer, which divides by nothing
+                }
+                scale = s;
                 last = "Div".equals(op) ? "scale" : "scale = 1 / the multiplier";
                 return true;
             }

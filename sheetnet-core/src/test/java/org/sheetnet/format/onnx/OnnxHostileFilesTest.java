@@ -95,6 +95,35 @@ class OnnxHostileFilesTest {
                 + " elements", e.getMessage());
     }
 
+    /** A node reading its own output would send the walk round forever. */
+    @Test
+    void aCycleIsRefused() throws IOException {
+        Path file = new Graphs(DataType.FLOAT).input("X", -1, 3).output("Y", -1, 3).node("Relu", "X", in("X"))
+                .write(dir.resolve("cycle.onnx"), 13);
+        SheetnetException e = assertThrows(SheetnetException.class, () -> OnnxImport.readModel(file));
+        assertEquals("cycle.onnx: node \"Relu_1\" (Relu) is reached twice: the graph has a cycle", e.getMessage());
+    }
+
+    /** An activation straight on 5000 inputs would need an identity layer of 25 million weights: refused. */
+    @Test
+    void anIdentityLayerTooLargeIsRefused() throws IOException {
+        Path file = new Graphs(DataType.FLOAT).input("X", -1, 5000).output("Y", -1, 5000).node("Relu", "Y", in("X"))
+                .write(dir.resolve("wide.onnx"), 13);
+        SheetnetException e = assertThrows(SheetnetException.class, () -> OnnxImport.readModel(file));
+        assertEquals("wide.onnx: node \"Relu_1\" (Relu) has no layer before it, and an identity layer over 5000 values"
+                + " would hold 25000000 weights (sheetnet makes at most 16777216)", e.getMessage());
+    }
+
+    @Test
+    void aNonFiniteWeightIsRefused() throws IOException {
+        Path file = new Graphs(DataType.FLOAT).input("X", -1, 3).output("Y", -1, 2)
+                .weight("B", new long[] {3, 2}, 1, 2, Double.POSITIVE_INFINITY, 4, 5, 6).node("MatMul", "Y", in("X", "B"))
+                .write(dir.resolve("inf.onnx"), 13);
+        SheetnetException e = assertThrows(SheetnetException.class, () -> OnnxImport.readModel(file));
+        assertEquals("inf.onnx: layer 1 (from node \"MatMul_1\") has a weight or bias that is not a finite number",
+                e.getMessage());
+    }
+
     @Test
     void externalDataBesideTheModelIsRead() throws IOException {
         Files.write(dir.resolve("w.bin"), concat(new byte[5], OnnxGeneratedModelsTest.raw(DataType.FLOAT, W).toByteArray()));

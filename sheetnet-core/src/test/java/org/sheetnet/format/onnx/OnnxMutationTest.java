@@ -19,7 +19,7 @@ import org.sheetnet.model.Model;
 
 /**
  * Damaged ONNX files (bits flipped, bytes dropped, doubled or overwritten with large varints, the file
- * cut short), 3000 cases from fixed seeds: each is read or refused with a one-line SheetnetException
+ * cut short), 1500 cases from fixed seeds: each is read or refused with a one-line SheetnetException
  * naming the file; no other exception escapes, and no case takes more than a second.
  */
 class OnnxMutationTest {
@@ -37,7 +37,7 @@ class OnnxMutationTest {
         seeds.add(OnnxExport.toOnnx(OnnxExportTest.model(Activations.of("tanh"), new Random(1)), 13, true).toByteArray());
         Random random = new Random(20261205);
         int refused = 0;
-        for (int c = 0; c < 3000; c++) {
+        for (int c = 0; c < 1500; c++) {
             byte[] bytes = mutate(seeds.get(c % seeds.size()).clone(), random);
             Path file = Files.write(dir.resolve("case.onnx"), bytes);
             long start = System.nanoTime();
@@ -56,7 +56,7 @@ class OnnxMutationTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(millis < 1000, "case " + c + " took " + millis + " ms");
         }
-        assertTrue(refused > 300, "most damage is refused: " + refused);
+        assertTrue(refused > 150, "most damage is refused: " + refused);
         assertEquals(seeds.size(), seeds.stream().filter(s -> parses(s)).count(), "the seeds themselves are models");
     }
 

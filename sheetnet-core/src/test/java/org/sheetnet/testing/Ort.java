@@ -27,7 +27,9 @@ import java.util.TreeMap;
  */
 public final class Ort {
 
-    private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
+    /** Errors only: ORT warns on every fixture whose weights are also graph inputs (old tf2onnx files). */
+    private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment(
+            ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
 
     private Ort() {
     }

@@ -30,7 +30,7 @@ class PackageDependenciesTest {
     /** Packages that must stay free of POI, Commons CSV, jHDF and picocli ("" is org.sheetnet itself). */
     private static final List<String> INNER = List.of("", "api", "model", "activation", "engine");
     private static final List<String> FORBIDDEN = List.of("org.apache.poi", "org.apache.commons.csv", "io.jhdf",
-            "picocli");
+            "picocli", "com.google.protobuf", "org.sheetnet.format.onnx.proto");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
     private static final Pattern SHEETNET_TYPE = Pattern.compile("\\borg\\.sheetnet\\.((?:[a-z]\\w*\\.)*)[A-Z]");
@@ -48,7 +48,7 @@ class PackageDependenciesTest {
                 }
             }
         }
-        assertEquals(List.of(), offending, "imports of POI, Commons CSV, jHDF, picocli or cli in inner packages");
+        assertEquals(List.of(), offending, "imports of POI, Commons CSV, jHDF, picocli, protobuf or cli in inner packages");
     }
 
     @Test

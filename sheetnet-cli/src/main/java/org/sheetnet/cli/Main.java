@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {ScoreCommand.class, CheckCommand.class, VerifyCommand.class, TrainCommand.class,
             ImportKerasCommand.class, ExportCsvCommand.class, ImportCsvCommand.class, ExamplesCommand.class,
+            ImportOnnxCommand.class, ExportOnnxCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

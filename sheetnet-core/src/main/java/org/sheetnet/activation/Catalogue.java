@@ -128,6 +128,15 @@ final class Catalogue {
         // hard_silu'(a) = hs(a) + a·hs'(a) = a/3 + ½ on (−3, 3)
         plain(m, "hard_silu", a -> a * hardSigmoid(a), (a, z) -> a <= -3 ? 0 : a >= 3 ? 1 : a / 3 + 0.5,
                 x -> x + "*" + ExcelText.hardSigmoid(x));
+        // ONNX ThresholdedRelu (Keras 2's ThresholdedReLU layer): a where a > θ, else 0
+        withParameter(m, "thresholded_relu", "theta", 1.0, t -> a -> a > t ? a : 0,
+                t -> (a, z) -> a > t ? 1 : 0,
+                t -> x -> "IF(" + x + ">" + ExcelText.literal(t) + "," + x + ",0)");
+        // ONNX HardSigmoid with β = ½ (Keras 2's hard_sigmoid is α = 0.2, PyTorch's Hardsigmoid α = 1/6):
+        // max(0, min(1, α·a + ½)); its derivative is α inside (0, 1)
+        withParameter(m, "hard_sigmoid_slope", "alpha", 0.2, al -> a -> Math.max(0, Math.min(1, al * a + 0.5)),
+                al -> (a, z) -> z > 0 && z < 1 ? al : 0,
+                al -> x -> "MAX(0,MIN(1," + ExcelText.literal(al) + "*" + x + "+0.5))");
         plain(m, "hard_tanh", a -> Math.min(Math.max(a, -1), 1), (a, z) -> a > -1 && a < 1 ? 1 : 0,
                 x -> "MIN(MAX(" + x + ",-1),1)");
         withParameter(m, "hard_shrink", "threshold", 0.5, t -> a -> Math.abs(a) > t ? a : 0,

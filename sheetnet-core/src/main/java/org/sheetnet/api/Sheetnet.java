@@ -15,6 +15,7 @@ import org.sheetnet.format.csv.CsvModelReader;
 import org.sheetnet.format.workbook.ModelReader;
 import org.sheetnet.format.workbook.ModelWorkbook;
 import org.sheetnet.format.keras.KerasImport;
+import org.sheetnet.format.onnx.OnnxImport;
 import org.sheetnet.model.Model;
 
 /**
@@ -38,8 +39,9 @@ public final class Sheetnet {
     }
 
     /**
-     * Loads a model: a model workbook ({@code .xlsx}), a CSV folder written by {@code export-csv}, or a
-     * Keras file ({@code .keras}, {@code .h5}). The file is only read, and closed before this returns.
+     * Loads a model: a model workbook ({@code .xlsx}), a CSV folder written by {@code export-csv}, a
+     * Keras file ({@code .keras}, {@code .h5}) or an ONNX file ({@code .onnx}, external data beside it).
+     * The file is only read, and closed before this returns.
      *
      * @param path the file or folder
      * @return the model, with its input preparation and check vectors
@@ -88,6 +90,9 @@ public final class Sheetnet {
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".keras") || name.endsWith(".h5") || name.endsWith(".hdf5")) {
             return KerasImport.readModel(path, Optional.empty());
+        }
+        if (name.endsWith(".onnx")) {
+            return OnnxImport.readModel(path);
         }
         try (ModelWorkbook workbook = ModelReader.read(path)) {
             return workbook.model();

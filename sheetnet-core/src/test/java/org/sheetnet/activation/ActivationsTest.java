@@ -53,7 +53,10 @@ class ActivationsTest {
             "celu", new KerasParameter("alpha", 1.0), // celu(x, alpha=1.0)
             "hard_shrink", new KerasParameter("threshold", 0.5), // hard_shrink(x, threshold=0.5)
             "soft_shrink", new KerasParameter("threshold", 0.5), // soft_shrink(x, threshold=0.5)
-            "squareplus", new KerasParameter("b", 4.0)); // squareplus(x, b=4)
+            "squareplus", new KerasParameter("b", 4.0), // squareplus(x, b=4)
+            // not Keras 3 functions, but ONNX operators with one parameter (ONNX's names and defaults):
+            "thresholded_relu", new KerasParameter("theta", 1.0), // ThresholdedRelu(alpha=1.0); Keras 2 theta=1.0
+            "hard_sigmoid_slope", new KerasParameter("alpha", 0.2)); // HardSigmoid(alpha=0.2, beta=0.5)
 
     private static final Map<String, Executable> CLOSED_FORMS = closedForms();
     private static final Map<String, Executable> EXTREMES = extremes();
@@ -243,6 +246,26 @@ class ActivationsTest {
             point("hard_silu", 1, 2.0 / 3, EXACT); // 1·4/6
             point("hard_silu", 3, 3, 0);
             point("hard_silu", 4, 4, 0);
+        });
+
+        m.put("thresholded_relu", () -> {
+            // θ = 1: a where a > 1 (strictly), else 0
+            point("thresholded_relu", 1, 0, 0);
+            point("thresholded_relu", 0.5, 0, 0);
+            point("thresholded_relu", -3, 0, 0);
+            point("thresholded_relu", 1.5, 1.5, 0);
+            point(Activations.find("thresholded_relu", OptionalDouble.of(2)).orElseThrow(), 1.5, 0, 0);
+        });
+
+        m.put("hard_sigmoid_slope", () -> {
+            // α = 0.2: max(0, min(1, 0.2a + 0.5)); 0 from a = −2.5, 1 from a = 2.5
+            point("hard_sigmoid_slope", -3, 0, 0);
+            point("hard_sigmoid_slope", -2.5, 0, 0);
+            point("hard_sigmoid_slope", -1, 0.3, EXACT); // −0.2 + 0.5
+            point("hard_sigmoid_slope", 0, 0.5, 0);
+            point("hard_sigmoid_slope", 1, 0.7, EXACT);
+            point("hard_sigmoid_slope", 2.5, 1, 0);
+            point(Activations.find("hard_sigmoid_slope", OptionalDouble.of(0.5)).orElseThrow(), 0.5, 0.75, EXACT);
         });
 
         m.put("hard_tanh", () -> {
@@ -454,6 +477,8 @@ class ActivationsTest {
         m.put("hard_sigmoid", () -> saturates("hard_sigmoid", 0, 1));
         m.put("hard_silu", () -> positiveIdentityNegativeZero("hard_silu"));
         m.put("hard_tanh", () -> saturates("hard_tanh", -1, 1));
+        m.put("thresholded_relu", () -> positiveIdentityNegativeZero("thresholded_relu"));
+        m.put("hard_sigmoid_slope", () -> saturates("hard_sigmoid_slope", 0, 1));
         m.put("hard_shrink", () -> {
             for (double a : new double[] {-1e300, -1000, 1000, 1e300}) {
                 limit("hard_shrink", a, a);

@@ -1,0 +1,96 @@
+package org.sheetnet.format.onnx;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.sheetnet.SheetnetException;
+import org.sheetnet.activation.Activation;
+import org.sheetnet.activation.Activations;
+import org.sheetnet.format.onnx.proto.Onnx.NodeProto;
+
+/**
+ * ONNX activation operators as sheetnet activations, parameters included. Each mapping is the
+ * operator's definition in the ONNX operator documentation, with its defaults; an operator whose
+ * parameters sheetnet cannot represent exactly is refused, naming the node.
+ */
+final class OnnxActivations {
+
+    /** The operators mapped here, apart from Softmax and LogSoftmax, whose axis the chain checks. */
+    static final Set<String> ELEMENTWISE = Set.of("Relu", "LeakyRelu", "Elu", "Selu", "Celu", "Sigmoid", "HardSigmoid",
+            "HardSwish", "Tanh", "Softplus", "Softsign", "Gelu", "Mish", "ThresholdedRelu");
+
+    /** ONNX's Selu defaults, the float32 nearest to the paper's constants (Klambauer et al. 2017). */
+    private static final float SELU_ALPHA = 1.67326319217681884765625f;
+    private static final float SELU_GAMMA = 1.05070102214813232421875f;
+
+    private OnnxActivations() {
+    }
+
+    /**
+     * The activation an elementwise operator computes.
+     *
+     * @param node the node
+     * @param file the model file's name, for messages
+     * @return the activation, or empty if the node is not an activation
+     * @throws SheetnetException (MODEL) naming the node if its parameters have no sheetnet equivalent
+     */
+    static Optional<Activation> of(NodeProto node, String file) {
+        return Optional.ofNullable(switch (node.getOpType()) {
+            case "Relu" -> Activations.of("relu");
+            case "Sigmoid" -> Activations.of("sigmoid");
+            case "Tanh" -> Activations.of("tanh");
+            case "Softplus" -> Activations.of("softplus");
+            case "Softsign" -> Activations.of("softsign");
+            case "Mish" -> Activations.of("mish");
+            case "HardSwish" -> Activations.of("hard_silu"); // x·max(0, min(1, x/6 + ½)), as Keras's hard_silu
+            case "LeakyRelu" -> with("leaky_relu", Attributes.real(node, "alpha", 0.01f));
+            case "Elu" -> with("elu", Attributes.real(node, "alpha", 1.0));
+            case "Celu" -> with("celu", Attributes.real(node, "alpha", 1.0));
+            case "ThresholdedRelu" -> with("thresholded_relu", Attributes.real(node, "alpha", 1.0));
+            case "HardSigmoid" -> hardSigmoid(node, file);
+            case "Selu" -> selu(node, file);
+            case "Gelu" -> gelu(node, file);
+            default -> null;
+        });
+    }
+
+    private static Activation with(String name, double parameter) {
+        return Activations.find(name, OptionalDouble.of(parameter)).orElseThrow();
+    }
+
+    /** HardSigmoid(α, β) = max(0, min(1, α·x + β)); sheetnet has it for β = ½. */
+    private static Activation hardSigmoid(NodeProto node, String file) {
+        double alpha = Attributes.real(node, "alpha", 0.2f);
+        double beta = Attributes.real(node, "beta", 0.5);
+        if (beta != 0.5) {
+            throw refuse(node, file, "beta=" + beta + "; sheetnet's hard_sigmoid_slope has beta 0.5");
+        }
+        return with("hard_sigmoid_slope", alpha);
+    }
+
+    /**
+     * Selu with ONNX's defaults is sheetnet's selu: ONNX states the constants in float32, which differ from
+     * the paper's (sheetnet's) by less than float32 rounding.
+     */
+    private static Activation selu(NodeProto node, String file) {
+        float alpha = (float) Attributes.real(node, "alpha", SELU_ALPHA);
+        float gamma = (float) Attributes.real(node, "gamma", SELU_GAMMA);
+        if (alpha != SELU_ALPHA || gamma != SELU_GAMMA) {
+            throw refuse(node, file, "alpha=" + alpha + ", gamma=" + gamma + "; sheetnet's selu has the standard"
+                    + " constants (alpha 1.6732632, gamma 1.0507010)");
+        }
+        return Activations.of("selu");
+    }
+
+    private static Activation gelu(NodeProto node, String file) {
+        String approximate = Attributes.text(node, "approximate", "none");
+        if (!"none".equals(approximate)) {
+            throw refuse(node, file, "approximate=" + approximate + "; sheetnet's gelu is the exact x·Φ(x)");
+        }
+        return Activations.of("gelu");
+    }
+
+    private static SheetnetException refuse(NodeProto node, String file, String why) {
+        return SheetnetException.model(file + ": " + Attributes.describe(node) + ": " + why);
+    }
+}

@@ -201,8 +201,7 @@ public final class SheetnetTransformer extends Transformer {
     public Dataset<Row> transform(Dataset<?> dataset) {
         Dataset<Row> rows = dataset.toDF();
         Model m = model.load().model();
-        List<Row> sample = m.namesInputs() ? List.of() : rows.limit(FeatureColumns.SAMPLE_ROWS).collectAsList();
-        FeatureColumns columns = FeatureColumns.bind(m, rows.schema(), sample, excluded(rows.schema()), description());
+        FeatureColumns columns = columns(rows);
         OutputColumns outputs = outputColumns(m);
         StructType schema = outputs.appendTo(rows.schema(), description());
         PartitionScorer scorer = new PartitionScorer(broadcast(rows.sparkSession()), columns, outputs, mode(),
@@ -230,6 +229,21 @@ public final class SheetnetTransformer extends Transformer {
         copyValues(copy, extra);
         copy.counts = counts;
         return copy;
+    }
+
+    /**
+     * The columns that feed the model and the id columns, as {@link #transform} binds them (a model that does not
+     * name its inputs looks at the first rows to tell numeric columns from text).
+     */
+    FeatureColumns columns(Dataset<Row> rows) {
+        Model m = model.load().model();
+        List<Row> sample = m.namesInputs() ? List.of() : rows.limit(FeatureColumns.SAMPLE_ROWS).collectAsList();
+        return FeatureColumns.bind(m, rows.schema(), sample, excluded(rows.schema()), description());
+    }
+
+    /** The appended columns' names, in order. */
+    List<String> outputColumnNames() {
+        return outputColumns(model.load().model()).names();
     }
 
     private OutputColumns outputColumns(Model m) {

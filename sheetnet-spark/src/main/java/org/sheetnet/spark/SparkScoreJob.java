@@ -69,7 +69,8 @@ public final class SparkScoreJob {
             Result result = score(options, spark, bytes, folder, started);
             folder.commit();
             return result;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's own SparkException is checked in Java's terms but thrown by Scala code all the same.
             folder.discard();
             throw asSheetnetException(e, describe(options.inputs()));
         }
@@ -166,7 +167,7 @@ public final class SparkScoreJob {
     }
 
     // A failure in a task comes back wrapped by Spark; the user sees sheetnet's one line.
-    private static RuntimeException asSheetnetException(RuntimeException e, String description) {
+    private static RuntimeException asSheetnetException(Exception e, String description) {
         Optional<SheetnetException> found = ScoringFailure.find(e);
         if (found.isPresent()) {
             return found.get();
@@ -180,7 +181,7 @@ public final class SparkScoreJob {
                 return SheetnetException.input(description + ": " + firstLine(c.getMessage()));
             }
         }
-        return e;
+        return e instanceof RuntimeException r ? r : new IllegalStateException(firstLine(e.getMessage()), e);
     }
 
     private static String firstLine(String message) {

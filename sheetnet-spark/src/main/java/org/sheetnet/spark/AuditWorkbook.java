@@ -10,7 +10,6 @@ import org.sheetnet.evaluate.Evaluator;
 import org.sheetnet.report.EvaluationSheets;
 import org.sheetnet.sink.AuditLog;
 import org.sheetnet.sink.PoiSheetSink;
-import org.sheetnet.sink.SafeOutputFile;
 
 /**
  * {@code audit.xlsx} of a {@code spark-score} run: the Audit sheet (what ran, on what, with what
@@ -23,34 +22,29 @@ final class AuditWorkbook {
     }
 
     /**
-     * Writes the workbook to its temporary file (put in place by {@link ResultFolder#commit}).
+     * Writes the workbook to the folder's temporary file (put in place by {@link ResultFolder#commit}).
      *
-     * @param file       the safe output
+     * @param folder     the result folder
      * @param audit      the Audit sheet's lines
      * @param sample     the Sample sheet's writer and rows
      * @param sampleRows the sample rows, in input order
      * @param evaluation the metrics, with targets
      * @throws org.sheetnet.SheetnetException (OUTPUT) if it cannot be written; the temporary is removed then
      */
-    static void write(SafeOutputFile file, AuditLog audit, SampleSheet sample, List<Row> sampleRows,
+    static void write(ResultFolder folder, AuditLog audit, SampleSheet sample, List<Row> sampleRows,
             Optional<Evaluator> evaluation) {
-        try (java.io.OutputStream out = file.open(); XSSFWorkbook workbook = new XSSFWorkbook()) {
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            audit.writeTo(new PoiSheetSink(workbook.createSheet("Audit"), bold));
-            sample.write(sampleRows, new PoiSheetSink(workbook.createSheet("Sample"), bold));
-            evaluation.ifPresent(e -> EvaluationSheets.write(new PoiSheetSink(workbook.createSheet("Evaluation"), bold),
-                    e));
-            workbook.write(out);
-        } catch (java.io.IOException e) {
-            file.discard();
-            throw new org.sheetnet.SheetnetException(org.sheetnet.SheetnetException.Problem.OUTPUT, file.shown()
-                    + ": cannot be written: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            file.discard();
-            throw e;
-        }
+        folder.writeAudit(out -> {
+            try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+                CellStyle bold = workbook.createCellStyle();
+                Font font = workbook.createFont();
+                font.setBold(true);
+                bold.setFont(font);
+                audit.writeTo(new PoiSheetSink(workbook.createSheet("Audit"), bold));
+                sample.write(sampleRows, new PoiSheetSink(workbook.createSheet("Sample"), bold));
+                evaluation.ifPresent(e -> EvaluationSheets.write(new PoiSheetSink(workbook.createSheet("Evaluation"),
+                        bold), e));
+                workbook.write(out);
+            }
+        });
     }
 }

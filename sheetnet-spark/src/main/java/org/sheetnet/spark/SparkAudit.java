@@ -1,8 +1,6 @@
 package org.sheetnet.spark;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.sheetnet.api.SheetnetModel;
 import org.sheetnet.sink.AuditLog;
@@ -14,7 +12,7 @@ final class SparkAudit {
     }
 
     static AuditLog of(SparkScoreOptions options, ModelBytes bytes, SheetnetModel model, SparkSession spark,
-            SparkScoreJob.Result result, Instant started, Instant finished) {
+            SparkScoreJob.Result result, String folder, Instant started, Instant finished) {
         AuditLog audit = new AuditLog();
         audit.section("Run");
         audit.line("command", options.commandLine());
@@ -30,9 +28,7 @@ final class SparkAudit {
         audit.line("layers", model.model().network().layers().size());
         audit.line("check vectors", model.verify().map(c -> c.describe()).orElse("none"));
         audit.section("Input");
-        List<String> paths = new ArrayList<>();
-        options.inputs().forEach(p -> paths.add(p.toAbsolutePath().toString()));
-        audit.list("paths", paths, "none", "Input paths");
+        audit.list("paths", options.inputs(), "none", "Input paths");
         audit.line("format", options.inputFormat());
         audit.line("handleInvalid", options.handleInvalid().value());
         audit.line("rows read", result.read());
@@ -48,7 +44,7 @@ final class SparkAudit {
         audit.line("driver heap", SparkScoreJob.heap());
         audit.line("executor memory", spark.sparkContext().getConf().get("spark.executor.memory", "(Spark's default)"));
         audit.section("Output");
-        audit.line("predictions", options.out().resolve(SparkScoreOptions.PREDICTIONS).toString());
+        audit.line("predictions", folder + "/" + SparkScoreOptions.PREDICTIONS);
         audit.line("format", options.outputFormat());
         audit.line("layer values (--trace)", options.layerValues() ? "yes" : "no");
         audit.line("sample rows", (double) options.sampleRows());

@@ -35,10 +35,10 @@ public final class SparkScoreCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, split = ",", paramLabel = "PATH",
             description = "input files or folders (comma-separated)")
-    private List<Path> inputs;
+    private List<String> inputs;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the result folder")
-    private Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the result folder (a path or URI)")
+    private String out;
 
     @Option(names = "--input-format", paramLabel = "csv|parquet",
             description = "the input's format (default: parquet for .parquet paths and folders of them, else csv)")
@@ -48,8 +48,8 @@ public final class SparkScoreCommand implements Callable<Integer> {
             description = "the predictions' format (default: ${DEFAULT-VALUE})")
     private String format;
 
-    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
-            description = "Spark master (default: ${DEFAULT-VALUE}, embedded, on 127.0.0.1)")
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: spark-submit's --master, else local[*]: embedded, on 127.0.0.1)")
     private String master;
 
     @Option(names = "--target", split = ",", paramLabel = "COL", description = "target columns: adds Evaluation")
@@ -119,8 +119,16 @@ public final class SparkScoreCommand implements Callable<Integer> {
         if (sample < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--sample must be 0 or more, not " + sample);
         }
-        return new SparkScoreOptions(model, inputs, input, out, lower(format), master, targets, sample, trace,
+        return new SparkScoreOptions(model, inputs, input, out, lower(format), master(), targets, sample, trace,
                 HandleInvalid.of(handleInvalid), force, "sheetnet spark-score " + String.join(" ", args));
+    }
+
+    // spark-submit passes its --master as the spark.master property; an explicit --master here wins.
+    private String master() {
+        if (master != null) {
+            return master;
+        }
+        return System.getProperty("spark.master", "local[*]");
     }
 
     private void requireOneOf(String option, String value, String... allowed) {
@@ -131,9 +139,9 @@ public final class SparkScoreCommand implements Callable<Integer> {
     }
 
     // A .parquet path, or a folder holding .parquet files, is Parquet; anything else CSV.
-    private static String guessFormat(List<Path> paths) {
-        Path first = paths.get(0);
-        String name = String.valueOf(first.getFileName()).toLowerCase(Locale.ROOT);
+    private static String guessFormat(List<String> paths) {
+        String name = paths.get(0).toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+        Path first = Path.of(paths.get(0));
         if (name.endsWith(".parquet")) {
             return "parquet";
         }

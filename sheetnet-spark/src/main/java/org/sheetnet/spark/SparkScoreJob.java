@@ -1,7 +1,5 @@
 package org.sheetnet.spark;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,10 +59,11 @@ public final class SparkScoreJob {
         ModelBytes bytes = ModelBytes.read(options.model());
         SheetnetModel model = bytes.load();
         requireChecksPass(model, options);
-        options.inputs().forEach(SparkScoreJob::requireExists);
-        List<Path> protectedPaths = new ArrayList<>(options.inputs());
-        protectedPaths.add(options.model());
-        ResultFolder folder = ResultFolder.open(options.out(), options.force(), protectedPaths);
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        options.inputs().forEach(input -> requireExists(input, conf));
+        List<String> protectedPaths = new ArrayList<>(options.inputs());
+        protectedPaths.add(options.model().toAbsolutePath().toUri().toString());
+        ResultFolder folder = ResultFolder.open(options.out(), options.force(), protectedPaths, conf);
         try {
             Result result = score(options, spark, bytes, folder, started);
             folder.commit();
@@ -93,7 +92,7 @@ public final class SparkScoreJob {
         int partitions = input.javaRDD().getNumPartitions();
         List<Column> kept = predictionColumns(input, columns, transformer, options);
         scored.select(kept.toArray(new Column[0])).write().format(options.outputFormat()).option("header", "true")
-                .option("escape", "\"").save(folder.predictionsTemporary().toString());
+                .option("escape", "\"").save(folder.predictionsTemporary());
         Optional<Evaluator> evaluation = options.targets().isEmpty() ? Optional.empty()
                 : Optional.of(Evaluation.of(transformer(bytes, options, description).transform(input),
                         model.model().network(), model.outputNames(), options.targets(), reasonColumn(options),
@@ -101,8 +100,8 @@ public final class SparkScoreJob {
         List<Row> sample = input.limit(options.sampleRows()).collectAsList();
         Result result = new Result(counts.scored().value(), counts.skipped().value(), counts.invalid().value(),
                 partitions, evaluation);
-        AuditLog audit = SparkAudit.of(options, bytes, model, spark, result, started, Instant.now());
-        AuditWorkbook.write(folder.audit(), audit, new SampleSheet(model.model(), columns,
+        AuditLog audit = SparkAudit.of(options, bytes, model, spark, result, folder.path(), started, Instant.now());
+        AuditWorkbook.write(folder, audit, new SampleSheet(model.model(), columns,
                 Arrays.asList(input.schema().fieldNames())), sample, evaluation);
         return result;
     }
@@ -136,7 +135,7 @@ public final class SparkScoreJob {
     }
 
     private static Dataset<Row> read(SparkSession spark, SparkScoreOptions options) {
-        String[] paths = options.inputs().stream().map(Path::toString).toArray(String[]::new);
+        String[] paths = options.inputs().toArray(new String[0]);
         DataFrameReader reader = spark.read();
         if (options.inputFormat().equals("csv")) {
             // All columns as text, parsed as score parses CSV fields; RFC 4180 quoting; a malformed row fails the run.
@@ -155,15 +154,23 @@ public final class SparkScoreJob {
         });
     }
 
-    private static void requireExists(Path input) {
-        if (!Files.exists(input)) {
-            throw SheetnetException.file(input + ": no such file or folder", null);
+    // A path (or glob) that matches nothing is refused before Spark starts a job for it.
+    private static void requireExists(String input, org.apache.hadoop.conf.Configuration conf) {
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(input);
+            org.apache.hadoop.fs.FileStatus[] found = path.getFileSystem(conf).globStatus(path);
+            if (found == null || found.length == 0) {
+                throw SheetnetException.file(input + ": no such file or folder", null);
+            }
+        } catch (java.io.IOException e) {
+            throw SheetnetException.file(input + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
-    static String describe(List<Path> inputs) {
-        return inputs.size() == 1 ? String.valueOf(inputs.get(0).getFileName())
-                : inputs.size() + " inputs (" + inputs.get(0).getFileName() + ", …)";
+    /** How messages name the inputs: the file's name, or the first one's and how many. */
+    static String describe(List<String> inputs) {
+        String first = new org.apache.hadoop.fs.Path(inputs.get(0)).getName();
+        return inputs.size() == 1 ? first : inputs.size() + " inputs (" + first + ", …)";
     }
 
     // A failure in a task comes back wrapped by Spark; the user sees sheetnet's one line.

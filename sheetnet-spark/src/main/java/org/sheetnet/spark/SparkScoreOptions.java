@@ -7,9 +7,9 @@ import java.util.List;
  * What a {@code spark-score} run scores and where it writes.
  *
  * @param model         the model file
- * @param inputs        the input files or folders (CSV with a header row, or Parquet)
+ * @param inputs        the input files or folders (CSV with a header row, or Parquet): paths or URIs Spark reads
  * @param inputFormat   {@code csv} or {@code parquet}
- * @param out           the result folder: {@code predictions/} and {@code audit.xlsx} go in it
+ * @param out           the result folder, a path or URI: {@code predictions/} and {@code audit.xlsx} go in it
  * @param outputFormat  the predictions' format, {@code parquet} or {@code csv}
  * @param master        the Spark master URL
  * @param targets       columns holding the known answers, in output order; empty for none
@@ -19,7 +19,7 @@ import java.util.List;
  * @param force         whether the result folder may exist (its predictions/ and audit.xlsx are replaced)
  * @param commandLine   the command as typed, for the Audit
  */
-public record SparkScoreOptions(Path model, List<Path> inputs, String inputFormat, Path out, String outputFormat,
+public record SparkScoreOptions(Path model, List<String> inputs, String inputFormat, String out, String outputFormat,
         String master, List<String> targets, int sampleRows, boolean layerValues, HandleInvalid handleInvalid,
         boolean force, String commandLine) {
 

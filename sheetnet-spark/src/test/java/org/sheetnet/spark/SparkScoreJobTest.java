@@ -69,8 +69,8 @@ class SparkScoreJobTest {
 
     private static SparkScoreOptions options(Path input, String inputFormat, Path out, String format,
             List<String> targets, HandleInvalid mode, boolean force) {
-        return new SparkScoreOptions(model, List.of(input), inputFormat, out, format, "local[2]", targets, 3, false, mode,
-                force, "test");
+        return new SparkScoreOptions(model, List.of(input.toString()), inputFormat, out.toString(), format, "local[2]",
+                targets, 3, false, mode, force, "test");
     }
 
     @Test

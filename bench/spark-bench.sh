@@ -4,6 +4,7 @@
 #
 #   bench/spark-bench.sh                 # the issue's sizes: 10 million rows (needs ~2 GB of disk, tens of minutes)
 #   ROWS=2000000 bench/spark-bench.sh    # a smaller run
+#   PARTS="2 3" bench/spark-bench.sh     # only parts 2 and 3 below
 #
 # 1. rows/s, CSV in: `./sheetnet score --input rows.csv --out predictions.csv` against
 #    `./sheetnet spark-score --input rows.csv --format parquet` with local[1] and local[2]
@@ -19,6 +20,8 @@ ROWS="${ROWS:-10000000}"
 UDF_ROWS="${UDF_ROWS:-2000000}"
 WIDE_ROWS="${WIDE_ROWS:-200000}"
 REPEATS="${REPEATS:-3}"
+PARTS="${PARTS:-1 2 3}"
+part() { [[ " $PARTS " == *" $1 "* ]]; }
 HEAP="${HEAP:-2g}"
 mkdir -p "$work"
 results="$work/results.md"
@@ -41,6 +44,7 @@ say "## spark-score, $(date -u +%Y-%m-%dT%H:%MZ): $(nproc) cores, $(awk '/MemTot
 " load average $(cut -d' ' -f1-3 /proc/loadavg) at the start, $(java -version 2>&1 | head -1), commit $(git rev-parse --short HEAD)"
 
 # 1. CSV in: one JVM against Spark.
+if part 1; then
 model=workbooks/regression-4-20-10-1.xlsx
 rows="$work/rows-$ROWS.csv"
 if [ ! -f "$rows" ]; then
@@ -77,10 +81,13 @@ for i in 0 1 2; do
   say "| ${names[$i]} | $median | $(awk -v n="$ROWS" -v s="$median" 'BEGIN {printf "%\047.0f", n / s}') | ${rss[$i]} |${runs[$i]} |"
 done
 
+fi
+
 # 2. UDF against batches, narrow and wide.
+wide="$work/w784x128.xlsx"
+if part 2; then
 mkdir -p "$work/classes"
 javac -d "$work/classes" -cp "$cp" bench/SparkBench.java
-wide="$work/w784x128.xlsx"
 [ -f "$wide" ] || python3 bench/wide_model.py "$wide" 784 128
 for spec in "workbooks/seed-2-3-2-2.xlsx $UDF_ROWS" "$wide $WIDE_ROWS"; do
   set -- $spec
@@ -89,7 +96,10 @@ for spec in "workbooks/seed-2-3-2-2.xlsx $UDF_ROWS" "$wide $WIDE_ROWS"; do
     2>>"$work/bench.log" | tee -a "$results"
 done
 
+fi
+
 # 3. Memory per executor: the narrow model on its Parquet rows and the wide model on its own (both made by SparkBench).
+if part 3; then
 say ""
 say "| memory, spark-score local[1], -Xmx$HEAP | rows | s | peak RSS MB | model file bytes |"
 say "|---|---:|---:|---:|---:|"
@@ -100,3 +110,4 @@ for spec in "workbooks/seed-2-3-2-2.xlsx $work/bench-2-$UDF_ROWS.parquet $UDF_RO
       --out "$work/out-mem" --format parquet --master 'local[1]' --force)
   say "| $(basename "$1") | $(printf "%'d" "$3") | ${t%% *} | ${t##* } | $(stat -c %s "$1") |"
 done
+fi

@@ -109,6 +109,24 @@ class InvalidRowsTest {
         assertEquals(9.0, row.getAs("y"), "A and B feed a and b");
     }
 
+    @Test
+    void aModelBuiltInMemoryScoresAsItsFileDoes() {
+        SheetnetTransformer fromModel = SheetnetTransformer.of(org.sheetnet.api.Sheetnet.load(model));
+        Map<String, Row> byId = byId(fromModel.setHandleInvalid("skip").transform(rows));
+        assertEquals(9.0, byId.get("k1").getAs("y"), "k1, through the model shipped as a written workbook");
+        assertEquals(4.0, byId.get("k2").getAs("y"), "k2: its Features default travelled too");
+    }
+
+    @Test
+    void aModelWithoutInputNamesTakesTheNumericColumnsInOrder() throws IOException {
+        // W1 = [[0.1, 0.2], [0.3, 0.4]], b1 = [0.1, 0.2], sigmoid; y = 0.5·σ(h1) + 0.6·σ(h2) + 0.1; x = (1, 2).
+        Path unnamed = TinyModel.write(dir.resolve("unnamed.xlsx"), false, null);
+        Dataset<Row> text = spark.range(1).selectExpr("'u1' as id", "'1' as first", "'2' as second");
+        Row row = SheetnetTransformer.load(unnamed).transform(text).collectAsList().get(0);
+        double y = 0.5 / (1 + Math.exp(-0.8)) + 0.6 / (1 + Math.exp(-1.2)) + 0.1;
+        assertEquals(y, (double) row.getAs("y"), 1e-15, "first and second feed the two inputs, by position");
+    }
+
     private static Map<String, Row> byId(Dataset<Row> scored) {
         Map<String, Row> byId = new TreeMap<>();
         scored.collectAsList().forEach(r -> byId.put(r.getAs("id"), r));

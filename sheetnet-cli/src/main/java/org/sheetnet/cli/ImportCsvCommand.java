@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sheetnet.Plural;
 import org.sheetnet.format.csv.CsvModelReader;
 import org.sheetnet.model.Model;
 import org.sheetnet.format.workbook.ModelWorkbookWriter;
@@ -54,7 +55,7 @@ final class ImportCsvCommand implements Callable<Integer> {
         policy.requireNotInput(out);
         Model model = CsvModelReader.read(dir);
         ModelWorkbookWriter.write(model, null, null, List.of(), out, policy);
-        spec.commandLine().getOut().printf("read %d layers from %s -> %s%n", model.network().depth(), dir, out);
+        spec.commandLine().getOut().printf("read %s from %s -> %s%n", Plural.of(model.network().depth(), "layer"), dir, out);
         return ExitCodes.OK;
     }
 }

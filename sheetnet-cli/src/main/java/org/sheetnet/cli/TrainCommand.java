@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.sheetnet.Plural;
 import org.sheetnet.job.TrainJob;
 import org.sheetnet.job.TrainOptions;
 import org.sheetnet.train.TrainingResult;
@@ -160,8 +161,8 @@ final class TrainCommand implements Callable<Integer> {
         if (!quiet) {
             TrainingResult r = run.result();
             String val = r.validationRows() > 0 ? String.format(", val_loss %.6g", r.last().valLoss()) : "";
-            spec.commandLine().getOut().printf("trained %d epochs on %d rows (%d held out): loss %.6g%s in %.3f s -> %s%n",
-                    r.history().size(), r.trainingRows(), r.validationRows(), r.last().loss(), val, r.last().seconds(), target);
+            spec.commandLine().getOut().printf("trained %s on %s (%d held out): loss %.6g%s in %.3f s -> %s%n",
+                    Plural.of(r.history().size(), "epoch"), Plural.of(r.trainingRows(), "row"), r.validationRows(), r.last().loss(), val, r.last().seconds(), target);
         }
         return ExitCodes.OK;
     }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
             "as Keras's model.fit does, and writes a model workbook that 'sheetnet score'",
             "runs as it is:",
             "  Model, W1, b1, ...  the layers (weights carry the feature names)",
-            "  History             loss and val_loss per epoch, with a line chart",
+            "  Training history    loss and val_loss per epoch, with a line chart",
             "  Validation          predicted vs true on the held-out rows, with a",
             "                      scatter chart (or Confusion: a confusion matrix)",
             "  Inputs              the data rows, so the model scores at once",

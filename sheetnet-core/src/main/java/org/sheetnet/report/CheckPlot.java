@@ -5,7 +5,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.ScatterStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
@@ -25,8 +24,6 @@ public final class CheckPlot {
 
     /** The sheet's name. */
     public static final String NAME = "CheckPlot";
-
-    private static final byte[] GREY = {(byte) 0x7F, (byte) 0x7F, (byte) 0x7F};
 
     /**
      * One compared output.
@@ -93,21 +90,18 @@ public final class CheckPlot {
         left.setCrosses(AxisCrosses.AUTO_ZERO);
         XDDFScatterChartData data = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER, bottom, left);
         data.setStyle(ScatterStyle.LINE_MARKER);
+        data.setVaryColors(false);
         XDDFScatterChartData.Series points = (XDDFScatterChartData.Series) data.addSeries(
                 XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, pairs, 2, 2)),
                 XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, pairs, 3, 3)));
         points.setTitle("outputs", null);
-        points.setSmooth(false);
-        points.setMarkerStyle(MarkerStyle.CIRCLE);
-        points.setShapeProperties(TrainingCharts.noLine());
+        ChartLook.points(points, ChartLook.colour(0));
         int line = pairs + 3;
         XDDFScatterChartData.Series identity = (XDDFScatterChartData.Series) data.addSeries(
                 XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(line, line + 1, 2, 2)),
                 XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(line, line + 1, 3, 3)));
         identity.setTitle("y = x", null);
-        identity.setSmooth(false);
-        identity.setMarkerStyle(MarkerStyle.NONE);
-        identity.setShapeProperties(TrainingCharts.solidLine(GREY));
+        ChartLook.referenceLine(identity);
         chart.plot(data);
     }
 }

@@ -32,7 +32,7 @@ public interface Destination extends Closeable {
     default void copySheets(List<SparseSheet> model, Predicate<String> include) {
     }
 
-    /** Makes a sheet the one shown when the file is opened. */
+    /** Makes a sheet the one shown when the file is opened; it may be called before the sheet is made. */
     void activate(String name);
 
     /** Whether cells can be formulas. */

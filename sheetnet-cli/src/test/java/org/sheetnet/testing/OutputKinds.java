@@ -44,6 +44,26 @@ public final class OutputKinds {
         Map<String, Path> out = new LinkedHashMap<>();
         run(out, dir, SCORE, "score", "workbooks/seed-2-3-2-2.xlsx");
         run(out, dir, FORMULAS, "score", "workbooks/seed-2-3-2-2-softmax.xlsx", "--formulas");
+        out.putAll(charted(dir));
+        run(out, dir, KERAS, "import-keras", "sheetnet-core/src/test/resources/keras-real/keras3/student_pass_fail.keras");
+        Path examples = dir.resolve("examples");
+        assertEquals(0, Cli.run("examples", "--workbooks", examples.resolve("workbooks").toString(), "--templates",
+                examples.resolve("templates").toString()).exit(), "sheetnet examples");
+        try (Stream<Path> files = Files.walk(examples)) {
+            files.filter(p -> p.toString().endsWith(".xlsx")).sorted()
+                    .forEach(p -> out.put("examples/" + p.getFileName(), p));
+        }
+        return out;
+    }
+
+    /**
+     * Writes the kinds that hold charts or a shaded confusion matrix into {@code dir}: score --target
+     * (regression, classes) and train (regression, classes).
+     *
+     * @return each output by its name
+     */
+    public static Map<String, Path> charted(Path dir) throws IOException {
+        Map<String, Path> out = new LinkedHashMap<>();
         run(out, dir, SCORE_REGRESSION, "score", "workbooks/sine-1-20-1.xlsx", "--target", "sin(x)");
         Path labels = Files.writeString(dir.resolve("labels.csv"),
                 "case,x1,x2,label\narticle,1,0.5,y2\norigin,0,0,y1\nnegative,-1,-2,y2\nfar,3,-1,y1\n");
@@ -53,14 +73,6 @@ public final class OutputKinds {
                 "--seed", "1", "--validation-split", "0.25", "--optimizer", "adam", "--lr", "0.02");
         run(out, dir, TRAIN_CLASSES, "train", "workbooks/iris.csv", "--epochs", "30", "--seed", "1", "--standardize",
                 "--optimizer", "adam", "--lr", "0.05", "--validation-split", "0");
-        run(out, dir, KERAS, "import-keras", "sheetnet-core/src/test/resources/keras-real/keras3/student_pass_fail.keras");
-        Path examples = dir.resolve("examples");
-        assertEquals(0, Cli.run("examples", "--workbooks", examples.resolve("workbooks").toString(), "--templates",
-                examples.resolve("templates").toString()).exit(), "sheetnet examples");
-        try (Stream<Path> files = Files.walk(examples)) {
-            files.filter(p -> p.toString().endsWith(".xlsx")).sorted()
-                    .forEach(p -> out.put("examples/" + p.getFileName(), p));
-        }
         return out;
     }
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sheetnet.Plural;
 import org.sheetnet.job.CheckVectors;
 import org.sheetnet.format.workbook.ModelReader;
 import org.sheetnet.format.workbook.ModelWorkbook;
@@ -58,8 +59,8 @@ final class CheckCommand implements Callable<Integer> {
 
     private static void print(ModelWorkbook workbook, PrintWriter out) {
         Network network = workbook.network();
-        out.printf("%s: %d layers, %d inputs -> %d outputs%n", workbook.file().getFileName(), network.depth(),
-                network.inputWidth(), network.outputLayer().outputWidth());
+        out.printf("%s: %s, %s -> %s%n", workbook.file().getFileName(), Plural.of(network.depth(), "layer"),
+                Plural.of(network.inputWidth(), "input"), Plural.of(network.outputLayer().outputWidth(), "output"));
         out.println("inputs: " + (network.inputNames().isEmpty()
                 ? "unnamed (numeric input columns are taken in order)"
                 : String.join(", ", network.inputNames())));

@@ -44,8 +44,8 @@ public final class ExitCodes {
             "",
             "Exit codes: 0 success, 2 usage error, 3 bad model workbook, 4 inputs cannot be scored,",
             "            5 file unreadable (missing, empty, corrupt, encrypted), 6 output exists, is an",
-            "            input or cannot be written, 7 numbers do not reproduce (check vectors, formulas, verify),",
-            "            8 out of memory (raise JAVA_OPTS=-Xmx, or give large inputs as CSV),",
+            "            input or cannot be written, 7 numbers do not reproduce (check vectors, formulas,",
+            "            verify), 8 out of memory (raise JAVA_OPTS=-Xmx, or give large inputs as CSV),",
             "            1 internal error (run again with --verbose and report it)."
         };
     }

@@ -3,6 +3,7 @@ package org.sheetnet.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sheetnet.Plural;
 import org.sheetnet.format.csv.CsvModelWriter;
 import org.sheetnet.format.workbook.ModelReader;
 import org.sheetnet.format.workbook.ModelWorkbook;
@@ -55,7 +56,7 @@ final class ExportCsvCommand implements Callable<Integer> {
             layers = workbook.network().depth();
             written = CsvModelWriter.write(workbook.model(), dir, policy);
         }
-        spec.commandLine().getOut().printf("wrote %d layers as %d CSV files -> %s%n", layers, written.size(), dir);
+        spec.commandLine().getOut().printf("wrote %s as %s -> %s%n", Plural.of(layers, "layer"), Plural.of(written.size(), "CSV file"), dir);
         return ExitCodes.OK;
     }
 }

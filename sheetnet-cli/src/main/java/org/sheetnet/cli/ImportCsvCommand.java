@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sheetnet.Plural;
 import org.sheetnet.format.csv.CsvModelReader;
 import org.sheetnet.input.CsvSettings;
 import org.sheetnet.model.Model;
@@ -60,7 +61,7 @@ final class ImportCsvCommand implements Callable<Integer> {
         String[] howRead = {""};
         Model model = CsvModelReader.read(dir, settings, text -> howRead[0] = text);
         ModelWorkbookWriter.write(model, null, null, List.of(), out, policy);
-        spec.commandLine().getOut().printf("read %d layers from %s (%s) -> %s%n", model.network().depth(), dir,
+        spec.commandLine().getOut().printf("read %s from %s (%s) -> %s%n", Plural.of(model.network().depth(), "layer"), dir,
                 howRead[0], out);
         return ExitCodes.OK;
     }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
             ImportKerasCommand.class, ExportCsvCommand.class, ImportCsvCommand.class, ExamplesCommand.class,
             ImportOnnxCommand.class, ExportOnnxCommand.class,
             CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,9 +59,12 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    // A bare "sheetnet" names no command: the usage goes to stderr and the exit code says the
+    // command line was incomplete, so that a script calling it without arguments does not pass.
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

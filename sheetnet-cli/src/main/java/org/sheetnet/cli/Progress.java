@@ -1,6 +1,7 @@
 package org.sheetnet.cli;
 
 import java.io.PrintStream;
+import org.sheetnet.Plural;
 import org.sheetnet.job.ScoreProgress;
 
 /**
@@ -32,7 +33,7 @@ final class Progress implements ScoreProgress {
         double done = fractionRead;
         String left = Double.isNaN(done) || done <= 0 ? ""
                 : String.format(", %.0f%% read, about %s left", 100 * done, duration(seconds * (1 - done) / done));
-        err.printf("\rscored %,d rows (%,.0f rows/s)%s   ", rows, rows / Math.max(seconds, 1e-9), left);
+        err.printf("\rscored %s (%,.0f rows/s)%s   ", Plural.of(rows, "row"), rows / Math.max(seconds, 1e-9), left);
         drawn = true;
     }
 

@@ -3,6 +3,7 @@ package org.sheetnet.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sheetnet.Plural;
 import org.sheetnet.job.EvaluationSummary;
 import org.sheetnet.job.ScoreJob;
 import org.sheetnet.job.ScoreOptions;
@@ -125,6 +126,11 @@ final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--input-sheet and --input-table both say where the rows are; give one");
         }
+        if (formulas && out != null && !out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            // A usage mistake, not an output failure: nothing was read or written yet.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--formulas needs an .xlsx output, not "
+                    + out.getFileName() + ": CSV files hold values only");
+        }
         Path target = out != null ? out : defaultOut(model);
         String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Progress progress = new Progress(System.err, quiet);
@@ -144,8 +150,8 @@ final class ScoreCommand implements Callable<Integer> {
             result.checks().ifPresent(c -> spec.commandLine().getOut().println("check vectors: " + c.describe()));
             result.evaluation().ifPresent(e -> spec.commandLine().getOut().println("evaluation: "
                     + EvaluationSummary.of(e)));
-            spec.commandLine().getOut().printf("scored %,d rows through %d layers -> %s%n", result.rows(),
-                    result.network().depth(), target);
+            spec.commandLine().getOut().printf("scored %s through %s -> %s%n", Plural.of(result.rows(), "row"),
+                    Plural.of(result.network().depth(), "layer"), target);
         }
         return ExitCodes.OK;
     }

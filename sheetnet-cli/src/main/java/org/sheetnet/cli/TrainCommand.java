@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.sheetnet.Plural;
 import org.sheetnet.job.TrainJob;
 import org.sheetnet.job.TrainOptions;
 import org.sheetnet.train.TrainingResult;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
             "as Keras's model.fit does, and writes a model workbook that 'sheetnet score'",
             "runs as it is:",
             "  Model, W1, b1, ...  the layers (weights carry the feature names)",
-            "  History             loss and val_loss per epoch, with a line chart",
+            "  Training history    loss and val_loss per epoch, with a line chart",
             "  Validation          predicted vs true on the held-out rows, with a",
             "                      scatter chart (or Confusion: a confusion matrix)",
             "  Inputs              the data rows, so the model scores at once",
@@ -163,8 +164,8 @@ final class TrainCommand implements Callable<Integer> {
         if (!quiet) {
             TrainingResult r = run.result();
             String val = r.validationRows() > 0 ? String.format(", val_loss %.6g", r.last().valLoss()) : "";
-            spec.commandLine().getOut().printf("trained %d epochs on %d rows (%d held out): loss %.6g%s in %.3f s -> %s%n",
-                    r.history().size(), r.trainingRows(), r.validationRows(), r.last().loss(), val, r.last().seconds(), target);
+            spec.commandLine().getOut().printf("trained %s on %s (%d held out): loss %.6g%s in %.3f s -> %s%n",
+                    Plural.of(r.history().size(), "epoch"), Plural.of(r.trainingRows(), "row"), r.validationRows(), r.last().loss(), val, r.last().seconds(), target);
         }
         return ExitCodes.OK;
     }

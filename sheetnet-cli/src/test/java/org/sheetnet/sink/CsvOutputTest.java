@@ -69,9 +69,10 @@ class CsvOutputTest {
         assertEquals(0.69627909, (Double) rows.get(1).get(2), 5e-9);
     }
 
+    // A usage error since issue 12 (was OUTPUT, 6): the command line asks for two things that exclude each other.
     @Test
     void formulasNeedAWorkbook() {
-        assertEquals(ExitCodes.OUTPUT, Main.run("score", "workbooks/seed-2-3-2-2.xlsx", "--formulas", "--out",
+        assertEquals(ExitCodes.USAGE, Main.run("score", "workbooks/seed-2-3-2-2.xlsx", "--formulas", "--out",
                 dir.resolve("p.csv").toString(), "-q"));
     }
 }

@@ -73,14 +73,14 @@ class TrainAndScoreTest {
             assertEquals(run.result().predictions()[45 + r], (Double) validation.get(r + 1).get(2), 0.0,
                     "Validation!C" + (r + 2));
         }
-        List<List<Object>> history = Sheets.rows(model, "History");
+        List<List<Object>> history = Sheets.rows(model, "Training history");
         assertEquals(List.of("epoch", "loss", "val_loss", "seconds"), history.get(0), "History header");
         assertEquals(301, history.size(), "History rows");
-        assertEquals(run.result().last().valLoss(), (Double) history.get(300).get(2), 0.0, "History!C301");
+        assertEquals(run.result().last().valLoss(), (Double) history.get(300).get(2), 0.0, "'Training history'!C301");
         List<List<Object>> audit = Sheets.rows(model, "Audit");
         assertTrue(audit.stream().anyMatch(l -> l.size() > 1 && Sha256.of(data).equals(l.get(1))), "Audit has the data SHA-256");
         assertTrue(audit.stream().anyMatch(l -> !l.isEmpty() && "optimizer".equals(l.get(0))), "Audit has the optimizer");
-        assertEquals(List.of(1, 1), charts(model, "History", "Validation"), "a line chart and a scatter chart");
+        assertEquals(List.of(1, 1), charts(model, "Training history", "Validation"), "a line chart and a scatter chart");
     }
 
     @Test

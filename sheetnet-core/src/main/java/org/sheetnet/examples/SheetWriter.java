@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.sheetnet.sink.DefaultCellStyle;
 
 /** Writes small workbooks cell by cell: the examples, the templates, and test fixtures. */
 public final class SheetWriter implements AutoCloseable {
@@ -29,6 +30,7 @@ public final class SheetWriter implements AutoCloseable {
 
     /** A new, empty workbook. */
     public SheetWriter() {
+        DefaultCellStyle.addTo(workbook);
         bold = workbook.createCellStyle();
         Font font = workbook.createFont();
         font.setBold(true);

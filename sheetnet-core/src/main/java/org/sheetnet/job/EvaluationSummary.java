@@ -3,6 +3,7 @@ package org.sheetnet.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sheetnet.Plural;
 import org.sheetnet.evaluate.ClassificationMetrics;
 import org.sheetnet.evaluate.Evaluator;
 import org.sheetnet.evaluate.RegressionMetrics;
@@ -26,10 +27,10 @@ public final class EvaluationSummary {
                         o.r2()));
             }
             long n = evaluation.regression().get().outputs().get(0).count();
-            return String.join("; ", parts) + String.format(Locale.ROOT, " over %,d rows", n);
+            return String.join("; ", parts) + " over " + Plural.of(n, "row");
         }
         ClassificationMetrics m = evaluation.classification().get();
-        return String.format(Locale.ROOT, "accuracy %.4f (%,d of %,d rows), log-loss %.4g",
-                m.accuracy(), Math.round(m.accuracy() * m.count()), m.count(), m.logLoss());
+        return String.format(Locale.ROOT, "accuracy %.4f (%,d of %s), log-loss %.4g",
+                m.accuracy(), Math.round(m.accuracy() * m.count()), Plural.of(m.count(), "row"), m.logLoss());
     }
 }

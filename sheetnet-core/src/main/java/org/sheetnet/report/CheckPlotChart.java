@@ -4,7 +4,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.ScatterStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
@@ -19,8 +18,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * that writing them needs no POI (LibreOffice's Java, which runs the Calc extension, has none).
  */
 final class CheckPlotChart {
-
-    private static final byte[] GREY = {(byte) 0x7F, (byte) 0x7F, (byte) 0x7F};
 
     private CheckPlotChart() {
     }
@@ -43,21 +40,18 @@ final class CheckPlotChart {
         left.setCrosses(AxisCrosses.AUTO_ZERO);
         XDDFScatterChartData data = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER, bottom, left);
         data.setStyle(ScatterStyle.LINE_MARKER);
+        data.setVaryColors(false);
         XDDFScatterChartData.Series points = (XDDFScatterChartData.Series) data.addSeries(
                 XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, pairs, 2, 2)),
                 XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, pairs, 3, 3)));
         points.setTitle("outputs", null);
-        points.setSmooth(false);
-        points.setMarkerStyle(MarkerStyle.CIRCLE);
-        points.setShapeProperties(TrainingCharts.noLine());
+        ChartLook.points(points, ChartLook.colour(0));
         int line = pairs + 3;
         XDDFScatterChartData.Series identity = (XDDFScatterChartData.Series) data.addSeries(
                 XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(line, line + 1, 2, 2)),
                 XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(line, line + 1, 3, 3)));
         identity.setTitle("y = x", null);
-        identity.setSmooth(false);
-        identity.setMarkerStyle(MarkerStyle.NONE);
-        identity.setShapeProperties(TrainingCharts.solidLine(GREY));
+        ChartLook.referenceLine(identity);
         chart.plot(data);
     }
 }

@@ -4,8 +4,12 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.sheetnet.Plural;
+import org.sheetnet.sheet.CellRef;
 import org.sheetnet.train.Dataset;
 import org.sheetnet.train.TrainingResult;
+import org.sheetnet.sink.ColumnFit;
+import org.sheetnet.sink.NumberFormats;
 import org.sheetnet.sink.PoiCells;
 
 /**
@@ -33,8 +37,9 @@ final class ConfusionSheet {
         }
         int n = data.rows() - from;
         Row title = sheet.createRow(0);
-        PoiCells.put(title, 0, "Confusion matrix on " + (held ? "the " + n + " validation rows (the last of the data)"
-                : "all " + n + " rows (no validation split)") + ": rows = true class, columns = predicted class");
+        PoiCells.put(title, 0, "Confusion matrix on " + (held ? "the " + Plural.of(n, "validation row")
+                + " (the last of the data)" : "all " + Plural.of(n, "row") + " (no validation split)")
+                + ": rows = true class, columns = predicted class");
         title.getCell(0).setCellStyle(bold);
         Row head = sheet.createRow(1);
         PoiCells.put(head, 0, "true \\ predicted");
@@ -56,8 +61,17 @@ final class ConfusionSheet {
         }
         Row acc = sheet.createRow(k + 3);
         PoiCells.put(acc, 0, "accuracy");
-        acc.createCell(1).setCellValue(n == 0 ? Double.NaN : (double) correct / n);
-        sheet.setColumnWidth(0, 18 * 256);
+        double accuracy = n == 0 ? Double.NaN : (double) correct / n;
+        acc.createCell(1).setCellValue(accuracy);
+        acc.getCell(1).setCellStyle(new NumberFormats(sheet.getWorkbook()).styleFor(accuracy));
+        ColumnFit fit = new ColumnFit();
+        fit.see(0, "true \\ predicted".length());
+        for (int j = 0; j < k; j++) {
+            fit.see(0, classes.get(j).length());
+            fit.see(j + 1, classes.get(j).length());
+        }
+        fit.applyTo(sheet);
+        ConfusionColours.shade(sheet, new CellRef(2, 1), k);
     }
 
     // Ties go to the first unit, as numpy's argmax does.

@@ -1,22 +1,16 @@
 package org.sheetnet.report;
 
 import java.util.List;
-import org.apache.poi.ss.usermodel.ColorScaleFormatting;
-import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
-import org.apache.poi.ss.usermodel.ConditionalFormattingThreshold.RangeType;
-import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.ScatterStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sheetnet.evaluate.Evaluator;
@@ -29,14 +23,9 @@ import org.sheetnet.sheet.SheetName;
  * picture): for a regression, predicted against true values as a scatter, one series per output, whose
  * points are references into the (streamed) Predictions sheet, first {@link Evaluator#PLOT_ROWS} rows,
  * with the line y = x through two cells of the Evaluation sheet; for a classifier, a colour scale on the
- * confusion matrix's counts (white for the smallest, blue for the largest).
+ * confusion matrix's counts (see {@link ConfusionColours}).
  */
 final class EvaluationCharts {
-
-    private static final byte[] WHITE = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
-    private static final byte[] LIGHT_BLUE = {(byte) 0x9D, (byte) 0xC3, (byte) 0xE6};
-    private static final byte[] GREY = {(byte) 0x7F, (byte) 0x7F, (byte) 0x7F};
-    private static final byte[] BLUE = {(byte) 0x1F, (byte) 0x4E, (byte) 0x79};
 
     private EvaluationCharts() {
     }
@@ -80,8 +69,9 @@ final class EvaluationCharts {
         left.setTitle("predicted");
         left.setCrosses(AxisCrosses.AUTO_ZERO);
         XDDFScatterChartData data = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER, bottom, left);
-        // Markers and lines: the data series draw no line (noLine), the y = x series draws one.
+        // Markers and lines: the data series draw no line, the y = x series draws one.
         data.setStyle(ScatterStyle.LINE_MARKER);
+        data.setVaryColors(false);
         List<String> names = evaluation.targets().outputs();
         for (int j = 0; j < names.size(); j++) {
             Double[] t = new Double[sample.rows()];
@@ -94,16 +84,12 @@ final class EvaluationCharts {
                     XDDFDataSourcesFactory.fromArray(t, predictionsColumn(columns.targetColumn(j), t.length)),
                     XDDFDataSourcesFactory.fromArray(y, predictionsColumn(columns.outputColumn(j), y.length)));
             s.setTitle(names.get(j), null);
-            s.setSmooth(false);
-            s.setMarkerStyle(MarkerStyle.CIRCLE);
-            s.setShapeProperties(TrainingCharts.noLine());
+            ChartLook.points(s, ChartLook.colour(j));
         }
         XDDFScatterChartData.Series line = (XDDFScatterChartData.Series) data.addSeries(
                 cells(sheet, layout.lineRow(), 1), cells(sheet, layout.lineRow(), 2));
         line.setTitle("y = x", null);
-        line.setSmooth(false);
-        line.setMarkerStyle(MarkerStyle.NONE);
-        line.setShapeProperties(TrainingCharts.solidLine(GREY));
+        ChartLook.referenceLine(line);
         chart.plot(data);
     }
 
@@ -118,18 +104,6 @@ final class EvaluationCharts {
     }
 
     private static void colourScale(XSSFSheet sheet, EvaluationSheet.Layout layout) {
-        int k = layout.classes();
-        SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
-        ConditionalFormattingRule rule = formatting.createConditionalFormattingColorScaleRule();
-        ColorScaleFormatting scale = rule.getColorScaleFormatting();
-        scale.setNumControlPoints(3);
-        scale.getThresholds()[0].setRangeType(RangeType.MIN);
-        scale.getThresholds()[1].setRangeType(RangeType.PERCENTILE);
-        scale.getThresholds()[1].setValue(50d);
-        scale.getThresholds()[2].setRangeType(RangeType.MAX);
-        scale.setColors(new org.apache.poi.ss.usermodel.Color[] {new XSSFColor(WHITE), new XSSFColor(LIGHT_BLUE),
-            new XSSFColor(BLUE)});
-        CellRangeAddress matrix = new CellRangeAddress(layout.matrixRow(), layout.matrixRow() + k - 1, 1, k);
-        formatting.addConditionalFormatting(new CellRangeAddress[] {matrix}, rule);
+        ConfusionColours.shade(sheet, new CellRef(layout.matrixRow(), 1), layout.classes());
     }
 }

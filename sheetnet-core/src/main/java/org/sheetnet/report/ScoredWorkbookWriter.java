@@ -181,8 +181,9 @@ public final class ScoredWorkbookWriter implements Closeable {
         if (targetCells != null) {
             predictionHeader.addAll(targetCells.header());
         }
-        predictions = sheet("Predictions", predictionHeader);
+        // Before the sheet is made: a streamed sheet writes whether it is selected in its first bytes.
         destination.activate("Predictions");
+        predictions = sheet("Predictions", predictionHeader);
     }
 
     /** Sheets written as values although formulas were asked for, with the reason. */
@@ -327,11 +328,22 @@ public final class ScoredWorkbookWriter implements Closeable {
 
     private void cell(SheetSink sink, int unit, String formula, double value) {
         int col = idColumns.length + unit;
+        double shown = unsigned(value);
         if (formula == null) {
-            sink.number(col, value);
+            sink.number(col, shown);
         } else {
-            sink.formula(col, formula, value);
+            sink.formula(col, formula, shown);
         }
+    }
+
+    /**
+     * A computed value as its cell shows it: −0.0 (relu of a negative number is {@code 0 * a}, and any
+     * product with a zero may be signed) becomes +0.0, which Excel, LibreOffice and a reader of the CSV
+     * show as 0 rather than -0. Equal under ==, so verify and the metrics are unaffected; only the cell
+     * changes, never the computed bits passed on to the next layer or the evaluation.
+     */
+    static double unsigned(double value) {
+        return value == 0.0 ? 0.0 : value;
     }
 
     /**

@@ -7,6 +7,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.sheetnet.Plural;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.input.InputRow;
 import org.sheetnet.model.Model;
@@ -15,17 +16,21 @@ import org.sheetnet.train.Epoch;
 import org.sheetnet.train.TrainingResult;
 import org.sheetnet.format.workbook.ModelWorkbookWriter;
 import org.sheetnet.sink.AuditLog;
+import org.sheetnet.sink.ColumnFit;
+import org.sheetnet.sink.DefaultCellStyle;
 import org.sheetnet.sink.PoiCells;
-import org.sheetnet.sink.PoiSheetSink;
 import org.sheetnet.sink.SafeOutputFile;
 
 /**
  * Writes a trained network as a model workbook in the contract's layout ({@code Model}, {@code W1},
  * {@code b1}, …, {@code Inputs}, ready for {@code sheetnet score}), with the training's
- * {@code History} and its loss chart, a predicted-versus-true chart ({@code Validation}) or a
+ * history ({@value #HISTORY}; Excel reserves the name {@code History}) and its loss chart, a predicted-versus-true chart ({@code Validation}) or a
  * {@code Confusion} matrix, and the {@code Audit} sheet. The file appears only when complete.
  */
 public final class TrainedModelWriter {
+
+    /** The sheet of the loss per epoch, shown when the workbook is opened. */
+    public static final String HISTORY = "Training history";
 
     /** What to write beside the network. */
     public record Contents(Model model, TrainingResult result, Dataset data, boolean classification,
@@ -36,6 +41,7 @@ public final class TrainedModelWriter {
     private final CellStyle bold;
 
     private TrainedModelWriter() {
+        DefaultCellStyle.addTo(workbook);
         bold = workbook.createCellStyle();
         Font font = workbook.createFont();
         font.setBold(true);
@@ -61,15 +67,24 @@ public final class TrainedModelWriter {
                     w.validation(contents.result(), contents.data());
                 }
                 w.inputs(contents.header(), contents.rows());
-                contents.audit().writeTo(new PoiSheetSink(w.workbook.createSheet("Audit"), w.bold));
-                wb.setActiveSheet(wb.getSheetIndex(history));
+                contents.audit().writeTo(w.workbook.createSheet("Audit"), w.bold);
+                select(wb, wb.getSheetIndex(history));
                 wb.write(stream);
             }
         });
     }
 
+    // The sheet shown is the active tab, and the only selected one (POI leaves the first sheet selected,
+    // and Excel then opens two sheets grouped).
+    static void select(XSSFWorkbook wb, int index) {
+        wb.setActiveSheet(index);
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+            wb.getSheetAt(i).setSelected(i == index);
+        }
+    }
+
     private XSSFSheet history(List<Epoch> history) {
-        XSSFSheet sheet = workbook.createSheet("History");
+        XSSFSheet sheet = workbook.createSheet(HISTORY);
         header(sheet, 0, List.of("epoch", "loss", "val_loss", "seconds"));
         boolean validation = false;
         for (Epoch e : history) {
@@ -128,8 +143,8 @@ public final class TrainedModelWriter {
             row.createCell(lineCol + 1).setCellValue(i == 0 ? min : max);
             row.createCell(lineCol + 2).setCellValue(i == 0 ? min : max);
         }
-        PoiCells.put(sheet.getRow(0), lineCol + 4, held ? "the " + n + " validation rows (the last of the data)"
-                : "all " + n + " rows (no validation split)");
+        PoiCells.put(sheet.getRow(0), lineCol + 4, held ? "the " + Plural.of(n, "validation row")
+                + " (the last of the data)" : "all " + Plural.of(n, "row") + " (no validation split)");
         TrainingCharts.predictedVsTrue(sheet, n, truth, predicted, new int[] {1, lineCol + 1}, new int[] {2, lineCol + 4});
     }
 
@@ -145,13 +160,17 @@ public final class TrainedModelWriter {
         }
     }
 
+    // Bold names, each column at least as wide as its name.
     private void header(XSSFSheet sheet, int r, List<String> names) {
         Row row = sheet.createRow(r);
+        ColumnFit fit = new ColumnFit();
         for (int c = 0; c < names.size(); c++) {
             if (!names.get(c).isEmpty()) {
                 PoiCells.put(row, c, names.get(c));
                 row.getCell(c).setCellStyle(bold);
+                fit.see(c, names.get(c).length());
             }
         }
+        fit.applyTo(sheet);
     }
 }

@@ -2,14 +2,11 @@ package org.sheetnet.report;
 
 import java.util.List;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xddf.usermodel.XDDFLineProperties;
-import org.apache.poi.xddf.usermodel.XDDFNoFillProperties;
-import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.Grouping;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
-import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.ScatterStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartLegend;
@@ -45,7 +42,7 @@ final class TrainingCharts {
      * A line chart of the loss curves: epochs along the bottom, one line per loss column, on a
      * logarithmic axis (losses fall by orders of magnitude).
      *
-     * @param sheet    the History sheet
+     * @param sheet    the training history sheet
      * @param rows     number of data rows below the header
      * @param epochCol the column of epoch numbers
      * @param series   the loss columns
@@ -60,12 +57,15 @@ final class TrainingCharts {
         left.setLogBase(10);
         left.setCrosses(AxisCrosses.AUTO_ZERO);
         XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, bottom, left);
+        // The schema requires <c:grouping>; without it LibreOffice draws the axes and no curve.
+        data.setGrouping(Grouping.STANDARD);
+        data.setVaryColors(false);
         XDDFNumericalDataSource<Double> epochs = numbers(sheet, rows, epochCol);
-        for (Column c : series) {
+        for (int i = 0; i < series.size(); i++) {
+            Column c = series.get(i);
             XDDFLineChartData.Series s = (XDDFLineChartData.Series) data.addSeries(epochs, numbers(sheet, rows, c.col()));
             s.setTitle(c.title(), null);
-            s.setSmooth(false);
-            s.setMarkerStyle(MarkerStyle.NONE);
+            ChartLook.curve(s, ChartLook.colour(i));
         }
         chart.plot(data);
     }
@@ -90,20 +90,20 @@ final class TrainingCharts {
         left.setTitle("predicted");
         left.setCrosses(AxisCrosses.AUTO_ZERO);
         XDDFScatterChartData data = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER, bottom, left);
-        data.setStyle(ScatterStyle.MARKER);
+        // Lines and markers: the data series switch their line off, the y = x series its markers. With the
+        // style "marker", LibreOffice draws no line at all, and y = x was invisible.
+        data.setStyle(ScatterStyle.LINE_MARKER);
+        data.setVaryColors(false);
         for (int i = 0; i < truth.size(); i++) {
             XDDFScatterChartData.Series s = (XDDFScatterChartData.Series) data.addSeries(
                     numbers(sheet, rows, truth.get(i).col()), numbers(sheet, rows, predicted.get(i).col()));
             s.setTitle(predicted.get(i).title(), null);
-            s.setSmooth(false);
-            s.setMarkerStyle(MarkerStyle.CIRCLE);
-            s.setShapeProperties(noLine());
+            ChartLook.points(s, ChartLook.colour(i));
         }
         XDDFScatterChartData.Series line = (XDDFScatterChartData.Series) data.addSeries(
                 range(sheet, ideal[0], ideal[0] + 1, ideal[1]), range(sheet, ideal[0], ideal[0] + 1, ideal[1] + 1));
         line.setTitle("y = x", null);
-        line.setSmooth(false);
-        line.setMarkerStyle(MarkerStyle.NONE);
+        ChartLook.referenceLine(line);
         chart.plot(data);
     }
 
@@ -117,23 +117,6 @@ final class TrainingCharts {
         XDDFChartLegend legend = chart.getOrAddLegend();
         legend.setPosition(LegendPosition.TOP_RIGHT);
         return chart;
-    }
-
-    /** Shape properties that draw a solid line of the given RGB colour. */
-    static XDDFShapeProperties solidLine(byte[] rgb) {
-        XDDFShapeProperties p = new XDDFShapeProperties();
-        XDDFLineProperties line = new XDDFLineProperties(
-                new org.apache.poi.xddf.usermodel.XDDFSolidFillProperties(org.apache.poi.xddf.usermodel.XDDFColor.from(rgb)));
-        line.setWidth(1.5);
-        p.setLineProperties(line);
-        return p;
-    }
-
-    /** Shape properties that draw no line: markers only. */
-    static XDDFShapeProperties noLine() {
-        XDDFShapeProperties p = new XDDFShapeProperties();
-        p.setLineProperties(new XDDFLineProperties(new XDDFNoFillProperties()));
-        return p;
     }
 
     private static XDDFNumericalDataSource<Double> numbers(XSSFSheet sheet, int rows, int col) {

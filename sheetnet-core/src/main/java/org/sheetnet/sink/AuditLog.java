@@ -81,6 +81,20 @@ public final class AuditLog {
         return rows;
     }
 
+    /**
+     * Writes the lines into an empty POI sheet, numbers formatted to be read ({@link NumberFormats}) and
+     * columns fitted to their text.
+     *
+     * @param sheet the Audit sheet, empty
+     * @param bold  the style of headings
+     */
+    public void writeTo(org.apache.poi.ss.usermodel.Sheet sheet, org.apache.poi.ss.usermodel.CellStyle bold) {
+        PoiSheetSink sink = new PoiSheetSink(sheet, bold, new NumberFormats(sheet.getWorkbook()));
+        writeTo(sink);
+        sink.fitColumns();
+    }
+
+    /** Writes the lines, one row each, into a sheet. */
     public void writeTo(SheetSink sheet) {
         write(lines, sheet);
         write(listings, sheet);

@@ -42,7 +42,7 @@ public interface Destination extends Closeable {
     default void copyNames(List<DefinedName> names) {
     }
 
-    /** Makes a sheet the one shown when the file is opened. */
+    /** Makes a sheet the one shown when the file is opened; it may be called before the sheet is made. */
     void activate(String name);
 
     /** Whether cells can be formulas. */

@@ -5,17 +5,39 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
-/** Writes rows into a POI sheet held in memory: for the formula check and for small sheets. */
+/**
+ * Writes rows into a POI sheet held in memory: for the formula check and for small sheets. A small
+ * sheet a person reads (Audit, Evaluation) has its numbers formatted ({@link NumberFormats}) and its
+ * columns fitted to their text ({@link #fitColumns}).
+ */
 public final class PoiSheetSink implements SheetSink {
 
     private final Sheet sheet;
     private final CellStyle headerStyle;
+    private final NumberFormats formats;
+    private final ColumnFit fit = new ColumnFit();
     private Row current;
     private int next;
 
+    /** A sink whose numbers keep Excel's General format. */
     public PoiSheetSink(Sheet sheet, CellStyle headerStyle) {
+        this(sheet, headerStyle, null);
+    }
+
+    /**
+     * @param sheet       the sheet, empty
+     * @param headerStyle the bold style of headers
+     * @param formats     the number formats of the sheet's workbook, or null for General
+     */
+    public PoiSheetSink(Sheet sheet, CellStyle headerStyle, NumberFormats formats) {
         this.sheet = sheet;
         this.headerStyle = headerStyle;
+        this.formats = formats;
+    }
+
+    /** Widens the columns whose text (or formatted numbers) the default width would cut. */
+    public void fitColumns() {
+        fit.applyTo(sheet);
     }
 
     @Override
@@ -30,7 +52,12 @@ public final class PoiSheetSink implements SheetSink {
 
     @Override
     public void number(int col, double value) {
-        current.createCell(col).setCellValue(value);
+        Cell cell = current.createCell(col);
+        cell.setCellValue(value);
+        if (formats != null) {
+            cell.setCellStyle(formats.styleFor(value));
+            fit.see(col, NumberFormats.shownLength(value));
+        }
     }
 
     // POI writes text as given, save that XMLBeans turns what XML cannot hold into '?' and a reader
@@ -38,6 +65,7 @@ public final class PoiSheetSink implements SheetSink {
     @Override
     public void text(int col, String value) {
         current.createCell(col).setCellValue(OoxmlText.encode(value));
+        fit.see(col, value.length());
     }
 
     @Override
@@ -45,6 +73,7 @@ public final class PoiSheetSink implements SheetSink {
         Cell cell = current.createCell(col);
         cell.setCellValue(OoxmlText.encode(value));
         cell.setCellStyle(headerStyle);
+        fit.see(col, value.length());
     }
 
     @Override

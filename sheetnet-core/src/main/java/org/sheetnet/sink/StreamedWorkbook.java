@@ -38,11 +38,15 @@ final class StreamedWorkbook implements AutoCloseable {
         this.tempDir = tempDir;
     }
 
-    /** Adds a sheet whose rows are streamed; it must be created in the frame already. */
-    SheetSink stream(XSSFSheet sheet, int headerStyle, boolean frozenHeader) {
+    /**
+     * Adds a sheet whose rows are streamed; it must be created in the frame already.
+     *
+     * @param selected whether the sheet is the one shown when the file is opened
+     */
+    SheetSink stream(XSSFSheet sheet, int headerStyle, boolean frozenHeader, boolean selected) {
         String part = sheet.getPackagePart().getPartName().getName().substring(1);
         XmlSheetSink sink = new XmlSheetSink(tempDir.resolve("sheet" + streamed.size() + ".xml.deflate"), headerStyle,
-                frozenHeader);
+                frozenHeader, selected);
         streamed.put(part, sink);
         return sink;
     }

@@ -10,7 +10,6 @@ import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -34,6 +33,8 @@ public final class WorkbookDestination implements Destination {
     private final CellStyle headerStyle;
     private final SafeOutputFile out;
     private final StreamedWorkbook streamed;
+    private NumberFormats formats;
+    private String active;
     private boolean committed;
 
     /**
@@ -41,6 +42,7 @@ public final class WorkbookDestination implements Destination {
      */
     public WorkbookDestination(SafeOutputFile out) {
         this.out = out;
+        DefaultCellStyle.addTo(frame);
         this.headerStyle = frame.createCellStyle();
         Font bold = frame.createFont();
         bold.setBold(true);
@@ -61,12 +63,16 @@ public final class WorkbookDestination implements Destination {
     @Override
     public SheetSink sheet(String name) {
         XSSFSheet sheet = frame.createSheet(name);
-        return streamed == null ? new PoiSheetSink(sheet, headerStyle) : streamed.stream(sheet, headerStyle.getIndex(), true);
+        return streamed == null ? new PoiSheetSink(sheet, headerStyle)
+                : streamed.stream(sheet, headerStyle.getIndex(), true, name.equals(active));
     }
 
     @Override
     public SheetSink smallSheet(String name) {
-        return new PoiSheetSink(frame.createSheet(name), headerStyle);
+        if (formats == null) {
+            formats = new NumberFormats(frame);
+        }
+        return new PoiSheetSink(frame.createSheet(name), headerStyle, formats);
     }
 
     @Override
@@ -94,7 +100,7 @@ public final class WorkbookDestination implements Destination {
                 }
             } else {
                 // Streamed like the output sheets: a weights sheet of a wide layer holds many cells.
-                SheetSink sink = streamed.stream(target, headerStyle.getIndex(), false);
+                SheetSink sink = streamed.stream(target, headerStyle.getIndex(), false, false);
                 copyRows(source, sink);
             }
         }
@@ -137,9 +143,26 @@ public final class WorkbookDestination implements Destination {
         }
     }
 
+    /** Marks a sheet, made already or to be made by {@link #sheet}, as the one shown when the file is opened. */
     @Override
     public void activate(String name) {
-        frame.setActiveSheet(frame.getSheetIndex(name));
+        active = name;
+        if (frame.getSheet(name) != null) {
+            selectActive();
+        }
+    }
+
+    // The active tab is the only selected sheet: POI leaves its first sheet selected, and Excel then opens
+    // two sheets grouped. A streamed sheet says so in its own XML (XmlSheetSink), which replaces POI's.
+    private void selectActive() {
+        if (active == null) {
+            return;
+        }
+        int index = frame.getSheetIndex(active);
+        frame.setActiveSheet(index);
+        for (int i = 0; i < frame.getNumberOfSheets(); i++) {
+            frame.getSheetAt(i).setSelected(i == index);
+        }
     }
 
     @Override
@@ -154,10 +177,8 @@ public final class WorkbookDestination implements Destination {
 
     @Override
     public void finish(AuditLog audit) {
-        Sheet sheet = frame.createSheet("Audit");
-        audit.writeTo(new PoiSheetSink(sheet, headerStyle));
-        sheet.setColumnWidth(0, 28 * 256);
-        sheet.setColumnWidth(1, 40 * 256);
+        audit.writeTo(frame.createSheet("Audit"), headerStyle);
+        selectActive();
         try (OutputStream stream = out.open()) {
             streamed.write(stream);
         } catch (IOException | UncheckedIOException e) {

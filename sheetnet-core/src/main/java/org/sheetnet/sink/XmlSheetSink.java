@@ -17,21 +17,26 @@ import org.sheetnet.sheet.CellRef;
  * placed in the .xlsx zip as it is: no cell objects, no second pass. This is where a large run
  * spends its time, so it works on bytes: numbers are written with {@link NumberText} (which
  * reads back as the same double), text as inline strings.
+ *
+ * <p>The sheet's head (its view, column widths) is written with the first bytes that leave the buffer:
+ * by then the header and the first rows are known, so the widths fit the headers and the ids of those
+ * rows ({@link ColumnFit}). What the buffer holds is fixed by the content, so the widths are too.
  */
 final class XmlSheetSink implements SheetSink {
 
     private static final String START = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">";
     // The header row stays in view while scrolling through many rows.
-    private static final byte[] FROZEN_HEAD = (START + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\""
-            + " topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
-            + "<sheetFormatPr defaultRowHeight=\"15\"/><sheetData>").getBytes(StandardCharsets.UTF_8);
-    private static final byte[] PLAIN_HEAD = (START + "<sheetFormatPr defaultRowHeight=\"15\"/><sheetData>")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final String FROZEN_PANE = "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\""
+            + " state=\"frozen\"/>";
     private static final byte[] TAIL = "</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8);
 
     private final Path file;
     private final int headerStyle;
+    private final boolean frozenHeader;
+    private final boolean selected;
+    private final ColumnFit fit = new ColumnFit();
+    private boolean headWritten;
     private final CRC32 crc = new CRC32();
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
     private final OutputStream out;
@@ -46,17 +51,30 @@ final class XmlSheetSink implements SheetSink {
      * @param file        the temporary file to write; created
      * @param headerStyle the index of the bold cell style in the workbook's styles
      * @param frozenHeader whether the first row stays in view when scrolling
+     * @param selected     whether the sheet is the one shown when the file is opened
      */
-    XmlSheetSink(Path file, int headerStyle, boolean frozenHeader) {
+    XmlSheetSink(Path file, int headerStyle, boolean frozenHeader, boolean selected) {
         this.file = file;
         this.headerStyle = headerStyle;
+        this.frozenHeader = frozenHeader;
+        this.selected = selected;
         try {
             this.out = new DeflaterOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
                     deflater, 1 << 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        bytes(frozenHeader ? FROZEN_HEAD : PLAIN_HEAD);
+    }
+
+    // The worksheet's start, up to <sheetData>, in the schema's order: sheetViews, sheetFormatPr, cols.
+    private byte[] head() {
+        StringBuilder sb = new StringBuilder(START);
+        if (frozenHeader || selected) {
+            sb.append("<sheetViews><sheetView").append(selected ? " tabSelected=\"1\"" : "").append(" workbookViewId=\"0\"");
+            sb.append(frozenHeader ? ">" + FROZEN_PANE + "</sheetView>" : "/>").append("</sheetViews>");
+        }
+        sb.append("<sheetFormatPr defaultRowHeight=\"15\"/>").append(fit.colsElement()).append("<sheetData>");
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -85,11 +103,13 @@ final class XmlSheetSink implements SheetSink {
 
     @Override
     public void text(int col, String value) {
+        measure(col, value);
         cellStart(col, "inlineStr").ascii("<is><t xml:space=\"preserve\">").escaped(value).ascii("</t></is></c>");
     }
 
     @Override
     public void header(int col, String value) {
+        measure(col, value);
         ascii("<c r=\"").ascii(column(col)).ascii(rowNumber).ascii("\" s=\"").ascii(Integer.toString(headerStyle))
                 .ascii("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">").escaped(value).ascii("</t></is></c>");
     }
@@ -106,6 +126,7 @@ final class XmlSheetSink implements SheetSink {
 
     @Override
     public void formulaText(int col, String formula, String cached) {
+        measure(col, cached);
         cellStart(col, "str").ascii("<f>").escaped(formula).ascii("</f><v>").escaped(cached).ascii("</v></c>");
     }
 
@@ -226,7 +247,23 @@ final class XmlSheetSink implements SheetSink {
         length = 0;
     }
 
+    // Only while the head is unwritten: the widths are decided by then.
+    private void measure(int col, String text) {
+        if (!headWritten) {
+            fit.see(col, text.length());
+        }
+    }
+
     private void write(byte[] b, int n) {
+        if (!headWritten) {
+            headWritten = true;
+            byte[] head = head();
+            writeRaw(head, head.length);
+        }
+        writeRaw(b, n);
+    }
+
+    private void writeRaw(byte[] b, int n) {
         crc.update(b, 0, n);
         size += n;
         try {

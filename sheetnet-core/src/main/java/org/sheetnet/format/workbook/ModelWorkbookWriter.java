@@ -21,9 +21,9 @@ import org.sheetnet.model.InputPreparation;
 import org.sheetnet.model.Model;
 import org.sheetnet.model.Network;
 import org.sheetnet.sink.AuditLog;
+import org.sheetnet.sink.DefaultCellStyle;
 import org.sheetnet.sink.OutputPolicy;
 import org.sheetnet.sink.PoiCells;
-import org.sheetnet.sink.PoiSheetSink;
 import org.sheetnet.sink.SafeOutputFile;
 
 /**
@@ -79,10 +79,11 @@ public final class ModelWorkbookWriter {
             Path target, OutputPolicy policy) {
         new SafeOutputFile(target, policy).write(stream -> {
             try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+                DefaultCellStyle.addTo(workbook);
                 CellStyle bold = boldStyle(workbook);
                 addModelSheets(workbook, bold, model.network());
                 if (audit != null) {
-                    audit.writeTo(new PoiSheetSink(workbook.createSheet(auditSheet), bold));
+                    audit.writeTo(workbook.createSheet(auditSheet), bold);
                 }
                 model.preparation().ifPresent(p -> fill(workbook, bold, FEATURES, featureRows(p)));
                 model.checks().ifPresent(c -> fill(workbook, bold, CHECKS, checkRows(model, c)));

@@ -75,7 +75,8 @@ class LauncherTest {
         assertTrue(cmd.contains("set \"SHEETNET_JAR=%SHEETNET_ROOT%target\\sheetnet.jar\""),
                 "the jar beside the script, whatever the current folder (%~dp0)");
         assertTrue(cmd.contains("-jar \"%SHEETNET_JAR%\" %*"), "all arguments passed on");
-        assertTrue(cmd.contains("call mvn -B -q -DskipTests package"), "builds the jar when missing");
+        assertTrue(cmd.contains("call mvn -B -q -DskipTests -pl sheetnet-cli -am package"),
+                "builds the command line jar (not Spark, not the Calc extension) when missing");
     }
 
     // The launcher is run from a folder without a checkout, as from the PATH.

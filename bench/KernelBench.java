@@ -17,6 +17,7 @@ import org.sheetnet.model.Network;
  * <pre>
  * java -cp target/sheetnet.jar bench/KernelBench.java [ROWS [WIDTHS [ACTIVATIONS [REPEATS [WARMUP]]]]]
  * java -cp target/sheetnet.jar bench/KernelBench.java 10000 784,500,100,3 sigmoid,sigmoid,softmax 7 3
+ * java --add-modules jdk.incubator.vector -cp target/sheetnet.jar bench/KernelBench.java …   (the vector kernel)
  * </pre>
  *
  * Weights are 0.01·N(0, 1) and biases zero, as in seeds/001; inputs uniform in [0, 1). Each
@@ -69,9 +70,11 @@ public final class KernelBench {
                     t.setDaemon(true);
                     return t;
                 });
-        report("sheetnet ForwardPass.run, 1 thread", "forward", flops, rows,
+        // The kernel of this JVM: "vector (512-bit)" with --add-modules jdk.incubator.vector, else "scalar".
+        String kernel = org.sheetnet.model.DenseProducts.kernel();
+        report("sheetnet ForwardPass.run, " + kernel + ", 1 thread", "forward", flops, rows,
                 time(() -> ForwardPass.run(network, x, rows), warmup, repeats));
-        report("sheetnet ForwardPass.run, " + threads + " threads", "forward", flops, rows,
+        report("sheetnet ForwardPass.run, " + kernel + ", " + threads + " threads", "forward", flops, rows,
                 time(() -> ForwardPass.run(network, x, rows, pool, threads), warmup, repeats));
 
         RealMatrix[] w = new RealMatrix[layers.size()];

@@ -37,8 +37,12 @@ public final class ScoreJob {
     static final Pattern OUTPUT_SHEETS =
             Pattern.compile("(?i)L\\d+_(pre|act)|L0_inputs|L0_prepared|Predictions|Evaluation|CheckPlot|Audit");
 
-    /** Rows of the first batch whose formulas are recomputed with POI before the real run. */
-    private static final int FORMULA_SAMPLE_ROWS = 64;
+    /**
+     * Rows of the first batch written into a workbook in memory before the real run, of whose formulas
+     * one per column is recomputed with POI (see FormulaCheck.everyColumnOnce): 8 rows take turns, so
+     * each of them is checked, while a wide model's weights are read by POI once, not once per row.
+     */
+    static final int FORMULA_SAMPLE_ROWS = 8;
 
     /** Largest relative deviation accepted between a formula and sheetnet's value. */
     static final double FORMULA_TOLERANCE = 1e-12;

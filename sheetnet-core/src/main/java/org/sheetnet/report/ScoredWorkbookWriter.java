@@ -88,12 +88,15 @@ public final class ScoredWorkbookWriter implements Closeable {
         return new ScoredWorkbookWriter(new WorkbookDestination(null), formulas, 1);
     }
 
-    /** Recomputes the formulas written so far with POI; for a writer made by {@link #inMemory}. */
+    /**
+     * Recomputes one formula per column of each sheet written so far with POI (see
+     * {@link FormulaCheck#everyColumnOnce}); for a writer made by {@link #inMemory}.
+     */
     public FormulaCheck.Result checkFormulas() {
         if (!(destination instanceof WorkbookDestination w) || w.workbook() == null) {
             throw new IllegalStateException("formulas can only be checked in memory");
         }
-        return FormulaCheck.run(w.workbook());
+        return FormulaCheck.everyColumnOnce(w.workbook());
     }
 
     /**

@@ -173,8 +173,8 @@ public final class SheetStream implements Closeable {
                 continue;
             }
             switch (part.name()) {
-                case "f" -> formula = part.text(MAX_VALUE_CHARS, "the formula of " + at);
-                case "v" -> v = part.text(MAX_VALUE_CHARS, "the value of " + at);
+                case "f" -> formula = part.text(MAX_VALUE_CHARS, () -> "the formula of " + at);
+                case "v" -> v = part.text(MAX_VALUE_CHARS, () -> "the value of " + at);
                 case "is" -> inline = RichText.read(part);
                 default -> part.skip();
             }

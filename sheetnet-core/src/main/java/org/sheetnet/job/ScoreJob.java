@@ -39,8 +39,9 @@ public final class ScoreJob {
 
     /**
      * Rows of the first batch written into a workbook in memory before the real run, of whose formulas
-     * one per column is recomputed with POI (see FormulaCheck.everyColumnOnce): 8 rows take turns, so
-     * each of them is checked, while a wide model's weights are read by POI once, not once per row.
+     * one in each of up to 64 columns per sheet is recomputed with POI (see FormulaCheck.sample): the 8
+     * rows take turns, so each of them is checked, while a wide layer's weights are read at most 64
+     * columns at a time, once, whatever the number of rows.
      */
     static final int FORMULA_SAMPLE_ROWS = 8;
 

@@ -21,12 +21,14 @@ import org.sheetnet.sheet.SheetName;
  * values. Otherwise an ulp of difference between POI's EXP and Java's, amplified by a layer whose sum
  * cancels (the sine example's output sums terms of ±500 to 1e-8), would fail a correct formula.
  *
- * <p>{@link #run} evaluates every formula ({@code verify}). {@link #everyColumnOnce} evaluates one
- * formula per column of each sheet ({@code score --formulas}, before writing): sheetnet writes the
- * same formula down a column, changing only the row, so each unit's formula is evaluated once
- * whatever the number of rows, and the rows take turns (column c in the sheet's (c mod R)-th formula
- * row of R), so that each sampled row is checked too. POI evaluates an MMULT over n cells in time
- * proportional to n, so the check of a layer costs n_in·n_out cell reads once, not once per row.
+ * <p>{@link #run} evaluates every formula ({@code verify}). {@link #sample} evaluates a bounded,
+ * stated sample ({@code score --formulas}, before writing): sheetnet writes the same formula down a
+ * column, changing only the row, so one formula per column stands for the column. Of each sheet's
+ * formula columns it takes all, or {@value #MAX_COLUMNS} evenly spread (the first and the last
+ * included) when there are more; the k-th of them is evaluated in the (k mod R)-th of the sheet's R
+ * formula rows, so that each sampled row is checked too. POI reads an MMULT over n cells through
+ * its object model, about a microsecond a cell, so the check of an n_in × n_out layer reads at most
+ * {@value #MAX_COLUMNS}·n_in weights, whatever n_out and the number of rows.
  */
 public final class FormulaCheck {
 
@@ -66,9 +68,12 @@ public final class FormulaCheck {
         }
     }
 
-    /** The words {@link Result#scope()} uses for {@link #everyColumnOnce}. */
-    static final String EVERY_COLUMN_ONCE = "every column of each sheet once, column c in the (c mod R)-th of the"
-            + " sheet's R formula rows";
+    /** Most formula columns of one sheet that {@link #sample} evaluates. */
+    public static final int MAX_COLUMNS = 64;
+
+    /** The words {@link Result#scope()} uses for {@link #sample}. */
+    static final String SAMPLE = "one in each of up to " + MAX_COLUMNS + " columns of each sheet, all when fewer,"
+            + " else evenly spread with the first and last; the k-th in the (k mod R)-th of the sheet's R formula rows";
 
     private FormulaCheck() {
     }
@@ -83,11 +88,12 @@ public final class FormulaCheck {
     }
 
     /**
-     * Evaluates one formula per column of each sheet, the rows taking turns (see the class comment).
+     * Evaluates one formula in each of up to {@link #MAX_COLUMNS} columns of each sheet, the rows taking
+     * turns (see the class comment).
      *
      * @param workbook the workbook; modified: its formulas are replaced by their cached values as they are checked
      */
-    public static Result everyColumnOnce(Workbook workbook) {
+    public static Result sample(Workbook workbook) {
         return check(workbook, true);
     }
 
@@ -97,9 +103,9 @@ public final class FormulaCheck {
         for (Sheet sheet : workbook) {
             List<Cell> formulas = formulaCells(sheet);
             tally.present += formulas.size();
-            List<Integer> rows = sample ? formulaRows(formulas) : List.of();
+            Sample chosen = sample ? Sample.of(formulas) : null;
             for (Cell cell : formulas) {
-                if (sample && rows.indexOf(cell.getRowIndex()) != cell.getColumnIndex() % rows.size()) {
+                if (chosen != null && !chosen.includes(cell)) {
                     continue;
                 }
                 String mismatch = tally.compare(sheet.getSheetName(), cell, evaluator.evaluate(cell));
@@ -125,15 +131,34 @@ public final class FormulaCheck {
         return cells;
     }
 
-    // The distinct rows holding formulas, in order (the cells come row by row).
-    private static List<Integer> formulaRows(List<Cell> cells) {
-        List<Integer> rows = new ArrayList<>();
-        for (Cell cell : cells) {
-            if (rows.isEmpty() || rows.get(rows.size() - 1) != cell.getRowIndex()) {
-                rows.add(cell.getRowIndex());
+    /** The formula cells of one sheet that {@link #sample} evaluates. */
+    private record Sample(List<Integer> rows, java.util.Map<Integer, Integer> columns) {
+
+        static Sample of(List<Cell> cells) {
+            List<Integer> rows = new ArrayList<>();
+            java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+            for (Cell cell : cells) {
+                // The cells come row by row, so a new row shows as a change.
+                if (rows.isEmpty() || rows.get(rows.size() - 1) != cell.getRowIndex()) {
+                    rows.add(cell.getRowIndex());
+                }
+                all.add(cell.getColumnIndex());
             }
+            List<Integer> columns = new ArrayList<>(all);
+            java.util.Map<Integer, Integer> chosen = new java.util.HashMap<>();
+            int count = Math.min(columns.size(), MAX_COLUMNS);
+            for (int k = 0; k < count; k++) {
+                int at = count == 1 ? 0 : (int) Math.round((double) k * (columns.size() - 1) / (count - 1));
+                chosen.put(columns.get(at), k);
+            }
+            return new Sample(rows, chosen);
         }
-        return rows;
+
+        // The k-th chosen column is evaluated in the (k mod R)-th formula row.
+        boolean includes(Cell cell) {
+            Integer k = columns.get(cell.getColumnIndex());
+            return k != null && rows.indexOf(cell.getRowIndex()) == k % rows.size();
+        }
     }
 
     /** What has been evaluated so far. */
@@ -169,7 +194,7 @@ public final class FormulaCheck {
         }
 
         Result result(String mismatch, boolean sample) {
-            return sample ? new Result(count, worst, worstCell, mismatch, present, EVERY_COLUMN_ONCE)
+            return sample ? new Result(count, worst, worstCell, mismatch, present, SAMPLE)
                     : new Result(count, worst, worstCell, mismatch);
         }
     }

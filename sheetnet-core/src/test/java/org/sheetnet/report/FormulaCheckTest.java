@@ -24,7 +24,6 @@ import org.sheetnet.sheet.CellRef;
 class FormulaCheckTest {
 
     private static final int INPUTS = 3;
-    private static final int UNITS = 4;
     private static final int ROWS = 5;
 
     private static double w(int i, int j) {
@@ -35,13 +34,17 @@ class FormulaCheckTest {
         return r + 0.125 * i + 1;
     }
 
-    /** The workbook, each L1_pre cell in column {@code wrongColumn} reading column {@code wrongColumn + 1} of W. */
     private static XSSFWorkbook workbook(int wrongColumn) {
+        return workbook(4, wrongColumn);
+    }
+
+    /** The workbook, each L1_pre cell in column {@code wrongColumn} reading column {@code wrongColumn + 1} of W. */
+    private static XSSFWorkbook workbook(int units, int wrongColumn) {
         XSSFWorkbook wb = new XSSFWorkbook();
         Sheet w = wb.createSheet("W");
         for (int i = 0; i < INPUTS; i++) {
             Row row = w.createRow(i);
-            for (int j = 0; j < UNITS; j++) {
+            for (int j = 0; j < units; j++) {
                 row.createCell(j).setCellValue(w(i, j));
             }
         }
@@ -55,8 +58,8 @@ class FormulaCheckTest {
         Sheet pre = wb.createSheet("L1_pre");
         for (int r = 0; r < ROWS; r++) {
             Row row = pre.createRow(r);
-            for (int j = 0; j < UNITS; j++) {
-                int column = j == wrongColumn ? (j + 1) % UNITS : j;
+            for (int j = 0; j < units; j++) {
+                int column = j == wrongColumn ? (j + 1) % units : j;
                 String letter = CellRef.columnName(column);
                 Cell cell = row.createCell(j);
                 cell.setCellFormula("MMULT(X!$A" + (r + 1) + ":$C" + (r + 1) + ",W!" + letter + "$1:" + letter + "$3)");
@@ -73,12 +76,13 @@ class FormulaCheckTest {
     @Test
     void rightFormulasPassAndTheAuditLineSaysWhichWereEvaluated() throws IOException {
         try (XSSFWorkbook wb = workbook(-1)) {
-            FormulaCheck.Result result = FormulaCheck.everyColumnOnce(wb);
+            FormulaCheck.Result result = FormulaCheck.sample(wb);
             assertTrue(result.passes(1e-12), result.describe());
-            assertEquals(UNITS, result.formulas(), "formulas evaluated: one per column");
-            assertEquals(ROWS * UNITS, result.present(), "formulas present");
-            assertEquals("4 of 20 formulas (every column of each sheet once, column c in the (c mod R)-th of the"
-                    + " sheet's R formula rows) recomputed by Apache POI; largest relative deviation 0",
+            assertEquals(4, result.formulas(), "formulas evaluated: one per column");
+            assertEquals(ROWS * 4, result.present(), "formulas present");
+            assertEquals("4 of 20 formulas (one in each of up to 64 columns of each sheet, all when fewer, else evenly"
+                    + " spread with the first and last; the k-th in the (k mod R)-th of the sheet's R formula rows)"
+                    + " recomputed by Apache POI; largest relative deviation 0",
                     result.describe().replaceAll("deviation 0\\.00+", "deviation 0"), "Audit line");
         }
     }
@@ -87,7 +91,7 @@ class FormulaCheckTest {
     @ValueSource(ints = {0, 1, 2, 3})
     void aWrongFormulaDownAColumnIsCaughtWhicheverColumn(int wrongColumn) throws IOException {
         try (XSSFWorkbook wb = workbook(wrongColumn)) {
-            FormulaCheck.Result result = FormulaCheck.everyColumnOnce(wb);
+            FormulaCheck.Result result = FormulaCheck.sample(wb);
             assertFalse(result.passes(1e-12), "planted in column " + wrongColumn + ": " + result.describe());
             // Column c is evaluated in the (c mod 5)-th row: L1_pre!A1, B2, C3, D4.
             String expected = "L1_pre!" + new CellRef(wrongColumn % ROWS, wrongColumn);
@@ -99,7 +103,7 @@ class FormulaCheckTest {
     void theFullCheckEvaluatesEveryFormula() throws IOException {
         try (XSSFWorkbook wb = workbook(-1)) {
             FormulaCheck.Result result = FormulaCheck.run(wb);
-            assertEquals(ROWS * UNITS, result.formulas(), "formulas evaluated");
+            assertEquals(ROWS * 4, result.formulas(), "formulas evaluated");
             assertEquals("20 formulas recomputed by Apache POI; largest relative deviation 0",
                     result.describe().replaceAll("deviation 0\\.00+", "deviation 0"), "verify's line");
         }
@@ -111,13 +115,38 @@ class FormulaCheckTest {
         // evaluated (L1_pre!A2: column A is evaluated in row 1) is not seen by it; verify's full check sees it.
         try (XSSFWorkbook wb = workbook(-1)) {
             wb.getSheet("L1_pre").getRow(1).getCell(0).setCellFormula("MMULT(X!$A2:$C2,W!B$1:B$3)");
-            assertTrue(FormulaCheck.everyColumnOnce(wb).passes(1e-12), "the sample does not evaluate L1_pre!A2");
+            assertTrue(FormulaCheck.sample(wb).passes(1e-12), "the sample does not evaluate L1_pre!A2");
         }
         try (XSSFWorkbook wb = workbook(-1)) {
             wb.getSheet("L1_pre").getRow(1).getCell(0).setCellFormula("MMULT(X!$A2:$C2,W!B$1:B$3)");
             FormulaCheck.Result full = FormulaCheck.run(wb);
             assertFalse(full.passes(1e-12), full.describe());
             assertEquals("L1_pre!A2", full.worstCell(), "the cell found wrong by the full check");
+        }
+    }
+
+    @ParameterizedTest(name = "wrong column {0} of 150")
+    @ValueSource(ints = {0, 2, 73, 147, 149})
+    void ofAWideSheet64ColumnsAreEvaluatedAndAWrongOneAmongThemIsCaught(int wrongColumn) throws IOException {
+        // Of 150 columns the k-th sampled is round(k·149/63): 0, 2, 5, …, 73 (k = 31), …, 147, 149.
+        try (XSSFWorkbook wb = workbook(150, wrongColumn)) {
+            FormulaCheck.Result result = FormulaCheck.sample(wb);
+            assertEquals(FormulaCheck.MAX_COLUMNS, result.formulas(), "formulas evaluated");
+            assertEquals(ROWS * 150, result.present(), "formulas present");
+            assertFalse(result.passes(1e-12), "planted in column " + wrongColumn + ": " + result.describe());
+            int k = (int) Math.round(wrongColumn * 63.0 / 149);
+            assertEquals("L1_pre!" + new CellRef(k % ROWS, wrongColumn), result.worstCell(), "the cell found wrong");
+        }
+    }
+
+    @Test
+    void aWrongColumnOutsideTheSampleOfAWideSheetIsOnlyCaughtByTheFullCheck() throws IOException {
+        // The bound, stated: column 1 of 150 is not among the 64 sampled (0, 2, 5, …).
+        try (XSSFWorkbook wb = workbook(150, 1)) {
+            assertTrue(FormulaCheck.sample(wb).passes(1e-12), "the sample does not evaluate column B");
+        }
+        try (XSSFWorkbook wb = workbook(150, 1)) {
+            assertFalse(FormulaCheck.run(wb).passes(1e-12), "the full check evaluates column B");
         }
     }
 }

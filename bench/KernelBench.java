@@ -15,8 +15,9 @@ import org.sheetnet.model.Network;
  * BlockRealMatrix.multiply (the baseline), for a network given as widths and activations.
  *
  * <pre>
- * java -cp target/sheetnet.jar bench/KernelBench.java [ROWS [WIDTHS [ACTIVATIONS [REPEATS [WARMUP]]]]]
+ * java -cp target/sheetnet.jar bench/KernelBench.java [ROWS [WIDTHS [ACTIVATIONS [REPEATS [WARMUP [ENGINES]]]]]]
  * java -cp target/sheetnet.jar bench/KernelBench.java 10000 784,500,100,3 sigmoid,sigmoid,softmax 7 3
+ * java --add-modules jdk.incubator.vector -cp target/sheetnet.jar bench/KernelBench.java …   (the vector kernel)
  * </pre>
  *
  * Weights are 0.01·N(0, 1) and biases zero, as in seeds/001; inputs uniform in [0, 1). Each
@@ -24,7 +25,8 @@ import org.sheetnet.model.Network;
  * median seconds. "forward" is the whole pass (a = x·W + b, z = h(a), layer by layer, as
  * ForwardPass.run does it); for Commons Math the activations are the same sheetnet Activation
  * objects applied row by row. "affine" is x·W + b alone over the three layers, each layer fed
- * a precomputed input. Prints one JSON line per engine.
+ * a precomputed input. ENGINES "sheetnet" runs sheetnet's alone (default "all"). Prints one JSON
+ * line per engine.
  */
 public final class KernelBench {
 
@@ -35,6 +37,7 @@ public final class KernelBench {
         String[] acts = (args.length > 2 ? args[2] : "sigmoid,sigmoid,softmax").split(",");
         int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 7;
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        boolean all = args.length <= 5 || !"sheetnet".equals(args[5]);
 
         Random random = new Random(42);
         List<DenseLayer> layers = new ArrayList<>();
@@ -69,11 +72,16 @@ public final class KernelBench {
                     t.setDaemon(true);
                     return t;
                 });
-        report("sheetnet ForwardPass.run, 1 thread", "forward", flops, rows,
+        // The kernel of this JVM: "vector (512-bit)" with --add-modules jdk.incubator.vector, else "scalar".
+        String kernel = org.sheetnet.model.DenseProducts.kernel();
+        report("sheetnet ForwardPass.run, " + kernel + ", 1 thread", "forward", flops, rows,
                 time(() -> ForwardPass.run(network, x, rows), warmup, repeats));
-        report("sheetnet ForwardPass.run, " + threads + " threads", "forward", flops, rows,
+        report("sheetnet ForwardPass.run, " + kernel + ", " + threads + " threads", "forward", flops, rows,
                 time(() -> ForwardPass.run(network, x, rows, pool, threads), warmup, repeats));
 
+        if (!all) {
+            return;
+        }
         RealMatrix[] w = new RealMatrix[layers.size()];
         for (int k = 0; k < w.length; k++) {
             w[k] = new BlockRealMatrix(toRows(layers.get(k).weights().toArray(), widths[k], widths[k + 1]));

@@ -73,7 +73,7 @@ final class RunRecord {
         log.line("blank rows skipped", (double) source.skippedBlankRows());
         log.line("arithmetic", "IEEE 754 double; a = (Σ_i x_i·W_ij, i ascending) + b_j; same bits whatever the batch");
         log.line("check vectors", checks.map(CheckVectors.Result::describe).orElse("none (the model has no Checks sheet)"));
-        log.line("formulas", formulaCheck.map(f -> f.describe() + " (first rows, before writing)")
+        log.line("formulas", formulaCheck.map(f -> f.describe() + " (first " + ScoreJob.FORMULA_SAMPLE_ROWS + " rows, before writing)")
                 .orElse(options.formulas() ? "none" : "not asked for (--formulas writes them)"));
         features(log, model.network(), source, binding);
         targets(log);

@@ -37,8 +37,13 @@ public final class ScoreJob {
     public static final Pattern OUTPUT_SHEETS =
             Pattern.compile("(?i)L\\d+_(pre|act)|L0_inputs|L0_prepared|Predictions|Evaluation|CheckPlot|Audit");
 
-    /** Rows of the first batch whose formulas are recomputed with POI before the real run. */
-    private static final int FORMULA_SAMPLE_ROWS = 64;
+    /**
+     * Rows of the first batch written into a workbook in memory before the real run, of whose formulas
+     * one in each of up to 64 columns per sheet is recomputed with POI (see FormulaCheck.sample): the 8
+     * rows take turns, so each of them is checked, while a wide layer's weights are read at most 64
+     * columns at a time, once, whatever the number of rows.
+     */
+    static final int FORMULA_SAMPLE_ROWS = 8;
 
     /** Largest relative deviation accepted between a formula and sheetnet's value. */
     static final double FORMULA_TOLERANCE = 1e-12;

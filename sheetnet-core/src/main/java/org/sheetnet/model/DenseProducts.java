@@ -8,6 +8,10 @@ package org.sheetnet.model;
  * it runs: results are bit-identical across batch sizes and thread counts. Rows are processed four
  * at a time so that each loaded row of W serves four rows of X. It lives here so that
  * {@link Matrix} can lend it its numbers without handing them out.
+ *
+ * <p>Large layers go to {@link VectorProducts} (register tiles with the Vector API) when the JVM
+ * has {@code jdk.incubator.vector}; it computes the same bits, so which kernel ran never shows in
+ * the results (see {@link VectorKernel}).
  */
 public final class DenseProducts {
 
@@ -28,20 +32,49 @@ public final class DenseProducts {
      * @param to   one past the last row
      */
     public static void multiplyAdd(double[] x, double[] wd, int n, int m, double[] b, double[] out, int from, int to) {
-        java.util.Arrays.fill(out, from * m, to * m, 0.0);
+        if (VectorKernel.worthIt(n, m, from, to)) {
+            VectorProducts.multiplyAdd(x, wd, n, m, b, out, from, to);
+        } else {
+            scalarMultiplyAdd(x, wd, n, m, b, out, from, to);
+        }
+    }
+
+    /**
+     * The kernel that computes large layers in this JVM, for the Audit and the benchmarks:
+     * {@code "vector (512-bit)"} when the Vector API is available, {@code "scalar"} otherwise.
+     */
+    public static String kernel() {
+        return VectorKernel.describe();
+    }
+
+    /** The scalar loops alone: the reference the vector kernel must match bit for bit. */
+    static void scalarMultiplyAdd(double[] x, double[] wd, int n, int m, double[] b, double[] out, int from, int to) {
+        scalarColumns(x, wd, n, m, out, from, to, 0, m);
+        addBias(b, m, out, from, to);
+    }
+
+    /** Columns [j0, j1) of rows [from, to) of A = X·W, without the bias. */
+    static void scalarColumns(double[] x, double[] wd, int n, int m, double[] out, int from, int to, int j0, int j1) {
+        for (int r = from; r < to; r++) {
+            java.util.Arrays.fill(out, r * m + j0, r * m + j1, 0.0);
+        }
         // Columns of W are taken in blocks small enough to stay in cache while every row passes over
         // them; within a block the sum over i still runs in ascending order, so the result is unchanged.
-        int block = Math.max(8, Math.min(m, (BLOCK_BYTES / 8) / Math.max(n, 1)));
-        for (int j0 = 0; j0 < m; j0 += block) {
-            int j1 = Math.min(m, j0 + block);
+        int block = Math.max(8, Math.min(j1 - j0, (BLOCK_BYTES / 8) / Math.max(n, 1)));
+        for (int b0 = j0; b0 < j1; b0 += block) {
+            int b1 = Math.min(j1, b0 + block);
             int r = from;
             for (; r + 4 <= to; r += 4) {
-                fourRows(x, wd, n, m, out, r, j0, j1);
+                fourRows(x, wd, n, m, out, r, b0, b1);
             }
             for (; r < to; r++) {
-                oneRow(x, wd, n, m, out, r, j0, j1);
+                oneRow(x, wd, n, m, out, r, b0, b1);
             }
         }
+    }
+
+    /** A[r][j] += b[j] for rows [from, to): the bias comes last, after the whole sum. */
+    static void addBias(double[] b, int m, double[] out, int from, int to) {
         for (int r = from; r < to; r++) {
             int o = r * m;
             for (int j = 0; j < m; j++) {

@@ -41,7 +41,8 @@ final class XmlSheetSink implements SheetSink {
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
     private final OutputStream out;
     private final byte[] buffer = new byte[1 << 16];
-    private final String[] columns = new String[512];
+    // Column letters by index, made once each: a 784-input row would otherwise spell them per cell.
+    private String[] columns = new String[512];
     private int length;
     private long size;
     private int next;
@@ -176,7 +177,7 @@ final class XmlSheetSink implements SheetSink {
 
     private String column(int col) {
         if (col >= columns.length) {
-            return CellRef.columnName(col);
+            columns = java.util.Arrays.copyOf(columns, Math.max(col + 1, 2 * columns.length));
         }
         String name = columns[col];
         if (name == null) {

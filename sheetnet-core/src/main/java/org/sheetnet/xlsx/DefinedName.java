@@ -70,7 +70,7 @@ public record DefinedName(String name, String scope, String value) {
             }
             String name = p.attribute("name");
             String local = p.attribute("localSheetId");
-            String value = p.text(MAX_VALUE_CHARS, "the defined name " + (name == null ? "" : WorkbookRels.shorten(name)));
+            String value = p.text(MAX_VALUE_CHARS, () -> "the defined name " + (name == null ? "" : WorkbookRels.shorten(name)));
             if (names.size() == MAX_NAMES) {
                 throw XlsxErrors.damaged(p.file(), p.part(), "it defines more than " + MAX_NAMES + " names");
             }

@@ -28,7 +28,7 @@ final class RichText {
         for (int e = p.next(); ; e = p.next()) {
             if (e == XMLStreamConstants.START_ELEMENT) {
                 if ("t".equals(p.name())) {
-                    sb.append(p.text(MAX_CHARS - sb.length(), "a string"));
+                    sb.append(p.text(MAX_CHARS - sb.length(), () -> "a string"));
                 } else if (top && "r".equals(p.name())) {
                     readChildren(p, sb, false);
                 } else {

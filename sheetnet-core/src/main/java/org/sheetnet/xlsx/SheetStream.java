@@ -173,8 +173,8 @@ public final class SheetStream implements Closeable {
                 continue;
             }
             switch (part.name()) {
-                case "f" -> formula = part.text(MAX_VALUE_CHARS, "the formula of " + at);
-                case "v" -> v = part.text(MAX_VALUE_CHARS, "the value of " + at);
+                case "f" -> formula = part.text(MAX_VALUE_CHARS, () -> "the formula of " + at);
+                case "v" -> v = part.text(MAX_VALUE_CHARS, () -> "the value of " + at);
                 case "is" -> inline = RichText.read(part);
                 default -> part.skip();
             }
@@ -210,7 +210,7 @@ public final class SheetStream implements Closeable {
             return null;
         }
         String t = v.trim();
-        double d = CellText.isPlainDecimal(t) ? Double.parseDouble(t) : Double.NaN;
+        double d = CellText.isPlainDecimal(t) ? CellText.parsePlainDecimal(t) : Double.NaN;
         if (!Double.isFinite(d)) {
             throw new SheetnetException(kind, pkg.fileName() + ": " + SheetName.cell(sheet, at) + " holds \""
                     + WorkbookRels.shorten(t) + "\", which is not a finite number; a workbook cannot hold it");

@@ -91,8 +91,9 @@ final class XmlPart implements Closeable {
      * The text directly inside the current element, read to its end tag; child elements are skipped.
      *
      * @param maxChars most characters accepted: text split by comments would otherwise be unbounded
+     * @param what     what the text is, for a message (made only when one is needed: this runs for every cell)
      */
-    String text(int maxChars, String what) {
+    String text(int maxChars, java.util.function.Supplier<String> what) {
         StringBuilder sb = new StringBuilder();
         int depth = 0;
         for (int e = next(); ; e = next()) {
@@ -103,10 +104,10 @@ final class XmlPart implements Closeable {
                     return sb.toString();
                 }
             } else if (e == XMLStreamConstants.END_DOCUMENT) {
-                throw XlsxErrors.damaged(file, part, "it ends inside " + what);
+                throw XlsxErrors.damaged(file, part, "it ends inside " + what.get());
             } else if (depth == 0 && isText(e)) {
                 if (sb.length() + xml.getTextLength() > maxChars) {
-                    throw SheetnetException.file(file + ": " + part + ": " + what + " holds more than " + maxChars
+                    throw SheetnetException.file(file + ": " + part + ": " + what.get() + " holds more than " + maxChars
                             + " characters; sheetnet refuses it", null);
                 }
                 sb.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());

@@ -7,13 +7,15 @@ import org.sheetnet.sink.SheetSink;
 
 /**
  * An output sheet held in memory until the whole run has succeeded, so that a failing run leaves the
- * document as it was. Values only: a formula is kept as its value.
+ * document as it was. A formula is kept as its value, and, where the run asked for formulas, as the
+ * formula too (added after the values, see {@link OutputSheets}).
  */
 final class BufferedSheet implements SheetSink {
 
     private final String name;
     private final List<Object[]> rows = new ArrayList<>();
     private final List<Integer> headerRows = new ArrayList<>();
+    private final List<Formula> formulas = new ArrayList<>();
     private Object[] current;
     private int width;
 
@@ -73,11 +75,28 @@ final class BufferedSheet implements SheetSink {
     @Override
     public void formula(int col, String formula, double cached) {
         put(col, cached);
+        formulas.add(new Formula(row(), col, formula));
     }
 
     @Override
     public void formulaText(int col, String formula, String cached) {
         put(col, cached);
+        formulas.add(new Formula(row(), col, formula));
+    }
+
+    /** The formula cells, in the order written: formulas in sheetnet's (Excel's) grammar, without '='. */
+    List<Formula> formulas() {
+        return List.copyOf(formulas);
+    }
+
+    /**
+     * A formula cell.
+     *
+     * @param row   0-based row
+     * @param col   0-based column
+     * @param excel the formula as {@code sheetnet score --formulas} writes it, without its '='
+     */
+    record Formula(int row, int col, String excel) {
     }
 
     @Override

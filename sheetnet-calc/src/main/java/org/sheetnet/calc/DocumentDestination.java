@@ -66,7 +66,7 @@ final class DocumentDestination implements Destination {
 
     @Override
     public boolean supportsFormulas() {
-        return false;
+        return true;
     }
 
     @Override

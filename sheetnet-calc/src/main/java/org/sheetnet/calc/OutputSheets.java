@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * Puts a finished run's sheets into the document as one step that Edit ▸ Undo takes back: removes the
- * previous run's sheets, adds the new ones after the last sheet, and shows the one asked for. When
+ * previous run's sheets, adds the new ones after the last sheet (values, then any formulas over them, which
+ * need every sheet they name to be there), and shows the one asked for. When
  * anything fails half-way the step is undone, so the document is as it was.
  */
 final class OutputSheets {
@@ -47,6 +48,9 @@ final class OutputSheets {
             }
             for (BufferedSheet sheet : sheets) {
                 add(all, sheet);
+            }
+            for (BufferedSheet sheet : sheets) {
+                addFormulas(Uno.as(XSpreadsheet.class, all.getByName(sheet.name())), sheet);
             }
             done = true;
         } catch (NoSuchElementException | WrappedTargetException | com.sun.star.lang.IndexOutOfBoundsException
@@ -79,6 +83,13 @@ final class OutputSheets {
         }
         Uno.as(XPropertySet.class, Uno.as(XColumnRowRange.class, range).getColumns())
                 .setPropertyValue("OptimalWidth", Boolean.TRUE);
+    }
+
+    // Over the values already there: Calc recalculates each formula when it is set.
+    private static void addFormulas(XSpreadsheet s, BufferedSheet sheet) throws com.sun.star.lang.IndexOutOfBoundsException {
+        for (BufferedSheet.Formula f : sheet.formulas()) {
+            s.getCellByPosition(f.col(), f.row()).setFormula(CalcFormulas.fromExcel(f.excel()));
+        }
     }
 
     private static void leave(XUndoManager undo) {

@@ -10,7 +10,9 @@ import org.sheetnet.job.ScoreJob;
 /**
  * sheetnet ▸ Score: reads the model and the input rows from the open document, scores them with the
  * library, and adds the sheets {@code sheetnet score} writes (L0_prepared, Lk_pre, Lk_act,
- * Predictions, CheckPlot, Audit), replacing a previous run's only when the user says yes.
+ * Predictions, CheckPlot, Audit), replacing a previous run's only when the user says yes. sheetnet ▸
+ * Score with formulas writes them as {@code sheetnet score --formulas} does: the computed cells are live
+ * formulas over the document's Inputs sheet and model sheets (with L0_inputs, the inputs in the model's order).
  */
 final class ScoreCommand {
 
@@ -20,7 +22,17 @@ final class ScoreCommand {
     private ScoreCommand() {
     }
 
+    /** What the Audit sheet gives as the command line of Score with formulas. */
+    static final String COMMAND_FORMULAS = "LibreOffice Calc: sheetnet > Score with formulas";
+
     static Outcome run(OpenDocument doc, Dialogs dialogs) {
+        return run(doc, dialogs, false);
+    }
+
+    /**
+     * @param formulas whether the computed cells are live formulas
+     */
+    static Outcome run(OpenDocument doc, Dialogs dialogs, boolean formulas) {
         ModelWorkbook model = doc.model();
         List<String> previous = doc.sheets().sheetNames().stream()
                 .filter(n -> Inputs.OUTPUT_SHEETS.matcher(n).matches()).toList();
@@ -31,9 +43,10 @@ final class ScoreCommand {
         List<String> staying = doc.sheets().sheetNames().stream().filter(n -> !previous.contains(n)).toList();
         DocumentDestination out = new DocumentDestination(doc.name(), staying);
         ScoreJob.Result result;
-        try (RowSource rows = Inputs.open(doc, model)) {
-            result = DocumentScoreJob.run(model, rows, out, new DocumentScoreJob.Request(doc.file(), COMMAND,
-                    CheckVectors.DEFAULT_TOLERANCE));
+        // The formulas refer to the Inputs sheet, so a run with formulas reads it, whatever is selected.
+        try (RowSource rows = formulas ? new RowsInPlace(Inputs.sheet(doc)) : Inputs.open(doc, model)) {
+            result = DocumentScoreJob.run(model, rows, out, new DocumentScoreJob.Request(doc.file(),
+                    formulas ? COMMAND_FORMULAS : COMMAND, CheckVectors.DEFAULT_TOLERANCE, formulas));
         }
         OutputSheets.commit(doc.document(), "sheetnet: Score", previous, out.sheets(), out.active());
         StringBuilder message = new StringBuilder(String.format(java.util.Locale.ROOT,

@@ -24,7 +24,8 @@ import org.sheetnet.Location;
 import org.sheetnet.SheetnetException;
 
 /**
- * The "sheetnet" menu: a protocol handler for the URLs {@code org.sheetnet.calc:Score}, {@code :Check},
+ * The "sheetnet" menu: a protocol handler for the URLs {@code org.sheetnet.calc:Score},
+ * {@code :ScoreFormulas}, {@code :Check},
  * {@code :Verify} and {@code :Values}, each acting on the document of the frame it was made for.
  *
  * <p>A macro may dispatch them too, with the arguments {@code Replace} (boolean: the answer to
@@ -38,7 +39,7 @@ public final class SheetnetDispatch extends WeakBase
     public static final String IMPLEMENTATION = SheetnetDispatch.class.getName();
     static final String[] SERVICES = {"com.sun.star.frame.ProtocolHandler"};
     static final String PROTOCOL = "org.sheetnet.calc:";
-    static final List<String> COMMANDS = List.of("Score", "Check", "Verify", "Values");
+    static final List<String> COMMANDS = List.of("Score", "ScoreFormulas", "Check", "Verify", "Values");
 
     private XFrame frame;
 
@@ -100,6 +101,7 @@ public final class SheetnetDispatch extends WeakBase
         try {
             outcome = switch (command) {
                 case "Score" -> ScoreCommand.run(doc, dialogs);
+                case "ScoreFormulas" -> ScoreCommand.run(doc, dialogs, true);
                 case "Check" -> CheckCommand.run(doc);
                 case "Verify" -> VerifyCommand.run(doc);
                 default -> ValuesCommand.run(doc);

@@ -20,7 +20,8 @@ import org.sheetnet.sink.Destination;
  * Scores a model and input rows held in memory, such as a document open in LibreOffice Calc, into any
  * {@link Destination}: the same steps as {@link ScoreJob} (check vectors first, the same input binding,
  * the one {@link BatchScorer}, the same sheet writer), so the numbers are those of {@code sheetnet score}
- * on the same cells, bit for bit. Values only, on the calling thread; no file is read or written.
+ * on the same cells, bit for bit. Values, or on request live formulas; on the calling thread; no file is
+ * read or written.
  */
 public final class DocumentScoreJob {
 
@@ -33,8 +34,14 @@ public final class DocumentScoreJob {
      * @param document       the document's file, or its title when it was never saved
      * @param commandLine    how the run was asked for, e.g. {@code LibreOffice Calc: sheetnet > Score}
      * @param checkTolerance the tolerance on the check vectors' deviation
+     * @param formulas       whether computed cells are live formulas, as {@code sheetnet score --formulas}
      */
-    public record Request(Path document, String commandLine, double checkTolerance) {
+    public record Request(Path document, String commandLine, double checkTolerance, boolean formulas) {
+
+        /** A request for values only. */
+        public Request(Path document, String commandLine, double checkTolerance) {
+            this(document, commandLine, checkTolerance, false);
+        }
     }
 
     private DocumentScoreJob() {
@@ -53,7 +60,7 @@ public final class DocumentScoreJob {
      */
     public static ScoreJob.Result run(ModelWorkbook model, RowSource rows, Destination out, Request request) {
         ScoreOptions options = new ScoreOptions(request.document(), Optional.empty(), Optional.empty(),
-                request.document(), true, BATCH_ROWS, false, request.checkTolerance(), 1, request.commandLine());
+                request.document(), true, BATCH_ROWS, request.formulas(), request.checkTolerance(), 1, request.commandLine());
         RunRecord record = new RunRecord(options, Instant.now());
         Network network = model.network();
         Optional<CheckVectors.Result> checks = CheckVectors.evaluate(model.model(), request.checkTolerance());
@@ -66,7 +73,7 @@ public final class DocumentScoreJob {
             record.notes.add(RunRecord.positionNote(rows.header(), binding));
         }
         BatchScorer scorer = BatchScorer.onCallingThread(model.model());
-        try (ScoredWorkbookWriter writer = ScoredWorkbookWriter.to(out)) {
+        try (ScoredWorkbookWriter writer = ScoredWorkbookWriter.to(out, request.formulas())) {
             writer.begin(network, model.sources(), model.preparation(), rows.header(), binding.features(),
                     binding.idColumns(), Optional.empty());
             ValueDigest inputs = new ValueDigest();
@@ -88,6 +95,7 @@ public final class DocumentScoreJob {
             }
             record.inputsDigest = inputs.hex();
             checks.ifPresent(c -> writer.checkPlot(c.pairs()));
+            record.valueOnlySheets = writer.valueOnlySheets();
             writer.finish(record.toAudit(model, rows, binding));
         }
         return new ScoreJob.Result(record.rows, network, checks,

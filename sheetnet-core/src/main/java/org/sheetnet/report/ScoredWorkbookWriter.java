@@ -92,6 +92,14 @@ public final class ScoredWorkbookWriter implements Closeable {
         return new ScoredWorkbookWriter(destination, false, 1);
     }
 
+    /**
+     * A writer to any destination, all on the calling thread, with live formulas when asked for and the
+     * destination takes them (see {@link Destination#supportsFormulas}).
+     */
+    public static ScoredWorkbookWriter to(Destination destination, boolean formulas) {
+        return new ScoredWorkbookWriter(destination, formulas && destination.supportsFormulas(), 1);
+    }
+
     /** A writer that keeps everything in a POI workbook in memory, to check a sample of formulas. */
     public static ScoredWorkbookWriter inMemory(boolean formulas) {
         return new ScoredWorkbookWriter(new WorkbookDestination(null), formulas, 1);

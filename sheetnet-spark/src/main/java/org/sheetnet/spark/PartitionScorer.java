@@ -51,10 +51,11 @@ final class PartitionScorer implements FlatMapFunction<Iterator<InternalRow>, In
     private final RowCounts counts;
 
     /**
+     * @param schema the input's columns, whose types say how a field is read
      * @param counts where rows scored, skipped and kept invalid are counted, or null
      */
-    PartitionScorer(Broadcast<ModelBytes> model, StructType schema, FeatureColumns columns, OutputColumns outputs, HandleInvalid handleInvalid,
-            int batchRows, RowCounts counts) {
+    PartitionScorer(Broadcast<ModelBytes> model, StructType schema, FeatureColumns columns, OutputColumns outputs,
+            HandleInvalid handleInvalid, int batchRows, RowCounts counts) {
         this.model = model;
         this.schema = schema;
         this.columns = columns;
@@ -179,7 +180,8 @@ final class PartitionScorer implements FlatMapFunction<Iterator<InternalRow>, In
                 values[c++] = out.act()[v * out.width() + j];
             }
             if (outputs.classify()) {
-                values[c++] = UTF8String.fromString(outputs.outputs().get(ArgMax.of(out.act(), v * out.width(), out.width())));
+                String predicted = outputs.outputs().get(ArgMax.of(out.act(), v * out.width(), out.width()));
+                values[c++] = UTF8String.fromString(predicted);
             }
             if (!outputs.layers().isEmpty()) {
                 for (ForwardTrace.LayerValues layer : trace.layers()) {

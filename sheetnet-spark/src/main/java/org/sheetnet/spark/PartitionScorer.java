@@ -5,10 +5,16 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.CatalystTypeConverters;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.JoinedRow;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.LongAccumulator;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.api.SheetnetModel;
@@ -25,12 +31,19 @@ import org.sheetnet.model.DenseLayer;
  * reasons and with the same words), a batch is prepared and run at once, and each input row comes out
  * with the appended {@link OutputColumns}. Rows are pulled from Spark's iterator a batch at a time, so
  * a partition's memory is one batch.
+ *
+ * <p>It works on Spark's internal rows: only the feature columns are read (a double column with
+ * {@code getDouble}, any other through Spark's converter to the value a {@code Row} would hold), the id
+ * columns only for a message, and the outputs are joined to the input row as it is. Converting every
+ * column to a {@code Row} and back cost more than the model on inputs of hundreds of columns
+ * (docs/spark.md, Measured).
  */
-final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
+final class PartitionScorer implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
 
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<ModelBytes> model;
+    private final StructType schema;
     private final FeatureColumns columns;
     private final OutputColumns outputs;
     private final HandleInvalid handleInvalid;
@@ -38,11 +51,13 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
     private final RowCounts counts;
 
     /**
+     * @param schema the input's columns, whose types say how a field is read
      * @param counts where rows scored, skipped and kept invalid are counted, or null
      */
-    PartitionScorer(Broadcast<ModelBytes> model, FeatureColumns columns, OutputColumns outputs, HandleInvalid handleInvalid,
-            int batchRows, RowCounts counts) {
+    PartitionScorer(Broadcast<ModelBytes> model, StructType schema, FeatureColumns columns, OutputColumns outputs,
+            HandleInvalid handleInvalid, int batchRows, RowCounts counts) {
         this.model = model;
+        this.schema = schema;
         this.columns = columns;
         this.outputs = outputs;
         this.handleInvalid = handleInvalid;
@@ -51,11 +66,11 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> input) {
+    public Iterator<InternalRow> call(Iterator<InternalRow> input) {
         SheetnetModel loaded = model.value().load();
         Batch batch = new Batch(loaded, columns.binding(loaded.model()));
         return new Iterator<>() {
-            private final ArrayDeque<Row> ready = new ArrayDeque<>();
+            private final ArrayDeque<InternalRow> ready = new ArrayDeque<>();
 
             @Override
             public boolean hasNext() {
@@ -66,7 +81,7 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
             }
 
             @Override
-            public Row next() {
+            public InternalRow next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
@@ -83,7 +98,8 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         private final RowLabels labels;
         private final int width;
         private final double[] x;
-        private final List<Row> rows = new ArrayList<>();
+        private final List<InternalRow> rows = new ArrayList<>();
+        private final Fields fields = new Fields();
         private final List<String> reasons = new ArrayList<>();
         private final int[] scoredAt;
 
@@ -98,12 +114,12 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         }
 
         // Reads up to batchRows rows, scores the valid ones together, and queues the results in input order.
-        void score(Iterator<Row> input, ArrayDeque<Row> out) {
+        void score(Iterator<InternalRow> input, ArrayDeque<InternalRow> out) {
             rows.clear();
             reasons.clear();
             int valid = 0;
             while (rows.size() < batchRows && input.hasNext()) {
-                Row row = input.next();
+                InternalRow row = input.next().copy(); // Spark reuses the row object it hands out
                 String reason = read(row, valid);
                 rows.add(row);
                 reasons.add(reason);
@@ -124,12 +140,12 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         }
 
         // The row's raw features into x at its place among the valid rows; null, or why it cannot be scored.
-        private String read(Row row, int valid) {
-            Object[] cells = new Object[row.size()];
+        private String read(InternalRow row, int valid) {
+            Object[] cells = new Object[row.numFields()];
             for (int f : columns.features()) {
-                cells[f] = CellValue.of(row.get(f));
+                cells[f] = fields.cell(row, f);
             }
-            labels.at(row);
+            fields.labelsAt(labels, row);
             try {
                 binding.raw(new InputRow(0, cells), labels, x, valid * width);
                 return null;
@@ -145,7 +161,7 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         private ForwardTrace run(int valid) {
             try {
                 return scorer.score(valid, (r, into, offset) -> { }, x, e -> {
-                    labels.at(rows.get(scoredAt[e.row()]));
+                    fields.labelsAt(labels, rows.get(scoredAt[e.row()]));
                     DenseLayer layer = loaded.model().network().layers().get(e.layer() - 1);
                     return SheetnetException.input(labels.locateRow(0) + ": layer " + e.layer() + " (" + layer.name()
                             + ", " + layer.activation().describe() + ") gives a non-finite " + e.stage() + " for unit "
@@ -156,15 +172,16 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
             }
         }
 
-        private Row scored(Row row, ForwardTrace trace, int v) {
-            Object[] values = withRoom(row);
-            int c = row.size();
+        private InternalRow scored(InternalRow row, ForwardTrace trace, int v) {
+            Object[] values = new Object[outputs.count()];
+            int c = 0;
             ForwardTrace.LayerValues out = trace.output();
             for (int j = 0; j < out.width(); j++) {
                 values[c++] = out.act()[v * out.width() + j];
             }
             if (outputs.classify()) {
-                values[c++] = outputs.outputs().get(ArgMax.of(out.act(), v * out.width(), out.width()));
+                String predicted = outputs.outputs().get(ArgMax.of(out.act(), v * out.width(), out.width()));
+                values[c++] = UTF8String.fromString(predicted);
             }
             if (!outputs.layers().isEmpty()) {
                 for (ForwardTrace.LayerValues layer : trace.layers()) {
@@ -176,27 +193,53 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
                     }
                 }
             }
-            return RowFactory.create(values);
+            return new JoinedRow(row, new GenericInternalRow(values));
         }
 
-        private Row kept(Row row, String reason) {
-            Object[] values = withRoom(row);
-            values[values.length - 1] = reason;
-            return RowFactory.create(values);
-        }
-
-        private Object[] withRoom(Row row) {
-            Object[] values = new Object[row.size() + outputs.count()];
-            for (int c = 0; c < row.size(); c++) {
-                values[c] = row.get(c);
-            }
-            return values;
+        private InternalRow kept(InternalRow row, String reason) {
+            Object[] values = new Object[outputs.count()];
+            values[values.length - 1] = UTF8String.fromString(reason);
+            return new JoinedRow(row, new GenericInternalRow(values));
         }
 
         private void count(int scored, int invalid) {
             if (counts != null) {
                 counts.add(scored, invalid, handleInvalid);
             }
+        }
+    }
+
+    /** Reads fields of internal rows as the values a {@code Row} would hold, converters made once per partition. */
+    private final class Fields {
+        private final DataType[] types = new DataType[schema.size()];
+        private final scala.Function1<Object, Object>[] converters;
+
+        @SuppressWarnings("unchecked")
+        Fields() {
+            converters = new scala.Function1[schema.size()];
+            for (int c = 0; c < types.length; c++) {
+                types[c] = schema.fields()[c].dataType();
+                converters[c] = CatalystTypeConverters.createToScalaConverter(types[c]);
+            }
+        }
+
+        // The cell value core reads: a double column directly, any other as CellValue reads a Row's field.
+        Object cell(InternalRow row, int c) {
+            if (row.isNullAt(c)) {
+                return null;
+            }
+            if (types[c] == DataTypes.DoubleType) {
+                return row.getDouble(c);
+            }
+            return CellValue.of(external(row, c));
+        }
+
+        Object external(InternalRow row, int c) {
+            return row.isNullAt(c) ? null : converters[c].apply(row.get(c, types[c]));
+        }
+
+        void labelsAt(RowLabels labels, InternalRow row) {
+            labels.at(c -> external(row, c));
         }
     }
 

@@ -3,6 +3,7 @@ package org.sheetnet.spark;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.spark.sql.Row;
 import org.sheetnet.input.InputRow;
 import org.sheetnet.input.RowSource;
@@ -22,7 +23,7 @@ final class RowLabels implements RowSource, Serializable {
     private final String description;
     private final List<String> header;
     private final int[] ids;
-    private transient Row current;
+    private transient IntFunction<Object> current;
 
     /**
      * @param description the input, for messages: its path, or {@code the DataFrame}
@@ -37,7 +38,12 @@ final class RowLabels implements RowSource, Serializable {
 
     /** Makes messages name this row. */
     void at(Row row) {
-        this.current = row;
+        this.current = row::get;
+    }
+
+    /** Makes messages name the row whose fields (as external values) this gives, read only for a message. */
+    void at(IntFunction<Object> fields) {
+        this.current = fields;
     }
 
     /** The current row's name: its first id columns' values, or its values' absence of any. */
@@ -47,7 +53,7 @@ final class RowLabels implements RowSource, Serializable {
         }
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < Math.min(ids.length, SHOWN_IDS); i++) {
-            Object v = current.get(ids[i]);
+            Object v = current.apply(ids[i]);
             parts.add(header.get(ids[i]) + "=" + (v instanceof String s ? "\"" + s + "\"" : String.valueOf(v)));
         }
         return "row (" + String.join(", ", parts) + (ids.length > SHOWN_IDS ? ", …" : "") + ")";

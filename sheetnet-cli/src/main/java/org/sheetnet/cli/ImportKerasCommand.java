@@ -3,6 +3,7 @@ package org.sheetnet.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sheetnet.Plural;
 import org.sheetnet.format.keras.KerasImport;
 import org.sheetnet.sink.OutputNames;
 import org.sheetnet.sink.OutputPolicy;
@@ -76,9 +77,11 @@ final class ImportKerasCommand implements Callable<Integer> {
         String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         KerasImport.Result result = KerasImport.run(new KerasImport.Options(model, Optional.ofNullable(config),
                 Optional.ofNullable(expected), target, force, commandLine));
-        spec.commandLine().getOut().printf("imported %d Dense layers (%d other layers folded in or left out), "
-                + "%d inputs -> %d outputs%s -> %s%n", result.network().depth(), result.folded(),
-                result.network().inputWidth(), result.network().outputLayer().outputWidth(),
+        spec.commandLine().getOut().printf("imported %s (%s folded in or left out), "
+                + "%s -> %s%s -> %s%n", Plural.of(result.network().depth(), "Dense layer"),
+                Plural.of(result.folded(), "other layer"),
+                Plural.of(result.network().inputWidth(), "input"),
+                Plural.of(result.network().outputLayer().outputWidth(), "output"),
                 (result.features() ? ", inputs prepared by a Features sheet" : "")
                         + (result.checks() > 0 ? ", " + result.checks() + " checks" : ""), target);
         return ExitCodes.OK;

@@ -3,6 +3,7 @@ package org.sheetnet.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sheetnet.Plural;
 import org.sheetnet.format.onnx.OnnxImport;
 import org.sheetnet.sink.OutputNames;
 import org.sheetnet.sink.OutputPolicy;
@@ -71,9 +72,10 @@ final class ImportOnnxCommand implements Callable<Integer> {
         String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         OnnxImport.Result result = OnnxImport.run(new OnnxImport.Options(model, Optional.ofNullable(expected), target,
                 force, commandLine));
-        spec.commandLine().getOut().printf("imported %d layers from %d nodes of %s, %d inputs -> %d outputs%s -> %s%n",
-                result.network().depth(), result.nodes(), result.source(), result.network().inputWidth(),
-                result.network().outputLayer().outputWidth(),
+        spec.commandLine().getOut().printf("imported %s from %s of %s, %s -> %s%s -> %s%n",
+                Plural.of(result.network().depth(), "layer"), Plural.of(result.nodes(), "node"), result.source(),
+                Plural.of(result.network().inputWidth(), "input"),
+                Plural.of(result.network().outputLayer().outputWidth(), "output"),
                 (result.features() ? ", inputs prepared by a Features sheet" : "")
                         + (result.checks() > 0 ? ", " + result.checks() + " checks" : ""), target);
         return ExitCodes.OK;

@@ -44,7 +44,7 @@ class OnnxCommandsTest {
                 src.resolve("reference.json").toString(), "--out", out.toString());
         assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         assertTrue(run.stdout().startsWith("imported 2 layers from 9 nodes of mlp.onnx (skl2onnx 1.16.0, IR 9, opset 19),"
-                + " 8 inputs -> 1 outputs, inputs prepared by a Features sheet, "), run.stdout());
+                + " 8 inputs -> 1 output, inputs prepared by a Features sheet, "), run.stdout());
         Cli.Run check = Cli.run("check", out.toString(), "--check-tolerance", "1e-12");
         assertEquals(ExitCodes.OK, check.exit(), "the reference rows reproduce to 1e-12: " + check.stdout() + check.stderr());
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -13,8 +13,16 @@ public final class PlainDecimal {
 
     /** Whether the (trimmed) text is a plain decimal. */
     public static boolean matches(String text) {
-        // The scanner ignores surrounding spaces; this method never did, and its callers pass trimmed text.
+        return !Double.isNaN(value(text));
+    }
+
+    /**
+     * The number a (trimmed) plain decimal holds, the same bits as {@link Double#parseDouble} (±infinity
+     * beyond a double's range), read in the same pass that checks it; NaN when the text is not one.
+     */
+    public static double value(String text) {
+        // The scanner ignores surrounding spaces; this class never did, and its callers pass trimmed text.
         return !text.isEmpty() && text.charAt(0) > ' ' && text.charAt(text.length() - 1) > ' '
-                && !Double.isNaN(new DecimalScanner(DecimalStyle.PLAIN).read(text));
+                ? new DecimalScanner(DecimalStyle.PLAIN).read(text) : Double.NaN;
     }
 }

@@ -26,10 +26,7 @@ public final class TextNumbers {
      */
     public static Double parse(String text) {
         String t = text.strip();
-        if (t.isEmpty() || !PlainDecimal.matches(t)) {
-            return null;
-        }
-        double d = Double.parseDouble(t);
+        double d = PlainDecimal.value(t);
         return Double.isFinite(d) ? d : null;
     }
 

@@ -36,6 +36,7 @@ final class CellValue {
         if (t.isEmpty()) {
             return null;
         }
-        return PlainDecimal.matches(t) ? (Object) Double.valueOf(t) : t;
+        double d = PlainDecimal.value(t);
+        return Double.isNaN(d) ? t : (Object) d;
     }
 }

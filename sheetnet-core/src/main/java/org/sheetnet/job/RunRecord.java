@@ -43,6 +43,8 @@ final class RunRecord {
     Optional<org.sheetnet.evaluate.Targets> targets = Optional.empty();
     Optional<org.sheetnet.evaluate.Evaluator> evaluation = Optional.empty();
     String inputsDigest = "";
+    /** For an ONNX or Keras model file, what it was read as (see {@link ModelFile#importNote()}). */
+    Optional<String> modelImport = Optional.empty();
     long rows;
     int batchRows;
     final List<String> notes = new ArrayList<>();
@@ -65,6 +67,7 @@ final class RunRecord {
         log.line("model file", options.model().toAbsolutePath().normalize().toString());
         // The hash taken when the model was read: the bytes scored, even if the file changed during the run.
         log.line("model file SHA-256", model.model().provenance().sha256());
+        modelImport.ifPresent(note -> log.line("model read as", note));
         log.line("inputs", source.describe());
         options.input().ifPresent(p -> log.line("inputs file SHA-256", Sha256.of(p)));
         source.reading().ifPresent(r -> log.line("inputs read as", r));

@@ -14,7 +14,6 @@ import org.sheetnet.evaluate.TargetBatch;
 import org.sheetnet.evaluate.Targets;
 import org.sheetnet.input.InputBinding;
 import org.sheetnet.input.InputRow;
-import org.sheetnet.format.workbook.ModelReader;
 import org.sheetnet.format.workbook.ModelWorkbook;
 import org.sheetnet.input.RowSource;
 import org.sheetnet.report.ValueDigest;
@@ -77,14 +76,18 @@ public final class ScoreJob {
      */
     public static Result run(ScoreOptions options, ScoreProgress progress) {
         ScoreOutput output = ScoreOutput.of(options.out(), options.formulas());
-        OutputPolicy policy = OutputPolicy.of(options.force()).protecting(options.model(), "model workbook")
+        ModelFile.Format format = ModelFile.Format.of(options.model());
+        OutputPolicy policy = OutputPolicy.of(options.force()).protecting(options.model(), format.describe())
                 .protecting(options.input().orElse(null), "--input file");
         policy.requireNotInput(options.out());
+        requireInputFile(options, format);
         RunRecord record = new RunRecord(options, Instant.now());
-        try (ModelWorkbook model = ModelReader.read(options.model());
-                InputSources.Opened input = InputSources.open(model, options.input(), options.inputSheet(),
+        try (ModelFile modelFile = ModelFile.open(options.model(), "score", options.commandLine());
+                InputSources.Opened input = InputSources.open(modelFile.workbook(), options.input(), options.inputSheet(),
                         options.inputTable(), options.csv());
                 ScoringThreads threads = new ScoringThreads(options.threads())) {
+            ModelWorkbook model = modelFile.workbook();
+            record.modelImport = modelFile.importNote();
             BatchScorer scorer = BatchScorer.on(model.model(), threads.executor(), options.threads());
             Network network = model.network();
             Optional<CheckVectors.Result> checks = CheckVectors.evaluate(model.model(), options.checkTolerance());
@@ -142,6 +145,14 @@ public final class ScoreJob {
             return new Result(record.rows, network, checks,
                     binding.preparation() == null ? Optional.empty() : Optional.of(binding.log()), evaluator,
                     List.copyOf(record.notes), RunRecord.textNumberWarnings(model, binding));
+        }
+    }
+
+    // An ONNX or Keras file holds no rows (its import has no Inputs sheet): say so naming it, before reading it.
+    private static void requireInputFile(ScoreOptions options, ModelFile.Format format) {
+        if (format.imported() && options.input().isEmpty()) {
+            throw SheetnetException.input(options.model().getFileName() + ": " + format.describe()
+                    + "s hold no input rows; give them with --input FILE (.csv or .xlsx)");
         }
     }
 

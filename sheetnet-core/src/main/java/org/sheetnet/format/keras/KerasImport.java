@@ -13,6 +13,7 @@ import org.sheetnet.model.Model;
 import org.sheetnet.model.Provenance;
 import org.sheetnet.model.Network;
 import org.sheetnet.sink.AuditLog;
+import org.sheetnet.sink.OutputPolicy;
 import org.sheetnet.format.workbook.ModelWorkbookWriter;
 
 /**
@@ -82,26 +83,60 @@ public final class KerasImport {
     }
 
     /**
+     * A model read from a Keras file, with the sheets its workbook carries besides the model's own.
+     *
+     * @param model  the model, with its check vectors when expected outputs were given
+     * @param source the {@value #SOURCE_SHEET} sheet: file, SHA-256, Keras version, what became of each layer
+     * @param extras further sheets (the Inputs of the expected outputs), in order
+     * @param result the summary the command prints
+     */
+    public record Imported(Model model, AuditLog source, List<ModelWorkbookWriter.ExtraSheet> extras, Result result) {
+
+        /**
+         * Writes the model workbook {@code import-keras} writes.
+         *
+         * @throws org.sheetnet.SheetnetException (OUTPUT) if the workbook cannot be written
+         */
+        public void write(Path out, OutputPolicy policy) {
+            ModelWorkbookWriter.write(model, source, SOURCE_SHEET, extras, out, policy);
+        }
+    }
+
+    /**
      * Imports a model and writes its workbook.
      *
      * @throws org.sheetnet.SheetnetException as {@link #read}, and (OUTPUT) if the workbook cannot be written
      */
     public static Result run(Options options) {
+        Imported imported = importModel(options, "sheetnet import-keras");
+        imported.write(options.out(), OutputPolicy.of(options.replace()));
+        return imported.result();
+    }
+
+    /**
+     * Reads a model as {@code import-keras} does, with the sheets of its workbook, writing nothing
+     * ({@code options.out()} and {@code replace()} are not used).
+     *
+     * @param options what to read
+     * @param by      what imports it, for the Source sheet: {@code sheetnet import-keras}
+     * @throws org.sheetnet.SheetnetException as {@link #read}
+     */
+    public static Imported importModel(Options options, String by) {
         try (KerasSource source = KerasFiles.open(options.model(), options.config())) {
             ChainAssembler.Result assembled = assemble(source, options.model());
             Network network = assembled.network();
             Optional<ExpectedOutputs> expected = options.expected().map(f -> ExpectedOutputs.read(f,
                     network.inputWidth(), network.outputLayer().outputWidth()));
-            AuditLog audit = audit(options, source, assembled, expected);
+            AuditLog audit = audit(options, by, source, assembled, expected);
             Model model = new Model(network, assembled.features().map(InputPreparation::new),
                     expected.map(e -> CheckSheets.vectors(network, e)),
                     new Provenance(options.model().getFileName().toString(), Sha256.of(options.model())));
             List<ModelWorkbookWriter.ExtraSheet> extras = new ArrayList<>();
             expected.ifPresent(e -> extras.add(CheckSheets.inputs(model, e)));
-            ModelWorkbookWriter.write(model, audit, SOURCE_SHEET, extras, options.out(), options.replace());
             int folded = assembled.notes().size() - network.depth();
-            return new Result(network, folded, expected.map(ExpectedOutputs::rows).orElse(0),
+            Result result = new Result(network, folded, expected.map(ExpectedOutputs::rows).orElse(0),
                     assembled.features().isPresent());
+            return new Imported(model, audit, List.copyOf(extras), result);
         }
     }
 
@@ -111,10 +146,10 @@ public final class KerasImport {
         return ChainAssembler.assemble(config, source.weights(), source.kerasMajor(), name);
     }
 
-    private static AuditLog audit(Options options, KerasSource source, ChainAssembler.Result assembled,
+    private static AuditLog audit(Options options, String by, KerasSource source, ChainAssembler.Result assembled,
             Optional<ExpectedOutputs> expected) {
         AuditLog log = new AuditLog();
-        log.section("Source", "imported from a Keras model file by sheetnet import-keras");
+        log.section("Source", "imported from a Keras model file by " + by);
         log.line("tool", Version.describe());
         log.line("imported at (UTC)", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         log.line("command line", options.commandLine());

@@ -15,6 +15,7 @@ import org.sheetnet.model.Model;
 import org.sheetnet.model.Network;
 import org.sheetnet.model.Provenance;
 import org.sheetnet.sink.AuditLog;
+import org.sheetnet.sink.OutputPolicy;
 
 /**
  * {@code sheetnet import-onnx}: reads an ONNX file whose graph is a chain of dense layers and writes it
@@ -67,25 +68,59 @@ public final class OnnxImport {
     }
 
     /**
+     * A model read from an ONNX file, with the sheets its workbook carries besides the model's own.
+     *
+     * @param model  the model, with its check vectors when expected outputs were given
+     * @param source the {@value #SOURCE_SHEET} sheet: file, SHA-256, producer, opsets, what became of each node
+     * @param extras further sheets (the Inputs of the expected outputs), in order
+     * @param result the summary the command prints
+     */
+    public record Imported(Model model, AuditLog source, List<ModelWorkbookWriter.ExtraSheet> extras, Result result) {
+
+        /**
+         * Writes the model workbook {@code import-onnx} writes.
+         *
+         * @throws org.sheetnet.SheetnetException (OUTPUT) if the workbook cannot be written
+         */
+        public void write(Path out, OutputPolicy policy) {
+            ModelWorkbookWriter.write(model, source, SOURCE_SHEET, extras, out, policy);
+        }
+    }
+
+    /**
      * Imports a model and writes its workbook.
      *
      * @throws org.sheetnet.SheetnetException as {@link #readModel}, and (OUTPUT) if the workbook cannot be written
      */
     public static Result run(Options options) {
+        Imported imported = importModel(options, "sheetnet import-onnx");
+        imported.write(options.out(), OutputPolicy.of(options.replace()));
+        return imported.result();
+    }
+
+    /**
+     * Reads a model as {@code import-onnx} does, with the sheets of its workbook, writing nothing
+     * ({@code options.out()} and {@code replace()} are not used).
+     *
+     * @param options what to read
+     * @param by      what imports it, for the Source sheet: {@code sheetnet import-onnx}
+     * @throws org.sheetnet.SheetnetException as {@link #readModel}
+     */
+    public static Imported importModel(Options options, String by) {
+        Optional<Path> expected = options.expected();
         OnnxFile file = OnnxFile.read(options.model());
         ChainBuilder.Result chain = ChainBuilder.build(new OnnxGraph(file));
-        Model model = toModel(file, chain);
-        Network network = model.network();
-        Optional<OnnxExpected> expected = options.expected().map(p -> OnnxExpected.read(p, network.inputWidth(),
+        Model read = toModel(file, chain);
+        Network network = read.network();
+        Optional<OnnxExpected> outputs = expected.map(p -> OnnxExpected.read(p, network.inputWidth(),
                 network.outputLayer().outputWidth()));
-        model = model.withChecks(expected.map(OnnxExpected::vectors));
+        Model withChecks = read.withChecks(outputs.map(OnnxExpected::vectors));
         List<ModelWorkbookWriter.ExtraSheet> extras = new ArrayList<>();
-        Model written = model;
-        expected.ifPresent(e -> extras.add(e.inputsSheet(written)));
-        ModelWorkbookWriter.write(model, audit(options, file, chain, expected), SOURCE_SHEET, extras, options.out(),
-                options.replace());
-        return new Result(network, file.proto().getGraph().getNodeCount(), expected.map(e -> e.inputs().length).orElse(0),
-                chain.scaling().isPresent(), file.describe());
+        outputs.ifPresent(e -> extras.add(e.inputsSheet(withChecks)));
+        Result result = new Result(network, file.proto().getGraph().getNodeCount(),
+                outputs.map(e -> e.inputs().length).orElse(0), chain.scaling().isPresent(), file.describe());
+        return new Imported(withChecks, audit(options, by, file, chain, outputs),
+                List.copyOf(extras), result);
     }
 
     private static Model toModel(OnnxFile file, ChainBuilder.Result chain) {
@@ -94,10 +129,10 @@ public final class OnnxImport {
         return new Model(network, preparation, Optional.empty(), new Provenance(file.describe(), file.sha256()));
     }
 
-    private static AuditLog audit(Options options, OnnxFile file, ChainBuilder.Result chain,
+    private static AuditLog audit(Options options, String by, OnnxFile file, ChainBuilder.Result chain,
             Optional<OnnxExpected> expected) {
         AuditLog log = new AuditLog();
-        log.section("Source", "imported from an ONNX model file by sheetnet import-onnx");
+        log.section("Source", "imported from an ONNX model file by " + by);
         log.line("tool", Version.describe());
         log.line("imported at (UTC)", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         log.line("command line", options.commandLine());

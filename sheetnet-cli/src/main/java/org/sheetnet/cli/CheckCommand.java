@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sheetnet.Plural;
 import org.sheetnet.job.CheckVectors;
-import org.sheetnet.format.workbook.ModelReader;
+import org.sheetnet.job.ModelFile;
 import org.sheetnet.format.workbook.ModelWorkbook;
 import org.sheetnet.model.DenseLayer;
 import org.sheetnet.model.Network;
@@ -22,16 +22,20 @@ import picocli.CommandLine.Parameters;
             "previous layer has outputs), that biases match, that every cell is a number and every",
             "activation is known, and prints a summary of the layers. If the workbook has a Checks sheet (input",
             "rows with the outputs the original framework gave, in columns headed expected:<output name>),",
-            "evaluates them and exits 7 when they do not reproduce. Nothing is scored or written."
+            "evaluates them and exits 7 when they do not reproduce. Nothing is scored or written.",
+            "",
+            "An ONNX (.onnx) or Keras (.keras, .h5) file is read as import-onnx or import-keras reads it, and its",
+            "layers are shown as the sheets that import would write. Such a file holds no check vectors."
         },
-        footer = {"", "Example:", "  sheetnet check workbooks/seed-2-3-2-2.xlsx"},
+        footer = {"", "Examples:", "  sheetnet check workbooks/seed-2-3-2-2.xlsx", "  sheetnet check model.onnx"},
         mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL.xlsx", description = "The model workbook.")
+    @Parameters(index = "0", paramLabel = "MODEL.xlsx", description = "The model workbook, or an .onnx, .keras or .h5"
+            + " model file.")
     Path model;
 
     @CommandLine.Option(names = "--check-tolerance", paramLabel = "REL", defaultValue = "1e-6",
@@ -44,17 +48,28 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ModelWorkbook workbook = ModelReader.read(model)) {
+        String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        try (ModelFile file = ModelFile.open(model, "check", commandLine)) {
+            ModelWorkbook workbook = file.workbook();
             PrintWriter out = spec.commandLine().getOut();
             if (workbook.textNumbers().count() > 0) {
                 System.err.println("sheetnet: warning: " + workbook.textNumbers().describe());
             }
             print(workbook, out);
             Optional<CheckVectors.Result> checks = CheckVectors.evaluate(workbook.model(), checkTolerance);
-            out.println("check vectors: " + checks.map(CheckVectors.Result::describe)
-                    .orElse("none (add a Checks sheet of inputs and expected:<output> columns to have them checked)"));
+            out.println("check vectors: " + checks.map(CheckVectors.Result::describe).orElse(noChecks(file.format())));
             return checks.map(CheckVectors.Result::passes).orElse(true) ? ExitCodes.OK : ExitCodes.MISMATCH;
         }
+    }
+
+    // Where check vectors would come from, for a model that has none.
+    private static String noChecks(ModelFile.Format format) {
+        if (!format.imported()) {
+            return "none (add a Checks sheet of inputs and expected:<output> columns to have them checked)";
+        }
+        String expected = format == ModelFile.Format.ONNX ? "DIR|FILE.json" : "FILE.h5";
+        return "none: " + format.describe() + "s hold no check vectors (sheetnet " + format.importCommand()
+                + " --expected " + expected + " writes a workbook with a Checks sheet of reference outputs)";
     }
 
     private static void print(ModelWorkbook workbook, PrintWriter out) {

@@ -27,7 +27,11 @@ import picocli.CommandLine.Parameters;
             "",
             "The model and input files are only read, never written. The output is written to a temporary",
             "file and moved into place when complete. A Checks sheet in the model (inputs with the outputs",
-            "the original framework gave) is evaluated first; the run stops if it does not reproduce."
+            "the original framework gave) is evaluated first; the run stops if it does not reproduce.",
+            "",
+            "MODEL may also be an ONNX (.onnx) or Keras (.keras, .h5) file: it is read as import-onnx or",
+            "import-keras reads it, and the output holds the model sheets that import writes (Source too), so",
+            "the numbers, --formulas and verify are those of the import then score. Give the rows with --input."
         },
         footer = {
             "",
@@ -40,7 +44,8 @@ import picocli.CommandLine.Parameters;
             "  sheetnet score model.xlsx --input big.csv --out scored/              (every sheet as CSV)",
             "  sheetnet score model.xlsx --input de.csv --decimal-comma --out p.csv  (a German Excel's CSV)",
             "  sheetnet score workbooks/seed-2-3-2-2-softmax.xlsx --formulas        (live Excel formulas)",
-            "  sheetnet score workbooks/regression-4-20-10-1.xlsx --target target --out evaluated.xlsx"
+            "  sheetnet score workbooks/regression-4-20-10-1.xlsx --target target --out evaluated.xlsx",
+            "  sheetnet score model.onnx --input rows.csv --out preds.csv             (ONNX, no import step)"
         },
         sortOptions = false,
         mixinStandardHelpOptions = true)
@@ -49,7 +54,8 @@ final class ScoreCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL.xlsx", description = "The model workbook (Model sheet, weights and biases).")
+    @Parameters(index = "0", paramLabel = "MODEL.xlsx", description = "The model workbook (Model sheet, weights and biases),"
+            + " or an .onnx, .keras or .h5 model file.")
     Path model;
 
     @Option(names = {"-i", "--input"}, paramLabel = "FILE",

@@ -95,6 +95,7 @@ public final class VerifyJob {
      * @throws SheetnetException if the workbook is not a sheetnet output (no Model, Inputs or Audit sheet)
      */
     public static Report run(Path file, double tolerance) {
+        requireWorkbook(file);
         try (ModelWorkbook model = ModelReader.read(file);
                 Poi poi = new Poi(PoiWorkbooks.open(file));
                 RowSource source = inputs(model, poi.workbook())) {
@@ -120,6 +121,16 @@ public final class VerifyJob {
     }
 
     // The inputs are read by the same streaming reader as any input sheet: one rule for every cell.
+    // A model file of another format can only be a run's input, never its output: say what to do instead.
+    private static void requireWorkbook(Path file) {
+        ModelFile.Format format = ModelFile.Format.of(file);
+        if (format.imported()) {
+            throw SheetnetException.file(file.getFileName() + ": " + format.describe() + "s are models, not"
+                    + " workbooks written by sheetnet score; verify checks a score output (sheetnet score "
+                    + file.getFileName() + " --input ROWS --out OUT.xlsx, then sheetnet verify OUT.xlsx)", null);
+        }
+    }
+
     private static RowSource inputs(ModelWorkbook model, Workbook wb) {
         require(wb, "Inputs", model.pkg().fileName());
         return XlsxStreamRowSource.of(model.pkg(), "Inputs");

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # sheetnet `score --input rows.csv --out preds.csv` beside ONNX Runtime Java (bench/OrtBench.java) on the
 # same model, exported by `sheetnet export-onnx` (float64), in turn A B A B, timed by /usr/bin/time.
+# "sheetnet onnx" is `score MODEL.onnx`: sheetnet reading the very file ONNX Runtime reads (its
+# predictions are compared with those of `score MODEL.xlsx`: the float64 export imports exactly).
 #   bench/ort-side-by-side.sh [RUNS]      (writes into ${WORK:-/tmp/sheetnet-ort})
 # Needs: target/sheetnet.jar (./sheetnet --version builds it), python3 (PYTHON=...) with xlsxwriter for the wide model
 # (bench/make-data.py), and ONNX Runtime's jar in ~/.m2 (mvn dependency:get -Dartifact=com.microsoft.onnxruntime:onnxruntime:1.23.2).
@@ -27,5 +29,7 @@ for case in narrow:rows.csv wide:wide.csv; do
     echo "$model sheetnet        $(time_it java -jar "$jar" score "$model.xlsx" --input "$rows" --out sn.csv --force --quiet)"
     echo "$model sheetnet+vector $(time_it java --add-modules jdk.incubator.vector -jar "$jar" score "$model.xlsx" --input "$rows" --out snv.csv --force --quiet)"
     echo "$model onnxruntime     $(time_it java -cp "classes:$ort:$jar" OrtBench "$model.onnx" "$rows" ort.csv)"
+    echo "$model sheetnet-onnx   $(time_it java -jar "$jar" score "$model.onnx" --input "$rows" --out sno.csv --force --quiet)"
+    cmp -s sn.csv sno.csv || { echo "$model: score $model.onnx and score $model.xlsx predict differently" >&2; exit 1; }
   done
 done | awk '{print $1, $2, "wall", $3, "user", $4, "sys", $5, "peakKB", $6}'

@@ -1,30 +1,27 @@
 package org.sheetnet.job;
 
 import java.io.Closeable;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.format.keras.KerasImport;
 import org.sheetnet.format.onnx.OnnxImport;
 import org.sheetnet.format.workbook.ModelReader;
 import org.sheetnet.format.workbook.ModelWorkbook;
+import org.sheetnet.format.workbook.ModelWorkbookWriter;
+import org.sheetnet.format.workbook.SheetLookup;
 import org.sheetnet.model.Model;
-import org.sheetnet.sink.OutputPolicy;
+import org.sheetnet.xlsx.SparseSheet;
 
 /**
  * The model file a job was given, opened as a model workbook: a workbook as it is, or an ONNX or
  * Keras file as the very workbook {@code import-onnx} or {@code import-keras} writes (Model, Wk, bk,
- * Features and Source sheets), written to a private temporary folder and read back with the workbook
- * reader. So {@code score model.onnx} computes what {@code import-onnx} then {@code score} computes,
- * bit for bit, and its output holds the model sheets its formulas and {@code verify} need. The model
- * keeps the imported file's name and SHA-256; the temporary folder is removed by {@link #close()}.
+ * Features and Source sheets), built in memory ({@link ModelWorkbookWriter#sheets}) and read with the
+ * workbook reader's rules. So {@code score model.onnx} computes what {@code import-onnx} then
+ * {@code score} computes, bit for bit, and its output holds the model sheets its formulas and
+ * {@code verify} need. The model keeps the imported file's name and SHA-256. No file is written.
  */
 public final class ModelFile implements Closeable {
 
@@ -80,13 +77,11 @@ public final class ModelFile implements Closeable {
     private final Path file;
     private final Format format;
     private final ModelWorkbook workbook;
-    private final Path temporaryFolder;
 
-    private ModelFile(Path file, Format format, ModelWorkbook workbook, Path temporaryFolder) {
+    private ModelFile(Path file, Format format, ModelWorkbook workbook) {
         this.file = file;
         this.format = format;
         this.workbook = workbook;
-        this.temporaryFolder = temporaryFolder;
     }
 
     /**
@@ -95,25 +90,13 @@ public final class ModelFile implements Closeable {
      * @param file        a model workbook, or an ONNX or Keras file (told by its name, see {@link Format#of})
      * @param verb        the command opening it, for the Source sheet of an imported file: {@code score}
      * @param commandLine the command line, for the Source sheet of an imported file
-     * @throws SheetnetException (FILE) if it cannot be read, (MODEL) naming the cell, node or layer at fault;
-     *                           no temporary file is left then
+     * @throws SheetnetException (FILE) if it cannot be read, (MODEL) naming the cell, node or layer at fault
      */
     public static ModelFile open(Path file, String verb, String commandLine) {
         Format format = Format.of(file);
-        if (!format.imported()) {
-            return new ModelFile(file, format, ModelReader.read(file), null);
-        }
-        Path folder = temporaryFolder(file);
-        ModelFile opened = null;
-        try {
-            opened = new ModelFile(file, format, imported(file, format, verb, commandLine, folder), folder);
-            return opened;
-        } finally {
-            if (opened == null) {
-                // Whatever stopped the import (an error too), the folder goes.
-                delete(folder);
-            }
-        }
+        ModelWorkbook workbook = format.imported() ? imported(file, format, "sheetnet " + verb + ", as "
+                + format.importCommand() + " imports it", commandLine) : ModelReader.read(file);
+        return new ModelFile(file, format, workbook);
     }
 
     /** The file as given. */
@@ -144,58 +127,43 @@ public final class ModelFile implements Closeable {
                 + SOURCE_SHEET + ") are that import's");
     }
 
-    /** Closes the workbook and removes the temporary folder of an import. */
+    /** Closes the workbook (a workbook file's package; nothing for an imported file, read whole). */
     @Override
     public void close() {
-        try {
-            workbook.close();
-        } finally {
-            delete(temporaryFolder);
-        }
+        workbook.close();
     }
 
-    // The import's workbook, read back; the model keeps the imported file's name and hash.
-    private static ModelWorkbook imported(Path file, Format format, String verb, String commandLine, Path folder) {
-        String name = file.getFileName().toString();
-        Path workbookFile = folder.resolve(name.substring(0, name.lastIndexOf('.')) + ".xlsx");
-        String by = "sheetnet " + verb + ", as " + format.importCommand() + " imports it";
+    // The import's sheets, read as a workbook's; the model keeps the imported file's name and hash.
+    private static ModelWorkbook imported(Path file, Format format, String by, String commandLine) {
+        List<SparseSheet> sheets;
         Model model;
         if (format == Format.ONNX) {
             OnnxImport.Imported imported = OnnxImport.importModel(new OnnxImport.Options(file, Optional.empty(),
-                    workbookFile, false, commandLine), by);
-            imported.write(workbookFile, OutputPolicy.of(false));
+                    file, false, commandLine), by);
             model = imported.model();
+            sheets = ModelWorkbookWriter.sheets(model, imported.source(), SOURCE_SHEET, imported.extras());
         } else {
             KerasImport.Imported imported = KerasImport.importModel(new KerasImport.Options(file, Optional.empty(),
-                    Optional.empty(), workbookFile, false, commandLine), by);
-            imported.write(workbookFile, OutputPolicy.of(false));
+                    Optional.empty(), file, false, commandLine), by);
             model = imported.model();
+            sheets = ModelWorkbookWriter.sheets(model, imported.source(), SOURCE_SHEET, imported.extras());
         }
-        ModelWorkbook read = ModelReader.read(workbookFile, List.of(SOURCE_SHEET));
-        Model named = new Model(read.model().network(), read.model().preparation(), read.model().checks(),
-                model.provenance());
-        return new ModelWorkbook(file, read.pkg(), named, read.sources(), read.preparation(), read.sheets(),
+        List<String> names = sheets.stream().map(SparseSheet::name).toList();
+        ModelWorkbook read = ModelReader.read(file.getFileName().toString(), new SheetLookup() {
+            @Override
+            public List<String> sheetNames() {
+                return names;
+            }
+
+            @Override
+            public Optional<SparseSheet> find(String name) {
+                return sheets.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+            }
+        }, model.provenance());
+        // The sheets read, and the Source sheet, in the workbook's order: what a score output copies.
+        List<SparseSheet> kept = sheets.stream().filter(s -> read.sheets().contains(s)
+                || s.name().equals(SOURCE_SHEET)).toList();
+        return new ModelWorkbook(file, null, read.model(), read.sources(), read.preparation(), kept,
                 read.textNumbers());
-    }
-
-    private static Path temporaryFolder(Path file) {
-        try {
-            // Private to this run (created readable by its owner only where the file system has permissions).
-            return Files.createTempDirectory("sheetnet-import-");
-        } catch (IOException e) {
-            throw SheetnetException.file(file.getFileName() + ": cannot be imported: no temporary folder ("
-                    + e.getMessage() + ")", e);
-        }
-    }
-
-    private static void delete(Path folder) {
-        if (folder == null || !Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Nothing more can be done; the folder is private to this run and holds a copy of a model only.
-        }
     }
 }

@@ -214,7 +214,10 @@ public final class ScoreJob {
         java.util.function.Predicate<String> copyable = name -> !name.equalsIgnoreCase(InputSources.INPUTS)
                 && !name.equals(input.modelSheet()) && !OUTPUT_SHEETS.matcher(name).matches();
         // Only the sheets read are copied; the Audit names the Inputs and earlier outputs left out, as before.
-        for (String name : model.pkg().sheetNames()) {
+        // An imported ONNX or Keras file has no package: its sheets are the import's, all read.
+        List<String> names = model.pkg() != null ? model.pkg().sheetNames()
+                : model.sheets().stream().map(org.sheetnet.xlsx.SparseSheet::name).toList();
+        for (String name : names) {
             if (!copyable.test(name) && !name.equals(input.modelSheet()) && record != null) {
                 record.notCopied.add(name);
             } else if (copyable.test(name) && model.sheet(name).isEmpty() && record != null) {
@@ -222,7 +225,9 @@ public final class ScoreJob {
             }
         }
         writer.copySheets(model.sheets(), copyable);
-        writer.copyNames(model.pkg().definedNames());
+        if (model.pkg() != null) {
+            writer.copyNames(model.pkg().definedNames());
+        }
         writer.begin(model.network(), model.sources(), model.preparation(), input.rows().header(), binding.features(),
                 binding.idColumns(), targets);
     }

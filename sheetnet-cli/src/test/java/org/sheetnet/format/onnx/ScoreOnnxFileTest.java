@@ -15,8 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,13 +103,11 @@ class ScoreOnnxFileTest {
         Files.write(damaged, java.util.Arrays.copyOf(whole, whole.length / 2));
         Path rows = dir.resolve("rows.csv");
         Files.writeString(rows, "a,b\n1,2\n");
-        Set<String> before = importFolders();
         Path out = dir.resolve("out.xlsx");
         Cli.Run run = Cli.run("score", damaged.toString(), "--input", rows.toString(), "--out", out.toString());
         assertEquals(ExitCodes.FILE, run.exit(), run.stderr());
         assertTrue(run.oneLine().startsWith("damaged.onnx: not an ONNX model file"), run.stderr());
         assertFalse(Files.exists(out), "no output");
-        assertEquals(before, importFolders(), "no temporary import folder left behind");
         Cli.Run check = Cli.run("check", damaged.toString());
         assertEquals(ExitCodes.FILE, check.exit(), check.stderr());
         assertTrue(check.oneLine().startsWith("damaged.onnx: not an ONNX model file"), check.stderr());
@@ -208,12 +204,5 @@ class ScoreOnnxFileTest {
     private static Object value(List<List<Object>> rows, String label) {
         return rows.stream().filter(r -> r.size() > 1 && label.equals(r.get(0))).findFirst()
                 .orElseThrow(() -> new AssertionError("no line " + label)).get(1);
-    }
-
-    private static Set<String> importFolders() throws IOException {
-        try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("sheetnet-import-"))
-                    .collect(Collectors.toSet());
-        }
     }
 }

@@ -45,18 +45,6 @@ public final class ModelReader {
      *                           naming the cell at fault
      */
     public static ModelWorkbook read(Path file) {
-        return read(file, List.of());
-    }
-
-    /**
-     * Opens and validates a model workbook, and reads some further sheets whole, where it has them, so
-     * that they are among {@link ModelWorkbook#sheets()} (which a score run copies to its output): the
-     * Source sheet of a workbook an import wrote.
-     *
-     * @param alsoRead names of further sheets to read
-     * @throws SheetnetException as {@link #read(Path)}
-     */
-    public static ModelWorkbook read(Path file, List<String> alsoRead) {
         XlsxPackage pkg = XlsxPackage.open(file);
         try {
             ModelSheets sheets = new ModelSheets(pkg);
@@ -85,7 +73,6 @@ public final class ModelReader {
             Parts parts = read(pkg.fileName(), source, textNumbers);
             Model model = parts.model(new Provenance(pkg.fileName(), Sha256.of(file)), source, pkg.fileName(),
                     textNumbers);
-            alsoRead.forEach(sheets::find);
             return new ModelWorkbook(file, pkg, model, parts.sources(), parts.preparation(), sheets.read(),
                     textNumbers);
         } catch (RuntimeException e) {

@@ -25,6 +25,7 @@ import org.sheetnet.sink.DefaultCellStyle;
 import org.sheetnet.sink.OutputPolicy;
 import org.sheetnet.sink.PoiCells;
 import org.sheetnet.sink.SafeOutputFile;
+import org.sheetnet.xlsx.SparseSheet;
 
 /**
  * Writes a model as a model workbook in the contract's layout: a {@code Model} sheet with one row
@@ -93,6 +94,48 @@ public final class ModelWorkbookWriter {
                 workbook.write(stream);
             }
         });
+    }
+
+    /**
+     * The sheets {@link #write} puts in the file, in the same order with the same cells, as sheets in
+     * memory: what the workbook reader reads back from that file, without the file (numbers are held as
+     * the doubles written, which an .xlsx stores to the last bit).
+     *
+     * @throws SheetnetException (MODEL) if a layer does not fit in a sheet
+     */
+    public static List<SparseSheet> sheets(Model model, AuditLog audit, String auditSheet, List<ExtraSheet> extras) {
+        requireFits(model.network());
+        List<SparseSheet> sheets = new ArrayList<>();
+        sheets.add(sparse("Model", modelRows(model.network())));
+        for (int k = 1; k <= model.network().depth(); k++) {
+            DenseLayer layer = model.network().layers().get(k - 1);
+            sheets.add(sparse("W" + k, weightRows(layer)));
+            sheets.add(sparse("b" + k, biasRows(layer)));
+        }
+        if (audit != null) {
+            SparseSheetSink sink = new SparseSheetSink(auditSheet);
+            audit.writeTo(sink);
+            sheets.add(sink.build());
+        }
+        model.preparation().ifPresent(p -> sheets.add(sparse(FEATURES, featureRows(p))));
+        model.checks().ifPresent(c -> sheets.add(sparse(CHECKS, checkRows(model, c))));
+        for (ExtraSheet extra : extras) {
+            sheets.add(sparse(extra.name(), extra.rows()));
+        }
+        return List.copyOf(sheets);
+    }
+
+    // The cells fill() writes, as the reader gives them back: numbers as Double, text as String.
+    private static SparseSheet sparse(String name, List<List<Object>> rows) {
+        SparseSheet.Builder sheet = new SparseSheet.Builder(name);
+        for (int r = 0; r < rows.size(); r++) {
+            List<Object> cells = rows.get(r);
+            for (int c = 0; c < cells.size(); c++) {
+                Object v = cells.get(c);
+                sheet.add(r, c, v instanceof Number n ? (Object) n.doubleValue() : v);
+            }
+        }
+        return sheet.build();
     }
 
     /**

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # sheetnet `score --input rows.csv --out preds.csv` beside ONNX Runtime Java (bench/OrtBench.java) on the
 # same model, exported by `sheetnet export-onnx` (float64), in turn A B A B, timed by /usr/bin/time.
-# "sheetnet onnx" is `score MODEL.onnx`: sheetnet reading the very file ONNX Runtime reads (its
+# "sheetnet-onnx" is `score MODEL.onnx`: sheetnet reading the very file ONNX Runtime reads (its
 # predictions are compared with those of `score MODEL.xlsx`: the float64 export imports exactly).
-#   bench/ort-side-by-side.sh [RUNS]      (writes into ${WORK:-/tmp/sheetnet-ort})
+#   bench/ort-side-by-side.sh [RUNS]      (writes into ${WORK:-/tmp/sheetnet-ort}; CASES=narrow:rows.csv for one case)
 # Needs: target/sheetnet.jar (./sheetnet --version builds it), python3 (PYTHON=...) with xlsxwriter for the wide model
 # (bench/make-data.py), and ONNX Runtime's jar in ~/.m2 (mvn dependency:get -Dartifact=com.microsoft.onnxruntime:onnxruntime:1.23.2).
 set -euo pipefail
@@ -16,14 +16,17 @@ mkdir -p "$work/classes"
 cd "$work"
 javac -nowarn -d classes -cp "$ort:$jar" "$root/bench/OrtBench.java" 2>/dev/null
 [ -f rows.csv ] || "${PYTHON:-python3}" "$root/bench/csv_rows.py" rows.csv 1000000 4
-[ -f wide.xlsx ] || "${PYTHON:-python3}" "$root/bench/make-data.py" model --shape 784,500,100,3 --activations sigmoid,sigmoid,softmax --out wide.xlsx
-[ -f wide.csv ] || "${PYTHON:-python3}" "$root/bench/make-data.py" inputs --rows 20000 --features 784 --unit --formats csv --out wide
+cases="${CASES:-narrow:rows.csv wide:wide.csv}"
+if [[ "$cases" == *wide* ]]; then
+  [ -f wide.xlsx ] || "${PYTHON:-python3}" "$root/bench/make-data.py" model --shape 784,500,100,3 --activations sigmoid,sigmoid,softmax --out wide.xlsx
+  [ -f wide.csv ] || "${PYTHON:-python3}" "$root/bench/make-data.py" inputs --rows 20000 --features 784 --unit --formats csv --out wide
+  java -jar "$jar" export-onnx wide.xlsx --out wide.onnx --force
+fi
 java -jar "$jar" export-onnx "$root/workbooks/regression-4-20-10-1.xlsx" --out narrow.onnx --force
-java -jar "$jar" export-onnx wide.xlsx --out wide.onnx --force
 cp "$root/workbooks/regression-4-20-10-1.xlsx" narrow.xlsx
 
 time_it() { /usr/bin/time -f "%e %U %S %M" "$@" 2>&1 >/dev/null | tail -1; }
-for case in narrow:rows.csv wide:wide.csv; do
+for case in $cases; do
   model="${case%%:*}"; rows="${case##*:}"
   for i in $(seq "$runs"); do
     echo "$model sheetnet        $(time_it java -jar "$jar" score "$model.xlsx" --input "$rows" --out sn.csv --force --quiet)"

@@ -86,7 +86,7 @@ final class KerasFiles {
                     + " (no model_config, layer_names or layers/)", null);
         }
         Path json = configFile.orElseThrow(() -> SheetnetException.model(name + ": holds weights only;"
-                + " give the model's architecture JSON (model.to_json()) with --config"));
+                + " give the model's architecture JSON (model.to_json()) with import-keras --config"));
         JsonNode root = parse(read(json), json.getFileName().toString());
         Optional<String> version = Hdf5.text(hdf, "keras_version").or(() -> text(root, "keras_version"));
         Optional<String> backend = Hdf5.text(hdf, "backend").or(() -> text(root, "backend"));

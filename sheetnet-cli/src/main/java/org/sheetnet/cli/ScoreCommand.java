@@ -54,8 +54,8 @@ final class ScoreCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL.xlsx", description = "The model workbook (Model sheet, weights and biases),"
-            + " or an .onnx, .keras or .h5 model file.")
+    @Parameters(index = "0", paramLabel = "MODEL.xlsx", description = "The model workbook (Model sheet, weights and"
+            + " biases), or an .onnx, .keras or .h5 model file.")
     Path model;
 
     @Option(names = {"-i", "--input"}, paramLabel = "FILE",

@@ -83,8 +83,8 @@ public final class ScoreJob {
         requireInputFile(options, format);
         RunRecord record = new RunRecord(options, Instant.now());
         try (ModelFile modelFile = ModelFile.open(options.model(), "score", options.commandLine());
-                InputSources.Opened input = InputSources.open(modelFile.workbook(), options.input(), options.inputSheet(),
-                        options.inputTable(), options.csv());
+                InputSources.Opened input = InputSources.open(modelFile.workbook(), options.input(),
+                        options.inputSheet(), options.inputTable(), options.csv());
                 ScoringThreads threads = new ScoringThreads(options.threads())) {
             ModelWorkbook model = modelFile.workbook();
             record.modelImport = modelFile.importNote();

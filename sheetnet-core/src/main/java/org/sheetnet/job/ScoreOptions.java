@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * What to score and where to write it.
  *
- * @param model       the model workbook
+ * @param model       the model workbook, or an ONNX or Keras file (see {@link ModelFile})
  * @param input       an input file (.xlsx or .csv), or empty for the model's own Inputs sheet
  * @param inputSheet  the sheet of an .xlsx input, or empty for its first sheet
  * @param out         the output workbook

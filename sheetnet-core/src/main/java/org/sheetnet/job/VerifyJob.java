@@ -120,7 +120,6 @@ public final class VerifyJob {
         }
     }
 
-    // The inputs are read by the same streaming reader as any input sheet: one rule for every cell.
     // A model file of another format can only be a run's input, never its output: say what to do instead.
     private static void requireWorkbook(Path file) {
         ModelFile.Format format = ModelFile.Format.of(file);
@@ -131,6 +130,7 @@ public final class VerifyJob {
         }
     }
 
+    // The inputs are read by the same streaming reader as any input sheet: one rule for every cell.
     private static RowSource inputs(ModelWorkbook model, Workbook wb) {
         require(wb, "Inputs", model.pkg().fileName());
         return XlsxStreamRowSource.of(model.pkg(), "Inputs");

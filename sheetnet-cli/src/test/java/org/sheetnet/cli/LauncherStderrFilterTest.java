@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sheetnet.testing.FolderSnapshot;
 
 /**
  * The launcher adds {@code jdk.incubator.vector} and drops the one line the JVM prints about it, and
@@ -66,6 +67,18 @@ class LauncherStderrFilterTest {
         LauncherCheckout.Run without = run(Map.of("SHEETNET_VECTOR", "0"), "module");
         assertEquals("false\n", without.stdout(), "SHEETNET_VECTOR=0: no module");
         assertEquals("", without.stderr(), "SHEETNET_VECTOR=0: nothing on stderr");
+    }
+
+    @Test
+    void theNamedPipeIsGoneAfterTheRunAndWithoutOneJavaRunsAsBefore() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        LauncherCheckout.Run run = run(Map.of("TMPDIR", tmp.toString()), "module");
+        assertEquals("true\n", run.stdout(), "module loaded; stderr: " + run.stderr());
+        assertEquals(List.of(), FolderSnapshot.of(tmp).keySet().stream().filter(k -> !k.isEmpty()).toList(),
+                "nothing left in TMPDIR");
+        LauncherCheckout.Run noPipe = run(Map.of("TMPDIR", dir.resolve("missing").toString()), "module");
+        assertEquals("false\n", noPipe.stdout(), "no named pipe can be made: no module");
+        assertEquals("", noPipe.stderr(), "and no warning");
     }
 
     @Test

@@ -67,6 +67,10 @@ class LauncherStderrFilterTest {
         LauncherCheckout.Run without = run(Map.of("SHEETNET_VECTOR", "0"), "module");
         assertEquals("false\n", without.stdout(), "SHEETNET_VECTOR=0: no module");
         assertEquals("", without.stderr(), "SHEETNET_VECTOR=0: nothing on stderr");
+        // bash takes OSTYPE from the environment: as under Git Bash, where no named pipe is tried.
+        LauncherCheckout.Run windows = run(Map.of("OSTYPE", "msys"), "module");
+        assertEquals("false\n", windows.stdout(), "Git Bash: no module");
+        assertEquals("", windows.stderr(), "Git Bash: nothing on stderr");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.sheetnet.sheet.CellRef;
 import org.sheetnet.input.ColumnLookup;
@@ -15,6 +16,7 @@ import org.sheetnet.input.RowSource;
 import org.sheetnet.files.Sha256;
 import org.sheetnet.report.ValueDigest;
 import org.sheetnet.model.DenseLayer;
+import org.sheetnet.model.DenseProducts;
 import org.sheetnet.model.Network;
 import org.sheetnet.sink.AuditLog;
 import org.sheetnet.report.FormulaCheck;
@@ -54,6 +56,14 @@ final class RunRecord {
         this.started = started;
     }
 
+    // Which kernel computed the layers; it never shows in the results, only in the time taken.
+    private static String kernel() {
+        String kernel = DenseProducts.kernel();
+        return kernel.startsWith("scalar") ? kernel : String.format(Locale.ROOT,
+                "%s for a layer's batch of at least %,d multiply-adds, scalar loops below; same bits either way",
+                kernel, DenseProducts.VECTOR_MIN_WORK);
+    }
+
     AuditLog toAudit(ModelWorkbook model, RowSource source, InputBinding binding) {
         AuditLog log = new AuditLog();
         log.section("sheetnet score", "");
@@ -75,6 +85,7 @@ final class RunRecord {
         log.line("rows scored", (double) rows);
         log.line("blank rows skipped", (double) source.skippedBlankRows());
         log.line("arithmetic", "IEEE 754 double; a = (Σ_i x_i·W_ij, i ascending) + b_j; same bits whatever the batch");
+        log.line("kernel", kernel());
         log.line("check vectors", checks.map(CheckVectors.Result::describe).orElse("none (the model has no Checks sheet)"));
         log.line("formulas", formulaCheck.map(f -> f.describe() + " (first " + ScoreJob.FORMULA_SAMPLE_ROWS + " rows, before writing)")
                 .orElse(options.formulas() ? "none" : "not asked for (--formulas writes them)"));

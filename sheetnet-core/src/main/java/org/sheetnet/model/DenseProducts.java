@@ -15,6 +15,9 @@ package org.sheetnet.model;
  */
 public final class DenseProducts {
 
+    /** Multiply-adds of one layer over one batch, rows·n_in·n_out, from which a vector kernel runs. */
+    public static final long VECTOR_MIN_WORK = VectorKernel.MIN_WORK;
+
     private DenseProducts() {
     }
 
@@ -41,7 +44,8 @@ public final class DenseProducts {
 
     /**
      * The kernel that computes large layers in this JVM, for the Audit and the benchmarks:
-     * {@code "vector (512-bit)"} when the Vector API is available, {@code "scalar"} otherwise.
+     * {@code "vector (512-bit)"} when the Vector API is available, otherwise {@code "scalar"} and why,
+     * e.g. {@code "scalar (no jdk.incubator.vector in this JVM)"}.
      */
     public static String kernel() {
         return VectorKernel.describe();

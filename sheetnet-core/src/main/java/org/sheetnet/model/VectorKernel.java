@@ -30,15 +30,17 @@ final class VectorKernel {
         return LANES > 0 && m >= LANES && (long) (to - from) * n * m >= MIN_WORK;
     }
 
-    /** {@code "vector (512-bit)"} or {@code "scalar"}. */
+    /**
+     * {@code "vector (512-bit)"}, or {@code "scalar"} with the reason, e.g. {@code "scalar (no
+     * jdk.incubator.vector in this JVM)"}.
+     */
     static String describe() {
-        return LANES > 0 ? "vector (" + LANES * Double.SIZE + "-bit)" : "scalar";
+        return LANES > 0 ? "vector (" + LANES * Double.SIZE + "-bit)" : "scalar (" + whyScalar() + ")";
     }
 
     // The lanes of the JVM's preferred vector, or empty when the module is absent, turned off or too narrow.
     private static Optional<Integer> probe() {
-        if ("false".equalsIgnoreCase(System.getProperty("sheetnet.vector", "true"))
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        if (turnedOff() || !moduleLoaded()) {
             return Optional.empty();
         }
         try {
@@ -48,5 +50,20 @@ final class VectorKernel {
             // The module is there but cannot be linked (a JVM without it in its image): the scalar loops run.
             return Optional.empty();
         }
+    }
+
+    private static String whyScalar() {
+        if (turnedOff()) {
+            return "sheetnet.vector=false";
+        }
+        return moduleLoaded() ? "vectors of fewer than 4 doubles" : "no jdk.incubator.vector in this JVM";
+    }
+
+    private static boolean turnedOff() {
+        return "false".equalsIgnoreCase(System.getProperty("sheetnet.vector", "true"));
+    }
+
+    private static boolean moduleLoaded() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 }

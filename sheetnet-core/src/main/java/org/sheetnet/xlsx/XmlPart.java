@@ -90,6 +90,23 @@ final class XmlPart implements Closeable {
         return null;
     }
 
+    /**
+     * Puts the value of the current element's attribute of that local name, in any namespace, into
+     * out (which is cleared first), without making a String.
+     *
+     * @return whether the element has the attribute
+     */
+    boolean attribute(String localName, CharSlice out) {
+        out.clear();
+        for (int i = 0; i < xml.attributeCount(); i++) {
+            if (xml.attributeIs(i, localName)) {
+                xml.attributeValueInto(i, out);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The namespace of the current element's attribute of that local name, or null. */
     String attributeNamespace(String localName) {
         for (int i = 0; i < xml.attributeCount(); i++) {
@@ -132,33 +149,32 @@ final class XmlPart implements Closeable {
      * @param what     what the text is, for a message (made only when one is needed: this runs for every cell)
      */
     String text(int maxChars, java.util.function.Supplier<String> what) {
-        StringBuilder sb = null;
-        String only = null;
+        CharSlice out = new CharSlice();
+        text(maxChars, what, out);
+        return out.toString();
+    }
+
+    /**
+     * As {@link #text(int, java.util.function.Supplier)}, into out (cleared first), without making a String.
+     */
+    void text(int maxChars, java.util.function.Supplier<String> what, CharSlice out) {
+        out.clear();
         int depth = 0;
         for (int e = next(); ; e = next()) {
             if (e == XMLStreamConstants.START_ELEMENT) {
                 depth++;
             } else if (e == XMLStreamConstants.END_ELEMENT) {
                 if (depth-- == 0) {
-                    return sb != null ? sb.toString() : only != null ? only : "";
+                    return;
                 }
             } else if (e == XMLStreamConstants.END_DOCUMENT) {
                 throw XlsxErrors.damaged(file, part, "it ends inside " + what.get());
             } else if (depth == 0 && e == XMLStreamConstants.CHARACTERS) {
-                int length = (sb != null ? sb.length() : only != null ? only.length() : 0) + xml.textLength();
-                if (length > maxChars) {
+                if (out.length() + xml.textLength() > maxChars) {
                     throw SheetnetException.file(file + ": " + part + ": " + what.get() + " holds more than " + maxChars
                             + " characters; sheetnet refuses it", null);
                 }
-                // One text node, the usual case, becomes one String without a builder.
-                if (only == null && sb == null) {
-                    only = new String(xml.textChars(), 0, xml.textLength());
-                } else {
-                    if (sb == null) {
-                        sb = new StringBuilder(only);
-                    }
-                    sb.append(xml.textChars(), 0, xml.textLength());
-                }
+                out.append(xml.textChars(), 0, xml.textLength());
             }
         }
     }

@@ -142,6 +142,15 @@ final class XmlScanner {
         return attrDecoded[i] != null ? attrDecoded[i] : new String(buf, attrValue[i], attrValueEnd[i] - attrValue[i]);
     }
 
+    /** Appends the value of the i-th attribute to out. */
+    void attributeValueInto(int i, CharSlice out) {
+        if (attrDecoded[i] != null) {
+            out.append(attrDecoded[i]);
+        } else {
+            out.append(buf, attrValue[i], attrValueEnd[i] - attrValue[i]);
+        }
+    }
+
     /** Characters read so far, for messages. */
     long offset() {
         return consumed + pos;

@@ -87,6 +87,31 @@ final class XmlPart implements Closeable {
         return null;
     }
 
+    /** For tests: the number of the current start tag's attributes (namespace declarations not counted). */
+    int attributeCount() {
+        return xml.getAttributeCount();
+    }
+
+    /** For tests: the local name of the current start tag's attribute at that index. */
+    String attributeName(int i) {
+        return xml.getAttributeLocalName(i);
+    }
+
+    /** For tests: the value of the current start tag's attribute at that index, normalized as XML says. */
+    String attributeValue(int i) {
+        return xml.getAttributeValue(i);
+    }
+
+    /** For tests: the namespace URI of the current start tag's attribute at that index; null or "" for none. */
+    String attributeNamespaceAt(int i) {
+        return xml.getAttributeNamespace(i);
+    }
+
+    /** For tests: the text of the current CHARACTERS, CDATA or SPACE event. */
+    String text() {
+        return xml.getText();
+    }
+
     /**
      * The text directly inside the current element, read to its end tag; child elements are skipped.
      *

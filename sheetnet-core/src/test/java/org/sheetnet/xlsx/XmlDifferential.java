@@ -1,0 +1,209 @@
+package org.sheetnet.xlsx;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.sheetnet.xlsx.XmlTrace.Outcome;
+
+/**
+ * Reads documents with XmlPart and with the JDK's StAX parser, counts what both did, and collects
+ * where they disagree: StAX refuses and XmlPart reads, StAX reads and XmlPart refuses, both read
+ * but trace differently, or XmlPart refuses with something other than one line of
+ * SheetnetException. The report shrinks the first few disagreements of each kind to a small
+ * document that still disagrees in the same way, for whoever fixes the reader.
+ */
+final class XmlDifferential {
+
+    /** One document read by both. */
+    record Case(String label, byte[] bytes, Outcome stax, Outcome part) {
+
+        /** How the two disagree, or null when they agree. */
+        String disagreement() {
+            return kind(stax, part);
+        }
+    }
+
+    /**
+     * A disagreement accepted, with the reason: each names what it covers exactly.
+     *
+     * @param name   a short name, printed with the counts
+     * @param reason why the disagreement is acceptable
+     * @param covers which cases it covers
+     */
+    record Allowed(String name, String reason, Predicate<Case> covers) {
+    }
+
+    /** Disagreements accepted, each with its reason. */
+    static final List<Allowed> ALLOWLIST = List.of(new Allowed("encoding name ignored",
+            "XmlCharset decodes a part by its byte order mark or first bytes and reads the declaration's encoding"
+                    + " name only in a UTF-8 part and only when it looks like a name; StAX, reading bytes, refuses a"
+                    + " name that is empty, malformed, unknown or not the bytes' encoding. Covered only when StAX,"
+                    + " given the same document without the name, reads exactly what XmlPart read: the characters"
+                    + " are right, only the label is wrong (Excel writes encoding=\"UTF-8\" in UTF-8)",
+            XmlDifferential::onlyTheEncodingNameIsWrong));
+
+    private static final int SHOWN_PER_KIND = 3;
+    private static final int SHRINK_BUDGET = 1500;
+
+    private final List<Case> disagreements = new ArrayList<>();
+    private final Map<String, Integer> allowed = new LinkedHashMap<>();
+    private int documents;
+    private long events;
+    private int bothRead;
+    private int bothRefused;
+
+    /** Reads the document with both readers and records the outcome. */
+    Case compare(String label, byte[] document) {
+        Case c = new Case(label, document, XmlTrace.ofStax(document), XmlTrace.ofXmlPart(document));
+        documents++;
+        events += c.stax().events();
+        if (c.disagreement() == null) {
+            if (c.stax().accepted()) {
+                bothRead++;
+            } else {
+                bothRefused++;
+            }
+        } else {
+            Allowed a = ALLOWLIST.stream().filter(x -> x.covers().test(c)).findFirst().orElse(null);
+            if (a == null) {
+                disagreements.add(c);
+            } else {
+                allowed.merge(a.name(), 1, Integer::sum);
+            }
+        }
+        return c;
+    }
+
+    List<Case> disagreements() {
+        return disagreements;
+    }
+
+    int bothRead() {
+        return bothRead;
+    }
+
+    int bothRefused() {
+        return bothRefused;
+    }
+
+    /** Counts, one line. */
+    String summary() {
+        return documents + " documents (" + bothRead + " read alike by both, " + bothRefused + " refused by both, "
+                + disagreements.size() + " disagreements" + (allowed.isEmpty() ? "" : ", allowed: " + allowed)
+                + "), " + events + " StAX events compared";
+    }
+
+    /** The disagreements, the first few of each kind shrunk to a small example. */
+    String report() {
+        Map<String, Case> firstOfEach = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Case c : disagreements) {
+            // Up to SHOWN_PER_KIND examples of each kind, of different causes where the messages tell them apart.
+            if (counts.merge(c.disagreement(), 1, Integer::sum) <= SHOWN_PER_KIND * 20) {
+                firstOfEach.putIfAbsent(c.disagreement() + " / " + gist(c), c);
+            }
+        }
+        StringBuilder sb = new StringBuilder(summary()).append("\nby kind: ").append(counts).append('\n');
+        Map<String, Integer> shown = new LinkedHashMap<>();
+        for (Case c : firstOfEach.values()) {
+            if (shown.merge(c.disagreement(), 1, Integer::sum) <= SHOWN_PER_KIND) {
+                sb.append(describe(shrink(c))).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean onlyTheEncodingNameIsWrong(Case c) {
+        return !c.stax().accepted() && c.part().accepted() && !c.part().foreign()
+                && EncodingDeclaration.withoutEncodingName(c.bytes())
+                        .map(XmlTrace::ofStax).filter(Outcome::accepted)
+                        .map(fixed -> fixed.trace().equals(c.part().trace())).orElse(false);
+    }
+
+    private static String kind(Outcome stax, Outcome part) {
+        if (part.foreign()) {
+            return "XmlPart failed without one line of SheetnetException naming the part";
+        }
+        if (stax.accepted() != part.accepted()) {
+            return stax.accepted() ? "StAX reads it, XmlPart refuses it" : "StAX refuses it, XmlPart reads it";
+        }
+        return stax.accepted() && !stax.trace().equals(part.trace()) ? "both read it, traces differ" : null;
+    }
+
+    // What a disagreement is about, so that examples of one kind but different causes are all shown.
+    private static String gist(Case c) {
+        String why = c.part().accepted() ? c.stax().refusal() : c.part().refusal();
+        if (why == null) {
+            return "";
+        }
+        String plain = why.replaceAll("\\d+", "#").replaceAll("\\[row,col\\]:\\[#,#\\]", "");
+        return plain.substring(0, Math.min(plain.length(), 90));
+    }
+
+    // Greedy cutting of byte runs, halving the run length, while the disagreement stays the same.
+    private static Case shrink(Case c) {
+        String kind = c.disagreement();
+        byte[] best = c.bytes();
+        int tries = 0;
+        for (int run = Math.max(1, best.length / 2); run >= 1 && tries < SHRINK_BUDGET; run /= 2) {
+            for (int at = 0; at + run <= best.length && tries < SHRINK_BUDGET; tries++) {
+                byte[] smaller = new byte[best.length - run];
+                System.arraycopy(best, 0, smaller, 0, at);
+                System.arraycopy(best, at + run, smaller, at, best.length - at - run);
+                if (kind.equals(kind(XmlTrace.ofStax(smaller), XmlTrace.ofXmlPart(smaller)))) {
+                    best = smaller;
+                } else {
+                    at += run;
+                }
+            }
+        }
+        return new Case(c.label() + ", shrunk from " + c.bytes().length + " bytes", best,
+                XmlTrace.ofStax(best), XmlTrace.ofXmlPart(best));
+    }
+
+    private static String describe(Case c) {
+        StringBuilder sb = new StringBuilder("- ").append(c.disagreement()).append(" [").append(c.label()).append("]\n")
+                .append("    document: ").append(text(c.bytes())).append('\n')
+                .append("    StAX:    ").append(c.stax()).append('\n')
+                .append("    XmlPart: ").append(c.part());
+        if (c.stax().accepted() && c.part().accepted()) {
+            List<String> a = c.stax().trace();
+            List<String> b = c.part().trace();
+            int i = 0;
+            while (i < a.size() && i < b.size() && a.get(i).equals(b.get(i))) {
+                i++;
+            }
+            sb.append("\n    first difference at event ").append(i).append(": StAX ")
+                    .append(i < a.size() ? cut(a.get(i)) : "(end)").append(" / XmlPart ").append(i < b.size() ? cut(b.get(i)) : "(end)");
+        }
+        return sb.toString();
+    }
+
+    /** The document for a message: its characters decoded as its mark says (else UTF-8), quoted; bytes too if not UTF-8. */
+    static String text(byte[] bytes) {
+        boolean le = bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE;
+        boolean be = bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF;
+        if (le || be) {
+            return (le ? "UTF-16LE " : "UTF-16BE ") + cut(XmlTrace.quote(new String(bytes, StandardCharsets.UTF_16)));
+        }
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        boolean valid = Arrays.equals(s.getBytes(StandardCharsets.UTF_8), bytes);
+        return cut(XmlTrace.quote(s)) + (valid ? "" : " (not valid UTF-8; bytes " + hex(bytes) + ")");
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(bytes.length, 120); i++) {
+            sb.append(String.format("%02X", bytes[i] & 0xFF));
+        }
+        return sb.append(bytes.length > 120 ? "…" : "").toString();
+    }
+
+    private static String cut(String s) {
+        return s.length() <= 400 ? s : s.substring(0, 400) + "…(" + s.length() + " chars)";
+    }
+}

@@ -1,0 +1,281 @@
+package org.sheetnet.xlsx;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.sheetnet.SheetnetException;
+
+/**
+ * What a reader makes of one XML document, as a list of lines: {@code <name {ns}attr="value" …>},
+ * {@code </name>} and {@code "text"}. Comments and processing instructions are dropped, adjacent text
+ * events (characters, CDATA, ignorable space) are joined, and text outside the root element (only
+ * whitespace in a well-formed document) is dropped: two readers may split text differently, and
+ * report the prolog's whitespace or not, without reading anything differently.
+ *
+ * <p>Two readers are traced: {@link XmlPart}, opened the way {@link XlsxPackage} opens it (the
+ * part inflated from a zip entry, counted and checked by {@link EntryStream}), and the JDK's own StAX
+ * parser on the same bytes, namespace-aware, with DTDs and external entities off: the reference.
+ */
+final class XmlTrace {
+
+    static final String FILE = "diff.xlsx";
+    static final String PART = "xl/worksheets/sheet1.xml";
+
+    private static final XMLInputFactory REFERENCE = referenceFactory();
+    private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream());
+
+    private XmlTrace() {
+    }
+
+    /**
+     * The outcome of one reader: the trace when it read the document to its end, or why it refused.
+     *
+     * @param trace   the lines read, or null when refused
+     * @param refusal the refusal's message, or null when read
+     * @param foreign when refused by something other than one line of {@link SheetnetException}
+     *                (XmlPart only: another exception, a message of several lines or not naming the part)
+     */
+    record Outcome(List<String> trace, String refusal, boolean foreign) {
+
+        static Outcome read(List<String> trace) {
+            return new Outcome(List.copyOf(trace), null, false);
+        }
+
+        static Outcome refused(String why, boolean foreign) {
+            return new Outcome(null, why, foreign);
+        }
+
+        boolean accepted() {
+            return trace != null;
+        }
+
+        int events() {
+            return trace == null ? 0 : trace.size();
+        }
+
+        @Override
+        public String toString() {
+            return accepted() ? "read " + trace.size() + " events" : (foreign ? "FOREIGN refusal: " : "refused: ") + refusal;
+        }
+    }
+
+    /** Reads the bytes as sheetnet reads a part: XmlPart over an inflated zip entry, then {@link XmlPart#finish()}. */
+    static Outcome ofXmlPart(byte[] document) {
+        int cap = 4 * document.length + 16; // a reader that makes more events than this never ends
+        try (XmlPart part = open(document)) {
+            Lines lines = new Lines();
+            for (int e = part.next(); e != XMLStreamConstants.END_DOCUMENT; e = part.next()) {
+                if (lines.events++ > cap) {
+                    return Outcome.refused("more than " + cap + " events without the end of the document", true);
+                }
+                switch (e) {
+                    case XMLStreamConstants.START_ELEMENT -> lines.start(part.name(), attributes(part));
+                    case XMLStreamConstants.END_ELEMENT -> lines.end(part.name());
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        lines.text(part.text());
+                    case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> { }
+                    default -> lines.other(e);
+                }
+            }
+            part.finish();
+            return Outcome.read(lines.done());
+        } catch (SheetnetException e) {
+            String m = String.valueOf(e.getMessage());
+            boolean oneLine = !m.contains("\n") && !m.contains("\r") && m.startsWith(FILE + ": " + PART);
+            return Outcome.refused(m, !oneLine);
+        } catch (Throwable t) { // NOPMD: any other throwable is the finding
+            return Outcome.refused(t.getClass().getName() + ": " + t.getMessage(), true);
+        }
+    }
+
+    /** Reads the bytes with the JDK's StAX parser directly: the reference. */
+    static Outcome ofStax(byte[] document) {
+        // The JDK's parser prints "[Fatal Error] …" on standard error for bytes invalid in their encoding,
+        // whatever handler is set; the refusal is seen as an exception all the same.
+        PrintStream err = System.err;
+        System.setErr(DISCARD);
+        try {
+            return stax(document);
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    private static Outcome stax(byte[] document) {
+        XMLStreamReader xml = null;
+        try {
+            synchronized (REFERENCE) {
+                xml = REFERENCE.createXMLStreamReader(new ByteArrayInputStream(document));
+            }
+            Lines lines = new Lines();
+            while (xml.hasNext()) {
+                int e = xml.next();
+                switch (e) {
+                    case XMLStreamConstants.START_ELEMENT -> lines.start(xml.getLocalName(), attributes(xml));
+                    case XMLStreamConstants.END_ELEMENT -> lines.end(xml.getLocalName());
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        lines.text(xml.getText());
+                    case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION,
+                         XMLStreamConstants.END_DOCUMENT -> { }
+                    case XMLStreamConstants.DTD -> {
+                        return Outcome.refused("a DOCTYPE (refused as sheetnet refuses it)", false);
+                    }
+                    default -> lines.other(e);
+                }
+            }
+            return Outcome.read(lines.done());
+        } catch (XMLStreamException | RuntimeException e) {
+            return Outcome.refused(e.getClass().getSimpleName() + ": " + e.getMessage(), false);
+        } finally {
+            closeQuietly(xml);
+        }
+    }
+
+    /**
+     * The document as a part of a package: deflated into an in-memory zip, inflated by
+     * {@link ZipInputStream} and handed to XmlPart through {@link EntryStream}, as XlsxPackage does.
+     */
+    static XmlPart open(byte[] document) {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream(document.length / 2 + 256);
+        try {
+            try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
+                zip.putNextEntry(new ZipEntry(PART));
+                zip.write(document);
+                zip.closeEntry();
+            }
+            ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zipped.toByteArray()));
+            ZipEntry entry = in.getNextEntry();
+            return new XmlPart(new EntryStream(in, entry, FILE, XlsxPackage.SMALL_PART), FILE, PART);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> attributes(XmlPart part) {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < part.attributeCount(); i++) {
+            all.add(attribute(part.attributeNamespaceAt(i), part.attributeName(i), part.attributeValue(i)));
+        }
+        return all;
+    }
+
+    private static List<String> attributes(XMLStreamReader xml) {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            all.add(attribute(xml.getAttributeNamespace(i), xml.getAttributeLocalName(i), xml.getAttributeValue(i)));
+        }
+        return all;
+    }
+
+    private static String attribute(String namespace, String name, String value) {
+        String ns = namespace == null || namespace.isEmpty() ? "" : "{" + namespace + "}";
+        return ns + name + "=" + quote(value);
+    }
+
+    private static XMLInputFactory referenceFactory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return f;
+    }
+
+    private static void closeQuietly(XMLStreamReader xml) {
+        if (xml == null) {
+            return;
+        }
+        try {
+            xml.close();
+        } catch (XMLStreamException e) {
+            // The outcome is known; closing a reader over a byte array loses nothing.
+        }
+    }
+
+    /** A string in double quotes with line ends, tabs and other control characters visible. */
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x85 || c == 0x2028 || (c >= 0xFFFE)
+                            || (Character.isSurrogate(c) && !validPair(s, i))) {
+                        sb.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private static boolean validPair(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    /** Collects the lines of one trace. */
+    private static final class Lines {
+
+        private final List<String> lines = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private int depth;
+        private int events;
+
+        void start(String name, List<String> attributes) {
+            flush();
+            StringBuilder sb = new StringBuilder("<").append(name);
+            attributes.forEach(a -> sb.append(' ').append(a));
+            lines.add(sb.append('>').toString());
+            depth++;
+        }
+
+        void end(String name) {
+            flush();
+            lines.add("</" + name + ">");
+            depth--;
+        }
+
+        void text(String s) {
+            if (depth > 0) {
+                text.append(s);
+            }
+        }
+
+        void other(int event) {
+            flush();
+            lines.add("?event " + event);
+        }
+
+        List<String> done() {
+            flush();
+            return lines;
+        }
+
+        private void flush() {
+            if (text.length() > 0) {
+                lines.add(quote(text.toString()));
+                text.setLength(0);
+            }
+        }
+    }
+}

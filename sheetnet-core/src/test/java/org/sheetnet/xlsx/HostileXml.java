@@ -63,6 +63,31 @@ final class HostileXml {
             // Not namespace-well-formed, but the JDK's StAX reads a name that starts with a colon.
             "<:a/>", "<a :x=\"1\"/>");
 
+    /** Byte sequences no encoding check may let through, and encodings declared, marked and mixed. */
+    static final List<byte[]> BYTES = List.of(
+            bytes("<a>", 0xC3, "</a>"), bytes("<a>", 0xC0, 0xAF, "</a>"), bytes("<a>", 0xED, 0xA0, 0x80, "</a>"),
+            bytes("<a>", 0xF4, 0x90, 0x80, 0x80, "</a>"), bytes("<a>", 0xFF, "</a>"), bytes("<a>", 0x80, "</a>"),
+            bytes("<a>", 0xE4, 0xB8, "</a>"), bytes("<a x='", 0xC3, "'/>"), bytes("<", 0xC3, 0xA9, 0xC3, "/>"),
+            bytes("<a>", 0xEF, 0xBF, 0xBE, "</a>"), bytes("<a>", 0xF0, 0x9F, 0x98, 0x80, "</a>"), bytes("<a>", 0, "</a>"),
+            bytes(0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, "<a/>"), bytes(0xEF, 0xBB, "<a/>"), bytes(0xFF, 0xFE, "<a/>"),
+            bytes(0xFE, 0xFF, "<a/>"), bytes(0xFF, 0xFE, '<', 0, 'a', 0, '/', 0, '>'),
+            bytes(0xFF, 0xFE, '<', 0, 'a', 0, '>', 0, 0x00, 0xD8, '<', 0, '/', 0, 'a', 0, '>', 0),
+            bytes(0xFF, 0xFE, '<', 0, 'a', 0, '>', 0, 0x00, 0xDC, '<', 0, '/', 0, 'a', 0, '>', 0),
+            bytes(0xFE, 0xFF, 0, '<', 0, 'a', 0, '>', 0x21, 0x3C, 0, 'b', 0, '<', 0, '/', 0, 'a', 0, '>'),
+            bytes(0xFF, 0xFE, '<', 0, 'a', 0, '>', 0, 0x3C, 0x21, 'b', 0, '<', 0, '/', 0, 'a', 0, '>', 0),
+            bytes(0xFF, 0xFE, '<', 0, 'a', 0, '>', 0, 0x3C, 0x3E, '<', 0, '/', 0, 'a', 0, '>', 0),
+            bytes(0, '<', 0, '?', 0, 'x', 0, 'm', 0, 'l', 0, ' ', 0, 'v', 0, 'e', 0, 'r', 0, 's', 0, 'i', 0, 'o', 0, 'n', 0,
+                    '=', 0, '\'', 0, '1', 0, '.', 0, '0', 0, '\'', 0, '?', 0, '>', 0, '<', 0, 'a', 0, '/', 0, '>'),
+            bytes(0, 0, 0xFE, 0xFF, 0, 0, 0, '<', 0, 0, 0, 'a', 0, 0, 0, '/', 0, 0, 0, '>'),
+            bytes(0xEF, 0xBB, 0xBF, "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a/>"),
+            bytes("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>", 0xE9, "</a>"),
+            bytes("<?xml version=\"1.0\" encoding=\"US-ASCII\"?><a>", 0xE9, "</a>"),
+            bytes("<?xml version=\"1.0\" encoding=\"US-ASCII\"?><a>e</a>"),
+            bytes("<?xml version=\"1.0\" encoding=\"windows-1252\"?><a>", 0x80, "</a>"),
+            bytes("<?xml version=\"1.0\" encoding=\"UTF-16LE\"?><a/>"),
+            bytes('<', 0, '?', 0, 'x', 0, 'm', 0, 'l', 0, ' ', 0, 'v', 0, 'e', 0, 'r', 0, 's', 0, 'i', 0, 'o', 0, 'n', 0,
+                    '=', 0, '\'', 0, '1', 0, '.', 0, '0', 0, '\'', 0, '?', 0, '>', 0, '<', 0, 'a', 0, '/', 0, '>'));
+
     private static final String[] SNIPPETS = {
         "<", ">", "&", "&foo;", "&#0;", "&#xD800;", "&#x110000;", "\u0001", "\u0008", "\u001F", "\uFFFE", "]]>", "--",
         "\"", "'", "=", "<a>", "</a>", "</b>", "<b/>", "<!DOCTYPE r>", "<?xml version=\"1.0\"?>", "1", " x", " x=\"1\"",
@@ -108,6 +133,21 @@ final class HostileXml {
             cut.add(Arrays.copyOf(document, n));
         }
         return cut;
+    }
+
+    // Strings as UTF-8, numbers as single bytes.
+    private static byte[] bytes(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object p : parts) {
+            if (p instanceof String s) {
+                out.writeBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else if (p instanceof Character c) {
+                out.write(c);
+            } else {
+                out.write((Integer) p);
+            }
+        }
+        return out.toByteArray();
     }
 
     private static String swap(String s, int i) {

@@ -52,13 +52,17 @@ final class WellFormedXml {
     XmlDoc next() {
         XmlDoc.Encoding encoding = XmlDoc.Encoding.values()[random.nextInt(8) < 5 ? random.nextInt(2) : 2 + random.nextInt(2)];
         utf16 = encoding.utf16();
-        longLeft = chance(40) ? 1 : 0; // a long item costs as much as a hundred documents
+        longLeft = chance(80) ? 1 : 0; // a long item costs as much as a hundred documents
         out.setLength(0);
         scopes.clear();
         scopes.add(Map.of("xml", "http://www.w3.org/XML/1998/namespace"));
         declaration();
         misc();
-        element(0);
+        if (chance(4)) {
+            sheet();
+        } else {
+            element(0);
+        }
         misc();
         return new XmlDoc(out.toString(), encoding);
     }
@@ -149,8 +153,8 @@ final class WellFormedXml {
     }
 
     private void content(int depth) {
-        for (int n = random.nextInt(depth < 5 ? 6 : 3); n > 0; n--) {
-            switch (random.nextInt(depth < 5 ? 8 : 6)) {
+        for (int n = depth == 0 ? 3 + random.nextInt(12) : random.nextInt(depth < 5 ? 6 : 3); n > 0; n--) {
+            switch (random.nextInt(depth < 5 ? 9 : 6)) {
                 case 0, 1 -> out.append(text(isLong() ? 70_000 + random.nextInt(100_000) : 1 + random.nextInt(8)));
                 case 2 -> cdata();
                 case 3 -> comment();
@@ -159,6 +163,41 @@ final class WellFormedXml {
                 default -> element(depth + 1);
             }
         }
+    }
+
+    // The shape the reader meets most: rows of cells, numbers, shared and inline strings, formulas.
+    private void sheet() {
+        out.append("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r="
+                + "\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheetData>");
+        for (int row = 1 + random.nextInt(3), rows = row + random.nextInt(20); row < rows; row++) {
+            out.append("<row r=\"").append(row).append(chance(3) ? "\" spans=\"1:5\">" : "\">");
+            for (int col = 0, cols = random.nextInt(8); col < cols; col++) {
+                cell((char) ('A' + col) + Integer.toString(row));
+            }
+            out.append("</row>");
+        }
+        out.append("</sheetData></worksheet>");
+    }
+
+    private void cell(String ref) {
+        out.append("<c r=\"").append(ref).append('"');
+        switch (random.nextInt(5)) {
+            case 0 -> out.append("><v>").append(number()).append("</v></c>");
+            case 1 -> out.append(" t=\"s\"><v>").append(random.nextInt(100)).append("</v></c>");
+            case 2 -> out.append(" t=\"inlineStr\"><is><t xml:space=\"preserve\">").append(text(1 + random.nextInt(6)))
+                    .append("</t></is></c>");
+            case 3 -> out.append(" s=\"1\"/>");
+            default -> out.append("><f>SUM(A1:B2)&amp;\"x\"&lt;&gt;1</f><v>").append(number()).append("</v></c>");
+        }
+    }
+
+    private String number() {
+        return switch (random.nextInt(4)) {
+            case 0 -> Integer.toString(random.nextInt());
+            case 1 -> Double.toString(random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20));
+            case 2 -> pick("0", "-0", "1E-3", "1.7976931348623157E308", "4.9E-324", " 1 ");
+            default -> Double.toString(random.nextDouble());
+        };
     }
 
     private String text(int pieces) {

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.sheetnet.xlsx.XmlTrace.Outcome;
 
 /**
@@ -14,7 +13,8 @@ import org.sheetnet.xlsx.XmlTrace.Outcome;
  * where they disagree: StAX refuses and XmlPart reads, StAX reads and XmlPart refuses, both read
  * but trace differently, or XmlPart refuses with something other than one line of
  * SheetnetException. The report shrinks the first few disagreements of each kind to a small
- * document that still disagrees in the same way, for whoever fixes the reader.
+ * document that still disagrees in the same way, for whoever fixes the reader. Disagreements
+ * {@link XmlAllowlist} accepts are counted apart.
  */
 final class XmlDifferential {
 
@@ -26,25 +26,6 @@ final class XmlDifferential {
             return kind(stax, part);
         }
     }
-
-    /**
-     * A disagreement accepted, with the reason: each names what it covers exactly.
-     *
-     * @param name   a short name, printed with the counts
-     * @param reason why the disagreement is acceptable
-     * @param covers which cases it covers
-     */
-    record Allowed(String name, String reason, Predicate<Case> covers) {
-    }
-
-    /** Disagreements accepted, each with its reason. */
-    static final List<Allowed> ALLOWLIST = List.of(new Allowed("encoding name ignored",
-            "XmlCharset decodes a part by its byte order mark or first bytes and reads the declaration's encoding"
-                    + " name only in a UTF-8 part and only when it looks like a name; StAX, reading bytes, refuses a"
-                    + " name that is empty, malformed, unknown or not the bytes' encoding. Covered only when StAX,"
-                    + " given the same document without the name, reads exactly what XmlPart read: the characters"
-                    + " are right, only the label is wrong (Excel writes encoding=\"UTF-8\" in UTF-8)",
-            XmlDifferential::onlyTheEncodingNameIsWrong));
 
     private static final int SHOWN_PER_KIND = 3;
     private static final int SHRINK_BUDGET = 1500;
@@ -68,7 +49,7 @@ final class XmlDifferential {
                 bothRefused++;
             }
         } else {
-            Allowed a = ALLOWLIST.stream().filter(x -> x.covers().test(c)).findFirst().orElse(null);
+            XmlAllowlist.Allowed a = XmlAllowlist.find(c);
             if (a == null) {
                 disagreements.add(c);
             } else {
@@ -115,13 +96,6 @@ final class XmlDifferential {
             }
         }
         return sb.toString();
-    }
-
-    private static boolean onlyTheEncodingNameIsWrong(Case c) {
-        return !c.stax().accepted() && c.part().accepted() && !c.part().foreign()
-                && EncodingDeclaration.withoutEncodingName(c.bytes())
-                        .map(XmlTrace::ofStax).filter(Outcome::accepted)
-                        .map(fixed -> fixed.trace().equals(c.part().trace())).orElse(false);
     }
 
     private static String kind(Outcome stax, Outcome part) {

@@ -20,9 +20,11 @@ import org.sheetnet.xlsx.XmlDifferential.Case;
 class XmlPartDifferentialTest {
 
     private static final long SEED = 20261205L;
-    private static final int WELL_FORMED = 3000;
-    private static final int MUTANTS = 4000;
-    private static final int TRUNCATED_DOCUMENTS = 60;
+    /** More documents for a longer search, e.g. -Dsheetnet.xmldiff.scale=20; the build runs 1. */
+    private static final int SCALE = Integer.getInteger("sheetnet.xmldiff.scale", 1);
+    private static final int WELL_FORMED = 2000 * SCALE;
+    private static final int MUTANTS = 3000 * SCALE;
+    private static final int TRUNCATED_DOCUMENTS = 30 * SCALE;
     private static final int TRUNCATION_STEP = 97;
 
     @Test
@@ -76,6 +78,16 @@ class XmlPartDifferentialTest {
         }
         System.out.println("hand-listed odd: " + diff.summary());
         assertTrue(refusedByStax.isEmpty(), () -> "StAX refuses documents the odd list says are well-formed: " + refusedByStax);
+        assertTrue(diff.disagreements().isEmpty(), diff::report);
+    }
+
+    @Test
+    void hostileBytesAreRefusedByBothOrReadAlike() {
+        XmlDifferential diff = new XmlDifferential();
+        for (int i = 0; i < HostileXml.BYTES.size(); i++) {
+            diff.compare("bytes #" + i, HostileXml.BYTES.get(i));
+        }
+        System.out.println("hostile bytes: " + diff.summary());
         assertTrue(diff.disagreements().isEmpty(), diff::report);
     }
 

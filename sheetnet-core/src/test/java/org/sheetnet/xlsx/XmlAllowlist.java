@@ -54,7 +54,7 @@ final class XmlAllowlist {
     private static boolean onlyTheEncodingNameIsWrong(Case c) {
         return !c.stax().accepted() && c.part().accepted()
                 && EncodingDeclaration.withoutEncodingName(c.bytes())
-                        .map(XmlTrace::ofStax).filter(Outcome::accepted)
+                        .map(c.readings().stax()).filter(Outcome::accepted)
                         .map(fixed -> fixed.trace().equals(c.part().trace())).orElse(false);
     }
 

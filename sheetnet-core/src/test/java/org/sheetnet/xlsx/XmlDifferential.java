@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.sheetnet.xlsx.XmlTrace.Outcome;
 
 /**
@@ -18,8 +19,26 @@ import org.sheetnet.xlsx.XmlTrace.Outcome;
  */
 final class XmlDifferential {
 
-    /** One document read by both. */
-    record Case(String label, byte[] bytes, Outcome stax, Outcome part) {
+    /**
+     * The two readings compared: StAX's and XmlPart's.
+     *
+     * @param stax the reference reading
+     * @param part the reading under test
+     */
+    record Readings(Function<byte[], Outcome> stax, Function<byte[], Outcome> part) {
+
+        /** Every event: {@link XmlTrace}. */
+        static final Readings TRACE = new Readings(XmlTrace::ofStax, XmlTrace::ofXmlPart);
+        /** The part readers' way, by element: {@link XmlWalk}. */
+        static final Readings WALK = new Readings(XmlWalk::ofStax, XmlWalk::ofXmlPart);
+
+        Case read(String label, byte[] document) {
+            return new Case(label, document, stax.apply(document), part.apply(document), this);
+        }
+    }
+
+    /** One document read both ways. */
+    record Case(String label, byte[] bytes, Outcome stax, Outcome part, Readings readings) {
 
         /** How the two disagree, or null when they agree. */
         String disagreement() {
@@ -30,6 +49,7 @@ final class XmlDifferential {
     private static final int SHOWN_PER_KIND = 3;
     private static final int SHRINK_BUDGET = 1500;
 
+    private final Readings readings;
     private final List<Case> disagreements = new ArrayList<>();
     private final Map<String, Integer> allowed = new LinkedHashMap<>();
     private int documents;
@@ -37,9 +57,18 @@ final class XmlDifferential {
     private int bothRead;
     private int bothRefused;
 
+    /** Compares every event ({@link Readings#TRACE}). */
+    XmlDifferential() {
+        this(Readings.TRACE);
+    }
+
+    XmlDifferential(Readings readings) {
+        this.readings = readings;
+    }
+
     /** Reads the document with both readers and records the outcome. */
     Case compare(String label, byte[] document) {
-        Case c = new Case(label, document, XmlTrace.ofStax(document), XmlTrace.ofXmlPart(document));
+        Case c = readings.read(label, document);
         documents++;
         events += c.stax().events();
         if (c.disagreement() == null) {
@@ -128,15 +157,14 @@ final class XmlDifferential {
                 byte[] smaller = new byte[best.length - run];
                 System.arraycopy(best, 0, smaller, 0, at);
                 System.arraycopy(best, at + run, smaller, at, best.length - at - run);
-                if (kind.equals(kind(XmlTrace.ofStax(smaller), XmlTrace.ofXmlPart(smaller)))) {
+                if (kind.equals(c.readings().read("", smaller).disagreement())) {
                     best = smaller;
                 } else {
                     at += run;
                 }
             }
         }
-        return new Case(c.label() + ", shrunk from " + c.bytes().length + " bytes", best,
-                XmlTrace.ofStax(best), XmlTrace.ofXmlPart(best));
+        return c.readings().read(c.label() + ", shrunk from " + c.bytes().length + " bytes", best);
     }
 
     private static String describe(Case c) {

@@ -25,6 +25,7 @@ class XmlPartDifferentialTest {
     private static final int WELL_FORMED = 2000 * SCALE;
     private static final int MUTANTS = 3000 * SCALE;
     private static final int TRUNCATED_DOCUMENTS = 30 * SCALE;
+    private static final int WALKED = 1000 * SCALE;
     private static final int TRUNCATION_STEP = 97;
 
     @Test
@@ -108,6 +109,23 @@ class XmlPartDifferentialTest {
         assertTrue(diff.bothRefused() >= MUTANTS / 3,
                 "fewer than a third of the mutants are malformed, so the mutations test little: " + diff.summary());
         assertTrue(diff.disagreements().isEmpty(), diff::report);
+    }
+
+    @Test
+    void elementsReadWholeOrSkippedAsOverStax() {
+        XmlDifferential generated = new XmlDifferential(XmlDifferential.Readings.WALK);
+        XmlDifferential mutated = new XmlDifferential(XmlDifferential.Readings.WALK);
+        WellFormedXml generator = new WellFormedXml(SEED + 4);
+        HostileXml mutator = new HostileXml(SEED + 5);
+        for (int i = 0; i < WALKED; i++) {
+            XmlDoc doc = generator.next();
+            generated.compare("walked #" + i, doc.bytes());
+            mutated.compare("walked mutant #" + i, mutator.mutate(doc).doc().bytes());
+        }
+        System.out.println("walked: " + generated.summary() + "; mutants: " + mutated.summary());
+        assertTrue(generated.bothRead() >= WALKED * 9 / 10, "most generated documents are read: " + generated.summary());
+        assertTrue(generated.disagreements().isEmpty(), generated::report);
+        assertTrue(mutated.disagreements().isEmpty(), mutated::report);
     }
 
     @Test

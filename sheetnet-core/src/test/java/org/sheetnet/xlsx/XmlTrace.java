@@ -73,24 +73,37 @@ final class XmlTrace {
 
     /** Reads the bytes as sheetnet reads a part: XmlPart over an inflated zip entry, then {@link XmlPart#finish()}. */
     static Outcome ofXmlPart(byte[] document) {
-        int cap = 4 * document.length + 16; // a reader that makes more events than this never ends
+        return readPart(document, part -> events(part, eventCap(document)));
+    }
+
+    /** Reads the bytes with the JDK's StAX parser directly: the reference. */
+    static Outcome ofStax(byte[] document) {
+        return readStax(document, XmlTrace::events);
+    }
+
+    /** How a reference reading turns StAX's events into lines. */
+    interface StaxReading {
+        List<String> read(XMLStreamReader xml) throws XMLStreamException;
+    }
+
+    /** A refusal by a reference reading: a DOCTYPE, or what sheetnet's rules refuse. */
+    static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /**
+     * Opens the document as XmlPart, reads it, then finishes it; a SheetnetException of one line naming the
+     * part is a refusal, anything else thrown is a foreign refusal.
+     */
+    static Outcome readPart(byte[] document, java.util.function.Function<XmlPart, List<String>> reading) {
         try (XmlPart part = open(document)) {
-            Lines lines = new Lines();
-            for (int e = part.next(); e != XMLStreamConstants.END_DOCUMENT; e = part.next()) {
-                if (lines.events++ > cap) {
-                    return Outcome.refused("more than " + cap + " events without the end of the document", true);
-                }
-                switch (e) {
-                    case XMLStreamConstants.START_ELEMENT -> lines.start(part.name(), attributes(part));
-                    case XMLStreamConstants.END_ELEMENT -> lines.end(part.name());
-                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        lines.text(part.text());
-                    case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> { }
-                    default -> lines.other(e);
-                }
-            }
+            List<String> lines = reading.apply(part);
             part.finish();
-            return Outcome.read(lines.done());
+            return Outcome.read(lines);
         } catch (SheetnetException e) {
             String m = String.valueOf(e.getMessage());
             boolean oneLine = !m.contains("\n") && !m.contains("\r") && m.startsWith(FILE + ": " + PART);
@@ -100,47 +113,72 @@ final class XmlTrace {
         }
     }
 
-    /** Reads the bytes with the JDK's StAX parser directly: the reference. */
-    static Outcome ofStax(byte[] document) {
+    /** Reads the document with the reference StAX parser; a DTD event is a refusal. */
+    static Outcome readStax(byte[] document, StaxReading reading) {
         // The JDK's parser prints "[Fatal Error] …" on standard error for bytes invalid in their encoding,
         // whatever handler is set; the refusal is seen as an exception all the same.
         PrintStream err = System.err;
         System.setErr(DISCARD);
-        try {
-            return stax(document);
-        } finally {
-            System.setErr(err);
-        }
-    }
-
-    private static Outcome stax(byte[] document) {
         XMLStreamReader xml = null;
         try {
             synchronized (REFERENCE) {
                 xml = REFERENCE.createXMLStreamReader(new ByteArrayInputStream(document));
             }
-            Lines lines = new Lines();
-            while (xml.hasNext()) {
-                int e = xml.next();
-                switch (e) {
-                    case XMLStreamConstants.START_ELEMENT -> lines.start(xml.getLocalName(), attributes(xml));
-                    case XMLStreamConstants.END_ELEMENT -> lines.end(xml.getLocalName());
-                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        lines.text(xml.getText());
-                    case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION,
-                         XMLStreamConstants.END_DOCUMENT -> { }
-                    case XMLStreamConstants.DTD -> {
-                        return Outcome.refused("a DOCTYPE (refused as sheetnet refuses it)", false);
-                    }
-                    default -> lines.other(e);
-                }
-            }
-            return Outcome.read(lines.done());
+            return Outcome.read(reading.read(xml));
         } catch (XMLStreamException | RuntimeException e) {
             return Outcome.refused(e.getClass().getSimpleName() + ": " + e.getMessage(), false);
         } finally {
             closeQuietly(xml);
+            System.setErr(err);
         }
+    }
+
+    /** The next reference event, a DTD refused. */
+    static int next(XMLStreamReader xml) throws XMLStreamException {
+        int e = xml.hasNext() ? xml.next() : XMLStreamConstants.END_DOCUMENT;
+        if (e == XMLStreamConstants.DTD) {
+            throw new Refused("a DOCTYPE (refused as sheetnet refuses it)");
+        }
+        return e;
+    }
+
+    /** An end to readers that make events without end: more than a document of n bytes can hold. */
+    static int eventCap(byte[] document) {
+        return 4 * document.length + 16;
+    }
+
+    private static List<String> events(XmlPart part, int cap) {
+        Lines lines = new Lines();
+        int events = 0;
+        for (int e = part.next(); e != XMLStreamConstants.END_DOCUMENT; e = part.next()) {
+            if (++events > cap) {
+                throw new IllegalStateException("more than " + cap + " events: the reader does not end");
+            }
+            switch (e) {
+                case XMLStreamConstants.START_ELEMENT -> lines.start(part.name(), attributes(part));
+                case XMLStreamConstants.END_ELEMENT -> lines.end(part.name());
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                    lines.text(part.text());
+                case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> { }
+                default -> lines.other(e);
+            }
+        }
+        return lines.done();
+    }
+
+    private static List<String> events(XMLStreamReader xml) throws XMLStreamException {
+        Lines lines = new Lines();
+        for (int e = next(xml); e != XMLStreamConstants.END_DOCUMENT; e = next(xml)) {
+            switch (e) {
+                case XMLStreamConstants.START_ELEMENT -> lines.start(xml.getLocalName(), attributes(xml));
+                case XMLStreamConstants.END_ELEMENT -> lines.end(xml.getLocalName());
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                    lines.text(xml.getText());
+                case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> { }
+                default -> lines.other(e);
+            }
+        }
+        return lines.done();
     }
 
     /**
@@ -240,7 +278,6 @@ final class XmlTrace {
         private final List<String> lines = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
         private int depth;
-        private int events;
 
         void start(String name, List<String> attributes) {
             flush();

@@ -47,7 +47,7 @@ final class XmlDifferential {
     }
 
     private static final int SHOWN_PER_KIND = 3;
-    private static final int SHRINK_BUDGET = 1500;
+    private static final int SHRINK_BUDGET = 3000;
 
     private final Readings readings;
     private final List<Case> disagreements = new ArrayList<>();
@@ -121,7 +121,7 @@ final class XmlDifferential {
         Map<String, Integer> shown = new LinkedHashMap<>();
         for (Case c : firstOfEach.values()) {
             if (shown.merge(c.disagreement(), 1, Integer::sum) <= SHOWN_PER_KIND) {
-                sb.append(describe(shrink(c))).append('\n');
+                sb.append(describe(XmlShrinker.shrink(c, SHRINK_BUDGET))).append('\n');
             }
         }
         return sb.toString();
@@ -145,26 +145,6 @@ final class XmlDifferential {
         }
         String plain = why.replaceAll("\\d+", "#").replaceAll("\\[row,col\\]:\\[#,#\\]", "");
         return plain.substring(0, Math.min(plain.length(), 90));
-    }
-
-    // Greedy cutting of byte runs, halving the run length, while the disagreement stays the same.
-    private static Case shrink(Case c) {
-        String kind = c.disagreement();
-        byte[] best = c.bytes();
-        int tries = 0;
-        for (int run = Math.max(1, best.length / 2); run >= 1 && tries < SHRINK_BUDGET; run /= 2) {
-            for (int at = 0; at + run <= best.length && tries < SHRINK_BUDGET; tries++) {
-                byte[] smaller = new byte[best.length - run];
-                System.arraycopy(best, 0, smaller, 0, at);
-                System.arraycopy(best, at + run, smaller, at, best.length - at - run);
-                if (kind.equals(c.readings().read("", smaller).disagreement())) {
-                    best = smaller;
-                } else {
-                    at += run;
-                }
-            }
-        }
-        return c.readings().read(c.label() + ", shrunk from " + c.bytes().length + " bytes", best);
     }
 
     private static String describe(Case c) {

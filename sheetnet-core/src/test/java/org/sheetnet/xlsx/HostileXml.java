@@ -61,7 +61,9 @@ final class HostileXml {
             "<a\u00B7/>", "<_/>", "<a-.0/>", "<a x=\"1\"></a  >", "<a b:c=\"1\" xmlns:b=\"u\"/>",
             "<a><?xml-stylesheet href=\"x\"?></a>", "<a>a&amp;b&lt;c&gt;d&apos;e&quot;f</a>",
             // Not namespace-well-formed, but the JDK's StAX reads a name that starts with a colon.
-            "<:a/>", "<a :x=\"1\"/>");
+            "<:a/>", "<a :x=\"1\"/>",
+            // Comments that start with ">" or "->": "<!-->" does not end a comment.
+            "<a><!--><!x--></a>", "<a><!--->y<!z--></a>", "<a><!-->--></a>");
 
     /** Byte sequences no encoding check may let through, and encodings declared, marked and mixed. */
     static final List<byte[]> BYTES = List.of(

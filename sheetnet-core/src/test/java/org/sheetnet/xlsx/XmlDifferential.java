@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.sheetnet.xlsx.XmlTrace.Outcome;
 
 /**
  * Reads documents with XmlPart and with the JDK's StAX parser, counts what both did, and collects
@@ -25,7 +24,7 @@ final class XmlDifferential {
      * @param stax the reference reading
      * @param part the reading under test
      */
-    record Readings(Function<byte[], Outcome> stax, Function<byte[], Outcome> part) {
+    record Readings(Function<byte[], XmlOutcome> stax, Function<byte[], XmlOutcome> part) {
 
         /** Every event: {@link XmlTrace}. */
         static final Readings TRACE = new Readings(XmlTrace::ofStax, XmlTrace::ofXmlPart);
@@ -38,7 +37,7 @@ final class XmlDifferential {
     }
 
     /** One document read both ways. */
-    record Case(String label, byte[] bytes, Outcome stax, Outcome part, Readings readings) {
+    record Case(String label, byte[] bytes, XmlOutcome stax, XmlOutcome part, Readings readings) {
 
         /** How the two disagree, or null when they agree. */
         String disagreement() {
@@ -127,7 +126,7 @@ final class XmlDifferential {
         return sb.toString();
     }
 
-    private static String kind(Outcome stax, Outcome part) {
+    private static String kind(XmlOutcome stax, XmlOutcome part) {
         if (part.foreign()) {
             return "XmlPart failed without one line of SheetnetException naming the part";
         }

@@ -39,45 +39,13 @@ final class XmlTrace {
     private XmlTrace() {
     }
 
-    /**
-     * The outcome of one reader: the trace when it read the document to its end, or why it refused.
-     *
-     * @param trace   the lines read, or null when refused
-     * @param refusal the refusal's message, or null when read
-     * @param foreign when refused by something other than one line of {@link SheetnetException}
-     *                (XmlPart only: another exception, a message of several lines or not naming the part)
-     */
-    record Outcome(List<String> trace, String refusal, boolean foreign) {
-
-        static Outcome read(List<String> trace) {
-            return new Outcome(List.copyOf(trace), null, false);
-        }
-
-        static Outcome refused(String why, boolean foreign) {
-            return new Outcome(null, why, foreign);
-        }
-
-        boolean accepted() {
-            return trace != null;
-        }
-
-        int events() {
-            return trace == null ? 0 : trace.size();
-        }
-
-        @Override
-        public String toString() {
-            return accepted() ? "read " + trace.size() + " events" : (foreign ? "FOREIGN refusal: " : "refused: ") + refusal;
-        }
-    }
-
     /** Reads the bytes as sheetnet reads a part: XmlPart over an inflated zip entry, then {@link XmlPart#finish()}. */
-    static Outcome ofXmlPart(byte[] document) {
+    static XmlOutcome ofXmlPart(byte[] document) {
         return readPart(document, part -> events(part, eventCap(document)));
     }
 
     /** Reads the bytes with the JDK's StAX parser directly: the reference. */
-    static Outcome ofStax(byte[] document) {
+    static XmlOutcome ofStax(byte[] document) {
         return readStax(document, XmlTrace::events);
     }
 
@@ -99,22 +67,22 @@ final class XmlTrace {
      * Opens the document as XmlPart, reads it, then finishes it; a SheetnetException of one line naming the
      * part is a refusal, anything else thrown is a foreign refusal.
      */
-    static Outcome readPart(byte[] document, java.util.function.Function<XmlPart, List<String>> reading) {
+    static XmlOutcome readPart(byte[] document, java.util.function.Function<XmlPart, List<String>> reading) {
         try (XmlPart part = open(document)) {
             List<String> lines = reading.apply(part);
             part.finish();
-            return Outcome.read(lines);
+            return XmlOutcome.read(lines);
         } catch (SheetnetException e) {
             String m = String.valueOf(e.getMessage());
             boolean oneLine = !m.contains("\n") && !m.contains("\r") && m.startsWith(FILE + ": " + PART);
-            return Outcome.refused(m, !oneLine);
+            return XmlOutcome.refused(m, !oneLine);
         } catch (Throwable t) { // NOPMD: any other throwable is the finding
-            return Outcome.refused(t.getClass().getName() + ": " + t.getMessage(), true);
+            return XmlOutcome.refused(t.getClass().getName() + ": " + t.getMessage(), true);
         }
     }
 
     /** Reads the document with the reference StAX parser; a DTD event is a refusal. */
-    static Outcome readStax(byte[] document, StaxReading reading) {
+    static XmlOutcome readStax(byte[] document, StaxReading reading) {
         // The JDK's parser prints "[Fatal Error] …" on standard error for bytes invalid in their encoding,
         // whatever handler is set; the refusal is seen as an exception all the same.
         PrintStream err = System.err;
@@ -124,9 +92,9 @@ final class XmlTrace {
             synchronized (REFERENCE) {
                 xml = REFERENCE.createXMLStreamReader(new ByteArrayInputStream(document));
             }
-            return Outcome.read(reading.read(xml));
+            return XmlOutcome.read(reading.read(xml));
         } catch (XMLStreamException | RuntimeException e) {
-            return Outcome.refused(e.getClass().getSimpleName() + ": " + e.getMessage(), false);
+            return XmlOutcome.refused(e.getClass().getSimpleName() + ": " + e.getMessage(), false);
         } finally {
             closeQuietly(xml);
             System.setErr(err);

@@ -5,7 +5,6 @@ import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.sheetnet.xlsx.XmlTrace.Outcome;
 
 /**
  * Reads a document the way sheetnet's part readers do, not event by event: at each start tag the
@@ -25,7 +24,7 @@ final class XmlWalk {
     }
 
     /** The walk over XmlPart. */
-    static Outcome ofXmlPart(byte[] document) {
+    static XmlOutcome ofXmlPart(byte[] document) {
         int cap = XmlTrace.eventCap(document);
         return XmlTrace.readPart(document, part -> {
             List<String> lines = new ArrayList<>();
@@ -55,7 +54,7 @@ final class XmlWalk {
     }
 
     /** The same walk over StAX, each method's meaning written out. */
-    static Outcome ofStax(byte[] document) {
+    static XmlOutcome ofStax(byte[] document) {
         return XmlTrace.readStax(document, xml -> {
             List<String> lines = new ArrayList<>();
             int ordinal = 0;

@@ -42,7 +42,11 @@ final class HostileXml {
             "<!DOCTYPE a><a/>", "<!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>", "<!DOCTYPE a SYSTEM \"file:///etc/passwd\"><a/>",
             "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY % p SYSTEM \"http://x/\"> %p;]><a/>", "<a><!DOCTYPE a></a>",
             "<!doctype a><a/>", "<!ELEMENT a ANY><a/>", "<a><!ENTITY e \"x\"></a>", "<a><![CDATA[x</a>", "<a><![cdata[x]]></a>",
-            "<a><![CDATA [x]]></a>", "<a>\u0000</a>", "<a\u0000/>");
+            "<a><![CDATA [x]]></a>", "<a>\u0000</a>", "<a\u0000/>",
+            // Not XML's rules but the JDK's (jdk.xml.maxXMLNameLimit, jdk.xml.elementAttributeLimit): StAX refuses
+            // a name longer than 1,000 characters and more than 10,000 attributes on an element.
+            "<" + "é".repeat(1001) + "/>", "<a " + "b".repeat(1001) + "='1'/>", "<a xmlns:" + "b".repeat(1001) + "='u'/>",
+            "<a><?" + "b".repeat(1001) + "?></a>", "<a" + attributes(10_001) + "/>");
 
     /** Odd documents that are well-formed all the same: the reader must read them as StAX does. */
     static final List<String> ACCEPTED = List.of(
@@ -63,7 +67,9 @@ final class HostileXml {
             // Not namespace-well-formed, but the JDK's StAX reads a name that starts with a colon.
             "<:a/>", "<a :x=\"1\"/>",
             // Comments that start with ">" or "->": "<!-->" does not end a comment.
-            "<a><!--><!x--></a>", "<a><!--->y<!z--></a>", "<a><!-->--></a>");
+            "<a><!--><!x--></a>", "<a><!--->y<!z--></a>", "<a><!-->--></a>",
+            // As long and as many as the JDK allows.
+            "<" + "é".repeat(1000) + "/>", "<p:" + "a".repeat(1000) + " xmlns:p='u'/>", "<a" + attributes(10_000) + "/>");
 
     /** Byte sequences no encoding check may let through, and encodings declared, marked and mixed. */
     static final List<byte[]> BYTES = List.of(
@@ -135,6 +141,14 @@ final class HostileXml {
             cut.add(Arrays.copyOf(document, n));
         }
         return cut;
+    }
+
+    private static String attributes(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(" a").append(i).append("=''");
+        }
+        return sb.toString();
     }
 
     // Strings as UTF-8, numbers as single bytes.

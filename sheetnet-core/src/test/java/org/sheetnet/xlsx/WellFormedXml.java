@@ -14,8 +14,9 @@ import java.util.Set;
  * holding entity and character references, tabs and line ends (which XML turns into spaces), text
  * with line ends (CR LF and a lone CR become LF), CDATA, comments, processing instructions, empty
  * elements, whitespace wherever XML allows it, non-ASCII names and text, now and then a text,
- * attribute, comment or CDATA section longer than 64 KiB, in UTF-8 (with or without a byte order
- * mark and declaration) or UTF-16 with a mark.
+ * attribute, comment or CDATA section longer than 64 KiB or an element name of nearly 1,000 characters
+ * (the JDK's limit), in UTF-8 (with or without a byte order
+ * mark and declaration) or UTF-16 with a mark. A quarter of the documents are shaped like a worksheet.
  */
 final class WellFormedXml {
 
@@ -91,7 +92,7 @@ final class WellFormedXml {
         Map<String, String> scope = new HashMap<>(scopes.get(scopes.size() - 1));
         List<String> items = new ArrayList<>();
         declareNamespaces(depth, scope, items);
-        String name = qualified(scope, pick(NAMES), true);
+        String name = qualified(scope, isLong() ? pick(NAMES) + "é-".repeat(490) : pick(NAMES), true);
         attributes(scope, items);
         java.util.Collections.shuffle(items, random);
         out.append('<').append(name);
@@ -272,7 +273,7 @@ final class WellFormedXml {
         return quote + value + quote;
     }
 
-    // Longer than 64 KiB: across any buffer of a reader; at most one such item in a document.
+    // Longer than 64 KiB (across any buffer of a reader), or a name as long as the JDK allows; one in a document.
     private boolean isLong() {
         if (longLeft > 0 && chance(3)) {
             longLeft--;

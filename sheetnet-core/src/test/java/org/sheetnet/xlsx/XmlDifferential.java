@@ -103,7 +103,7 @@ final class XmlDifferential {
     String summary() {
         return documents + " documents (" + bothRead + " read alike by both, " + bothRefused + " refused by both, "
                 + disagreements.size() + " disagreements" + (allowed.isEmpty() ? "" : ", allowed: " + allowed)
-                + "), " + events + " StAX events compared";
+                + "), " + events + " events compared (trace lines of the documents StAX read)";
     }
 
     /** The disagreements, the first few of each kind shrunk to a small example. */

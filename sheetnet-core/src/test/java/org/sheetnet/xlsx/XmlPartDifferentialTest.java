@@ -23,9 +23,9 @@ class XmlPartDifferentialTest {
     /** More documents for a longer search, e.g. -Dsheetnet.xmldiff.scale=20; the build runs 1. */
     private static final int SCALE = Integer.getInteger("sheetnet.xmldiff.scale", 1);
     private static final int WELL_FORMED = 2000 * SCALE;
-    private static final int MUTANTS = 3000 * SCALE;
+    private static final int MUTANTS = 2500 * SCALE;
     private static final int TRUNCATED_DOCUMENTS = 30 * SCALE;
-    private static final int WALKED = 1000 * SCALE;
+    private static final int WALKED = 800 * SCALE;
     private static final int TRUNCATION_STEP = 97;
 
     @Test

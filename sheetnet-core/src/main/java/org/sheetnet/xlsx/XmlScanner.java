@@ -30,6 +30,9 @@ final class XmlScanner {
     static final int MAX_TOKEN = 1 << 20;
     /** Deepest element nesting; a sheet needs five or six levels. */
     static final int MAX_DEPTH = 256;
+    /** Longest name, and most attributes on one element: the JDK's own parser refuses more (its JAXP limits). */
+    static final int MAX_NAME = 1000;
+    static final int MAX_ATTRIBUTES = 10_000;
     /** Longest reference between {@code &} and {@code ;} (a character reference may have leading zeros). */
     private static final int MAX_REFERENCE = 64;
 
@@ -181,6 +184,9 @@ final class XmlScanner {
             }
             if (q == p) {
                 throw error("no space before an attribute of <" + qname + ">");
+            }
+            if (attributes.count() == MAX_ATTRIBUTES) {
+                throw error("more than " + MAX_ATTRIBUTES + " attributes in <" + qname + ">");
             }
             p = attribute(q, end, qname);
         }
@@ -536,6 +542,10 @@ final class XmlScanner {
         if (colon >= 0 && (colon == p || colon == i - 1 || colonOf(colon + 1, i) >= 0
                 || !XmlChars.isNameStart(buf[colon + 1]))) {
             throw error("the name \"" + WorkbookRels.shorten(new String(buf, p, i - p)) + "\"");
+        }
+        // As the JDK's parser counts: the prefix and the local part each.
+        if ((colon < 0 ? i - p : Math.max(colon - p, i - colon - 1)) > MAX_NAME) {
+            throw error("a name longer than " + MAX_NAME + " characters");
         }
         return i;
     }

@@ -6,8 +6,8 @@ import org.sheetnet.xlsx.XmlDifferential.Case;
 
 /**
  * The disagreements between XmlPart and StAX that are accepted, each named, with its reason and an
- * exact description of the cases it covers. All come from the layers before the parser
- * (XmlCharset, MarkupGuard), not from the parser itself; a disagreement in the parser has no entry.
+ * exact description of the cases it covers: the encoding layer in front of the parser (XmlCharset),
+ * and three deliberate choices of sheetnet's parser (XmlScanner), each only ever a refusal or a name.
  */
 final class XmlAllowlist {
 
@@ -33,21 +33,22 @@ final class XmlAllowlist {
                     "XmlCharset refuses, on purpose, an encoding a workbook part cannot have (OOXML parts are UTF-8"
                             + " or UTF-16; windows-1252 and the like are refused rather than guessed); StAX reads them",
                     c -> c.stax().accepted() && refusedWith(c.part(), "which a workbook part cannot have")),
-            new Allowed("markup guard ends a comment at its opening",
-                    "MarkupGuard ends a comment at the first '>' after two dashes, counting the dashes of \"<!--\""
-                            + " itself, so a comment that starts with \">\" or \"->\" (legal, never written by Excel)"
-                            + " seems to end there, and a \"<!x\" later in it looks like a DOCTYPE. Only refusals;"
-                            + " a one-line fix in MarkupGuard (the closing dashes must follow the opening ones)",
-                    c -> c.stax().accepted() && refusedWith(c.part(), "holds a DOCTYPE")
-                            && (contains(c.bytes(), "<!-->") || contains(c.bytes(), "<!--->"))),
-            new Allowed("markup guard misreads UTF-16",
-                    "MarkupGuard scans bytes, skipping zero bytes so that UTF-16's ASCII markup scans as UTF-8's;"
-                            + " a UTF-16 character with a byte 0x3C ('<') beside 0x21 ('!') or the like then looks like"
-                            + " a DOCTYPE, a tag or a nesting level. Only refusals, never a different reading, and"
-                            + " only in UTF-16, which Excel never writes",
-                    c -> c.stax().accepted() && utf16(c.bytes()) && (refusedWith(c.part(), "holds a DOCTYPE")
-                            || refusedWith(c.part(), "nests elements more than")
-                            || refusedWith(c.part(), "holds a text, tag or comment longer than"))));
+            new Allowed("XML 1.1 refused",
+                    "Workbook parts are XML 1.0; XmlScanner refuses a version=\"1.1\" declaration rather than read"
+                            + " control characters and NEL/LINE SEPARATOR line ends by 1.1's rules, as StAX does",
+                    c -> c.stax().accepted() && refusedWith(c.part(), "(sheetnet reads XML 1.0)")),
+            new Allowed("non-ASCII names by the fifth edition",
+                    "XmlScanner checks names by XML 1.0's fifth edition (2008), which allows most of Unicode;"
+                            + " the JDK's parser still uses the tables of the earlier editions and refuses names with"
+                            + " characters added since. Covered only when XmlPart read the document and one of the"
+                            + " element or attribute names it read, or an instruction's target, has a character beyond"
+                            + " ASCII",
+                    c -> !c.stax().accepted() && c.part().accepted()
+                            && (nonAsciiName(c.part()) || nonAsciiInstructionTarget(c.bytes()))),
+            new Allowed("names that are not namespace-well-formed",
+                    "XmlScanner refuses a name that starts or ends with a colon or has two (\":a\", \"a:\"), which"
+                            + " Namespaces in XML forbids; the JDK's parser reads some of them. Only refusals",
+                    c -> c.stax().accepted() && refusedWith(c.part(), "the name \"")));
 
     private XmlAllowlist() {
     }
@@ -64,17 +65,33 @@ final class XmlAllowlist {
                         .map(fixed -> fixed.trace().equals(c.part().trace())).orElse(false);
     }
 
+    // An element or attribute name in the trace's start tags with a character beyond ASCII.
+    private static boolean nonAsciiName(XmlOutcome read) {
+        java.util.regex.Pattern names = java.util.regex.Pattern.compile("^<([^ >]+)|\\s(?:\\{[^}]*\\})?([^=\\s]+)=");
+        for (String line : read.trace()) {
+            if (line.startsWith("<") && !line.startsWith("</")) {
+                java.util.regex.Matcher m = names.matcher(line);
+                while (m.find()) {
+                    String name = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (name.chars().anyMatch(ch -> ch > 0x7F)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    // A processing instruction whose target has a character beyond ASCII (instructions are not in the trace).
+    private static boolean nonAsciiInstructionTarget(byte[] document) {
+        boolean utf16 = document.length >= 2 && ((document[0] & 0xFF) == 0xFF || (document[0] & 0xFF) == 0xFE
+                || document[0] == 0 || document[1] == 0);
+        String text = new String(document, utf16 ? java.nio.charset.StandardCharsets.UTF_16
+                : java.nio.charset.StandardCharsets.UTF_8);
+        return java.util.regex.Pattern.compile("<\\?[^\\s?]*[^\\x00-\\x7F]").matcher(text).find();
+    }
+
     private static boolean refusedWith(XmlOutcome part, String words) {
         return !part.accepted() && !part.foreign() && part.refusal().contains(words);
-    }
-
-    private static boolean contains(byte[] document, String ascii) {
-        return new String(document, java.nio.charset.StandardCharsets.ISO_8859_1).contains(ascii);
-    }
-
-    // By the byte order mark or the zero byte of a first '<', as XML 1.0 appendix F finds UTF-16.
-    private static boolean utf16(byte[] b) {
-        return b.length >= 2 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE || (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF
-                || b[0] == 0 && b[1] == '<' || b[0] == '<' && b[1] == 0);
     }
 }

@@ -40,11 +40,10 @@ final class XmlAllowlist {
             new Allowed("non-ASCII names by the fifth edition",
                     "XmlScanner checks names by XML 1.0's fifth edition (2008), which allows most of Unicode;"
                             + " the JDK's parser still uses the tables of the earlier editions and refuses names with"
-                            + " characters added since. Covered only when XmlPart read the document and one of the"
-                            + " element or attribute names it read, or an instruction's target, has a character beyond"
-                            + " ASCII",
+                            + " characters added since. Covered only when XmlPart read the document and a tag or"
+                            + " instruction has a character beyond ASCII outside its quoted values, that is in a name",
                     c -> !c.stax().accepted() && c.part().accepted()
-                            && (nonAsciiName(c.part()) || nonAsciiInstructionTarget(c.bytes()))),
+                            && nonAsciiInMarkup(c.bytes())),
             new Allowed("names that are not namespace-well-formed",
                     "XmlScanner refuses a name that starts or ends with a colon or has two (\":a\", \"a:\"), which"
                             + " Namespaces in XML forbids; the JDK's parser reads some of them. Only refusals",
@@ -65,30 +64,50 @@ final class XmlAllowlist {
                         .map(fixed -> fixed.trace().equals(c.part().trace())).orElse(false);
     }
 
-    // An element or attribute name in the trace's start tags with a character beyond ASCII.
-    private static boolean nonAsciiName(XmlOutcome read) {
-        java.util.regex.Pattern names = java.util.regex.Pattern.compile("^<([^ >]+)|\\s(?:\\{[^}]*\\})?([^=\\s]+)=");
-        for (String line : read.trace()) {
-            if (line.startsWith("<") && !line.startsWith("</")) {
-                java.util.regex.Matcher m = names.matcher(line);
-                while (m.find()) {
-                    String name = m.group(1) != null ? m.group(1) : m.group(2);
-                    if (name.chars().anyMatch(ch -> ch > 0x7F)) {
-                        return true;
+    // A character beyond ASCII inside a tag or instruction but outside its quoted values: in a name.
+    private static boolean nonAsciiInMarkup(byte[] document) {
+        String t;
+        try (java.io.Reader r = XmlCharset.reader(new java.io.ByteArrayInputStream(document))) {
+            StringBuilder sb = new StringBuilder();
+            char[] chunk = new char[4096];
+            for (int n; (n = r.read(chunk)) >= 0; ) {
+                sb.append(chunk, 0, n);
+            }
+            t = sb.toString(); // the characters XmlScanner was given
+        } catch (java.io.IOException e) {
+            return false;
+        }
+        boolean inTag = false;
+        char quote = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!inTag) {
+                if (t.startsWith("<?", i)) {
+                    int end = t.indexOf("?>", i + 2);
+                    end = end < 0 ? t.length() : end;
+                    for (int k = i + 2; k < end && !Character.isWhitespace(t.charAt(k)); k++) {
+                        if (t.charAt(k) > 0x7F) {
+                            return true; // in the instruction's target; what follows it is free text
+                        }
                     }
+                    i = end + 1;
+                } else if (t.startsWith("<!--", i) || t.startsWith("<![CDATA[", i)) {
+                    int end = t.indexOf(t.startsWith("<!--", i) ? "-->" : "]]>", i + 4);
+                    i = end < 0 ? t.length() : end + 2;
+                } else if (c == '<') {
+                    inTag = true;
                 }
+            } else if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                inTag = false;
+            } else if (c > 0x7F) {
+                return true;
             }
         }
         return false;
-    }
-
-    // A processing instruction whose target has a character beyond ASCII (instructions are not in the trace).
-    private static boolean nonAsciiInstructionTarget(byte[] document) {
-        boolean utf16 = document.length >= 2 && ((document[0] & 0xFF) == 0xFF || (document[0] & 0xFF) == 0xFE
-                || document[0] == 0 || document[1] == 0);
-        String text = new String(document, utf16 ? java.nio.charset.StandardCharsets.UTF_16
-                : java.nio.charset.StandardCharsets.UTF_8);
-        return java.util.regex.Pattern.compile("<\\?[^\\s?]*[^\\x00-\\x7F]").matcher(text).find();
     }
 
     private static boolean refusedWith(XmlOutcome part, String words) {

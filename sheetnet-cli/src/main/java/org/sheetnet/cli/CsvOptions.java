@@ -1,5 +1,6 @@
 package org.sheetnet.cli;
 
+import org.sheetnet.sheet.DecimalStyle;
 import java.util.Locale;
 import java.util.Optional;
 import org.sheetnet.input.CsvSettings;
@@ -82,7 +83,7 @@ final class CsvOptions {
             return "";
         }
         if (lower.equals("space")) {
-            return org.sheetnet.input.DecimalStyle.SPACES;
+            return org.sheetnet.sheet.DecimalStyle.SPACES;
         }
         if (t.length() != 1) {
             throw new CommandLine.ParameterException(cmd, "--thousands-separator is . , space, ' or none, not \"" + t + "\"");

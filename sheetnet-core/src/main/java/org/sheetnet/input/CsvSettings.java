@@ -1,5 +1,6 @@
 package org.sheetnet.input;
 
+import org.sheetnet.sheet.DecimalStyle;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,7 @@
 package org.sheetnet.input;
 
+import org.sheetnet.sheet.DecimalStyle;
+import org.sheetnet.sheet.DecimalScanner;
 import java.util.Locale;
 import org.sheetnet.SheetnetException;
 

@@ -1,5 +1,8 @@
 package org.sheetnet.input;
 
+import org.sheetnet.sheet.DecimalStyle;
+import org.sheetnet.sheet.DecimalScanner;
+
 /**
  * What sheetnet reads as a number in a CSV field: a plain decimal such as {@code -1.5e3} or
  * {@code .25}; never hexadecimal, {@code NaN}, {@code Infinity} or Java suffixes like {@code 1d},

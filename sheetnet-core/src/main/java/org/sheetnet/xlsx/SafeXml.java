@@ -34,7 +34,7 @@ public final class SafeXml {
     /**
      * A StAX reader over a part that refuses a DTD event.
      *
-     * @param in   the part's bytes (already guarded by {@link MarkupGuard}); closed by the caller
+     * @param in   the part's bytes (already counted and checksummed); closed by the caller
      * @param file the file's name, for messages
      * @param part the part's name in the package, for messages
      * @throws SheetnetException (FILE) if the XML cannot even start

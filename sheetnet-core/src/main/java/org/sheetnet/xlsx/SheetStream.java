@@ -5,6 +5,8 @@ import javax.xml.stream.XMLStreamConstants;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.sheet.CellRef;
 import org.sheetnet.sheet.CellValues;
+import org.sheetnet.sheet.DecimalScanner;
+import org.sheetnet.sheet.DecimalStyle;
 import org.sheetnet.sheet.SheetName;
 
 /**
@@ -25,6 +27,11 @@ public final class SheetStream implements Closeable {
     private final String sheet;
     private final SheetnetException.Problem kind;
     private final XmlPart part;
+    private final DecimalScanner decimals = new DecimalScanner(DecimalStyle.PLAIN);
+    // A cell's reference, type and value, read without making Strings.
+    private final CharSlice ref = new CharSlice();
+    private final CharSlice type = new CharSlice();
+    private final CharSlice v = new CharSlice();
     private int lastRow = -1;
     private boolean inSheetData;
     private boolean done;
@@ -136,16 +143,15 @@ public final class SheetStream implements Closeable {
 
     // The cell's position: from its r attribute, or the column after the previous cell.
     private CellRef cellRef(int row, int lastCol) {
-        String r = part.attribute("r");
-        if (r == null) {
+        if (!part.attribute("r", ref)) {
             if (lastCol >= MAX_COL) {
                 throw damaged("row " + (row + 1) + " has cells beyond column XFD");
             }
             return new CellRef(row, lastCol + 1);
         }
-        CellRef at = CellText.ref(r);
+        CellRef at = CellText.ref(ref.chars(), ref.length());
         if (at == null) {
-            throw damaged("a cell at \"" + WorkbookRels.shorten(r) + "\"");
+            throw damaged("a cell at \"" + WorkbookRels.shorten(ref.toString()) + "\"");
         }
         if (at.row() > MAX_ROW || at.col() > MAX_COL) {
             throw damaged("a cell at " + at + ", outside the sheet");
@@ -161,9 +167,11 @@ public final class SheetStream implements Closeable {
 
     // Reads a <c> element to its end tag.
     private Object cell(CellRef at) {
-        String type = part.attribute("t");
+        if (!part.attribute("t", type)) {
+            type.append("n");
+        }
         String formula = null;
-        String v = null;
+        boolean hasValue = false;
         String inline = null;
         for (int e = part.next(); !part.isEnd(e, "c"); e = part.next()) {
             if (e != XMLStreamConstants.START_ELEMENT) {
@@ -174,46 +182,56 @@ public final class SheetStream implements Closeable {
             }
             switch (part.name()) {
                 case "f" -> formula = part.text(MAX_VALUE_CHARS, () -> "the formula of " + at);
-                case "v" -> v = part.text(MAX_VALUE_CHARS, () -> "the value of " + at);
+                case "v" -> {
+                    part.text(MAX_VALUE_CHARS, () -> "the value of " + at, v);
+                    hasValue = true;
+                }
                 case "is" -> inline = RichText.read(part);
                 default -> part.skip();
             }
         }
-        if (formula != null && v == null && !"inlineStr".equals(type)) {
+        if (formula != null && !hasValue && !type.is("inlineStr")) {
             throw uncalculated(at, formula);
         }
-        return value(at, type == null ? "n" : type, v, inline);
-    }
-
-    private Object value(CellRef at, String type, String v, String inline) {
-        switch (type) {
-            case "inlineStr":
-                return text(inline);
-            case "s":
-                return v == null || v.isBlank() ? null : text(shared(at, v));
-            case "str":
-            case "d":
-                return v == null ? null : text(RichText.decode(v));
-            case "b":
-                return v == null || v.isBlank() ? null : "1".equals(v.trim()) || "true".equalsIgnoreCase(v.trim());
-            case "e":
-                return v == null || v.isBlank() ? null : new CellValues.ErrorValue(v.trim());
-            case "n":
-                return number(at, v);
-            default:
-                throw damaged("cell " + at + " has the unknown type t=\"" + WorkbookRels.shorten(type) + "\"");
+        if (!hasValue) {
+            v.clear();
         }
+        return value(at, hasValue, inline);
     }
 
-    private Double number(CellRef at, String v) {
-        if (v == null || v.isBlank()) {
+    private Object value(CellRef at, boolean hasValue, String inline) {
+        if (type.is("n")) {
+            return number(at);
+        }
+        if (type.is("inlineStr")) {
+            return text(inline);
+        }
+        if (type.is("s")) {
+            return v.isBlank() ? null : text(shared(at, v.toString()));
+        }
+        if (type.is("str") || type.is("d")) {
+            return hasValue ? text(RichText.decode(v.toString())) : null;
+        }
+        if (type.is("b")) {
+            String b = v.toString().trim();
+            return b.isEmpty() ? null : "1".equals(b) || "true".equalsIgnoreCase(b);
+        }
+        if (type.is("e")) {
+            String err = v.toString().trim();
+            return err.isEmpty() ? null : new CellValues.ErrorValue(err);
+        }
+        throw damaged("cell " + at + " has the unknown type t=\"" + WorkbookRels.shorten(type.toString()) + "\"");
+    }
+
+    // The same grammar and bits as every other number sheetnet reads (DecimalScanner, plain style).
+    private Double number(CellRef at) {
+        if (v.isBlank()) {
             return null;
         }
-        String t = v.trim();
-        double d = CellText.isPlainDecimal(t) ? CellText.parsePlainDecimal(t) : Double.NaN;
+        double d = decimals.read(v.chars(), 0, v.length());
         if (!Double.isFinite(d)) {
             throw new SheetnetException(kind, pkg.fileName() + ": " + SheetName.cell(sheet, at) + " holds \""
-                    + WorkbookRels.shorten(t) + "\", which is not a finite number; a workbook cannot hold it");
+                    + WorkbookRels.shorten(v.toString().trim()) + "\", which is not a finite number; a workbook cannot hold it");
         }
         return d;
     }

@@ -15,7 +15,7 @@ import org.sheetnet.files.WorkbookFiles;
 /**
  * An .xlsx file opened as a zip package with {@code java.util.zip}, never through POI: its sheets
  * by name, and each part read only when asked, through {@link EntryStream} (sizes counted, CRC
- * verified) and {@link MarkupGuard}. The file is only ever read.
+ * verified) and parsed by {@link XmlScanner}. The file is only ever read.
  */
 public final class XlsxPackage implements Closeable {
 

@@ -4,13 +4,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.sheetnet.SheetnetException;
 
 /**
- * One XML part of a package being parsed: the hardened reader over the guarded, counted bytes,
- * with the small helpers every part reader needs (attributes by local name, bounded element text).
+ * One XML part of a package being parsed: sheetnet's own {@link XmlScanner} over the counted,
+ * checksummed, strictly decoded bytes, with the small helpers every part reader needs (attributes by
+ * local name, bounded element text). Events are {@link XMLStreamConstants}' START_ELEMENT,
+ * END_ELEMENT, CHARACTERS and END_DOCUMENT.
  */
 final class XmlPart implements Closeable {
 
@@ -18,14 +18,18 @@ final class XmlPart implements Closeable {
     private final String part;
     private final EntryStream entry;
     private final InputStream bytes;
-    private final XMLStreamReader xml;
+    private final XmlScanner xml;
 
     XmlPart(EntryStream entry, String file, String part) {
         this.file = file;
         this.part = part;
         this.entry = entry;
-        this.bytes = new MarkupGuard(entry, file, part);
-        this.xml = SafeXml.stax(bytes, file, part);
+        this.bytes = entry;
+        try {
+            this.xml = new XmlScanner(XmlCharset.reader(bytes));
+        } catch (IOException | RuntimeException e) {
+            throw XlsxErrors.damaged(file, part, e);
+        }
     }
 
     /** The part's name in the package. */
@@ -41,8 +45,17 @@ final class XmlPart implements Closeable {
     /** The next event; every parser failure becomes one line naming the part. */
     int next() {
         try {
-            return xml.hasNext() ? xml.next() : XMLStreamConstants.END_DOCUMENT;
-        } catch (XMLStreamException | RuntimeException e) {
+            return xml.next();
+        } catch (XmlScanner.DoctypeError e) {
+            throw SafeXml.doctype(file, part);
+        } catch (XmlScanner.TooLong e) {
+            throw SheetnetException.file(file + ": " + part + " holds a text, tag or comment longer than "
+                    + XmlScanner.MAX_TOKEN / (1 << 20) + " MiB; a cell holds at most 32,767 characters, so sheetnet"
+                    + " refuses it", null);
+        } catch (XmlScanner.TooDeep e) {
+            throw SheetnetException.file(file + ": " + part + " nests elements more than " + XmlScanner.MAX_DEPTH
+                    + " deep; no spreadsheet does, so sheetnet refuses it", null);
+        } catch (IOException | RuntimeException e) {
             throw XlsxErrors.damaged(file, part, e);
         }
     }
@@ -59,32 +72,74 @@ final class XmlPart implements Closeable {
 
     /** The current element's local name. */
     String name() {
-        return xml.getLocalName();
+        return xml.name();
     }
 
     /** Whether the current event is the end of an element of that local name. */
     boolean isEnd(int event, String name) {
-        return event == XMLStreamConstants.END_ELEMENT && name.equals(xml.getLocalName());
+        return event == XMLStreamConstants.END_ELEMENT && name.equals(xml.name());
     }
 
     /** The value of the current element's attribute of that local name, in any namespace, or null. */
     String attribute(String localName) {
-        for (int i = 0; i < xml.getAttributeCount(); i++) {
-            if (localName.equals(xml.getAttributeLocalName(i))) {
-                return xml.getAttributeValue(i);
+        for (int i = 0; i < xml.attributeCount(); i++) {
+            if (xml.attributeIs(i, localName)) {
+                return xml.attributeValue(i);
             }
         }
         return null;
     }
 
+    /**
+     * Puts the value of the current element's attribute of that local name, in any namespace, into
+     * out (which is cleared first), without making a String.
+     *
+     * @return whether the element has the attribute
+     */
+    boolean attribute(String localName, CharSlice out) {
+        out.clear();
+        for (int i = 0; i < xml.attributeCount(); i++) {
+            if (xml.attributeIs(i, localName)) {
+                xml.attributeValueInto(i, out);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The namespace of the current element's attribute of that local name, or null. */
     String attributeNamespace(String localName) {
-        for (int i = 0; i < xml.getAttributeCount(); i++) {
-            if (localName.equals(xml.getAttributeLocalName(i))) {
-                return xml.getAttributeNamespace(i);
+        for (int i = 0; i < xml.attributeCount(); i++) {
+            if (xml.attributeIs(i, localName)) {
+                return xml.attributeNamespace(i);
             }
         }
         return null;
+    }
+
+    /** Number of attributes of the current start tag, namespace declarations left out (for tests). */
+    int attributeCount() {
+        return xml.attributeCount();
+    }
+
+    /** The local name of the current start tag's i-th attribute (for tests). */
+    String attributeName(int i) {
+        return xml.attributeLocalName(i);
+    }
+
+    /** The value of the current start tag's i-th attribute (for tests). */
+    String attributeValue(int i) {
+        return xml.attributeValue(i);
+    }
+
+    /** The namespace URI of the current start tag's i-th attribute, or null (for tests). */
+    String attributeNamespaceAt(int i) {
+        return xml.attributeNamespace(i);
+    }
+
+    /** The current text event's characters (for tests). */
+    String text() {
+        return new String(xml.textChars(), 0, xml.textLength());
     }
 
     /**
@@ -94,23 +149,32 @@ final class XmlPart implements Closeable {
      * @param what     what the text is, for a message (made only when one is needed: this runs for every cell)
      */
     String text(int maxChars, java.util.function.Supplier<String> what) {
-        StringBuilder sb = new StringBuilder();
+        CharSlice out = new CharSlice();
+        text(maxChars, what, out);
+        return out.toString();
+    }
+
+    /**
+     * As {@link #text(int, java.util.function.Supplier)}, into out (cleared first), without making a String.
+     */
+    void text(int maxChars, java.util.function.Supplier<String> what, CharSlice out) {
+        out.clear();
         int depth = 0;
         for (int e = next(); ; e = next()) {
             if (e == XMLStreamConstants.START_ELEMENT) {
                 depth++;
             } else if (e == XMLStreamConstants.END_ELEMENT) {
                 if (depth-- == 0) {
-                    return sb.toString();
+                    return;
                 }
             } else if (e == XMLStreamConstants.END_DOCUMENT) {
                 throw XlsxErrors.damaged(file, part, "it ends inside " + what.get());
-            } else if (depth == 0 && isText(e)) {
-                if (sb.length() + xml.getTextLength() > maxChars) {
+            } else if (depth == 0 && e == XMLStreamConstants.CHARACTERS) {
+                if (out.length() + xml.textLength() > maxChars) {
                     throw SheetnetException.file(file + ": " + part + ": " + what.get() + " holds more than " + maxChars
                             + " characters; sheetnet refuses it", null);
                 }
-                sb.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                out.append(xml.textChars(), 0, xml.textLength());
             }
         }
     }
@@ -149,18 +213,8 @@ final class XmlPart implements Closeable {
         }
     }
 
-    private static boolean isText(int event) {
-        return event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-                || event == XMLStreamConstants.SPACE;
-    }
-
     @Override
     public void close() {
-        try {
-            xml.close();
-        } catch (XMLStreamException e) {
-            // Only reading; nothing is lost.
-        }
         try {
             bytes.close();
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.sheetnet.input;
+package org.sheetnet.sheet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.sheetnet.input;
+package org.sheetnet.sheet;
 
 import com.fasterxml.jackson.core.io.NumberInput;
 
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.io.NumberInput;
  * Reads a decimal number written in a {@link DecimalStyle}, by hand: a sign, digits (grouped in
  * thousands or not), a decimal mark and digits, an exponent; never hexadecimal, {@code NaN},
  * {@code Infinity} or Java suffixes such as {@code 1d}. In {@link DecimalStyle#PLAIN} the grammar is
- * {@code [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?}, that of {@link PlainDecimal}.
+ * {@code [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?}, that of {@link org.sheetnet.input.PlainDecimal}.
  *
  * <p>The value is exactly {@link Double#parseDouble}'s for the same number written plainly: at most
  * 15 significant digits and a power of ten up to 22 are one correctly rounded IEEE operation

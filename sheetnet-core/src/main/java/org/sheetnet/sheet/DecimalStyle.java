@@ -1,4 +1,4 @@
-package org.sheetnet.input;
+package org.sheetnet.sheet;
 
 /**
  * How a file writes its numbers: the decimal mark, and which characters may group the digits
@@ -13,7 +13,7 @@ public record DecimalStyle(char mark, String thousands) {
     /** Spaces a French Excel writes between thousands: space, no-break space, narrow no-break space. */
     public static final String SPACES = " \u00A0\u202F";
 
-    /** The grammar of {@link PlainDecimal}: a dot, and no thousands separators. */
+    /** The grammar of {@link org.sheetnet.input.PlainDecimal}: a dot, and no thousands separators. */
     public static final DecimalStyle PLAIN = new DecimalStyle('.', "");
 
     /**

@@ -23,6 +23,15 @@ public final class NumberText {
     // Double.toString writes plain decimals for 10^-3 <= |d| < 10^7, i.e. 10^5 <= |d|·10^8 < 10^15.
     private static final double PLAIN_MIN = 1e5;
     private static final double PLAIN_LIMIT = 1e7;
+    // "00", "01", ... "99": the digits of n at 2n and 2n + 1.
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int n = 0; n < 100; n++) {
+            DIGIT_PAIRS[2 * n] = (byte) ('0' + n / 10);
+            DIGIT_PAIRS[2 * n + 1] = (byte) ('0' + n % 10);
+        }
+    }
 
     private NumberText() {
     }
@@ -86,43 +95,56 @@ public final class NumberText {
         if (m / SCALE != v || m < PLAIN_MIN) {
             return -1;
         }
-        long digits = (long) m;
+        // d = m·10^-8 is a multiple of 10^-8 and v is within ulp(v)/2 < 10^-9 of it, so no integer
+        // lies between them: (int) v is d's integer part, and m - 10^8·(int) v its 8 fraction
+        // digits, exact (integers below 2^53).
+        int integer = (int) v;
+        int fraction = (int) (m - integer * SCALE);
         int pos = at;
         if (value < 0) {
             to[pos++] = '-';
         }
-        pos = writeInteger((int) (digits / (long) SCALE), to, pos);
+        pos = writeInteger(integer, to, pos);
         to[pos++] = '.';
-        return writeFraction((int) (digits % (long) SCALE), to, pos);
+        return writeFraction(fraction, to, pos);
     }
 
-    // A non-negative int below 10^7 in decimal, "0" for 0.
+    // A non-negative int below 10^7 in decimal, "0" for 0. Most values here are below 10.
     private static int writeInteger(int n, byte[] to, int at) {
-        int length = 1;
-        for (int rest = n / 10; rest != 0; rest /= 10) {
+        if (n < 10) {
+            to[at] = (byte) ('0' + n);
+            return at + 1;
+        }
+        int length = 2;
+        for (int rest = n / 100; rest != 0; rest /= 10) {
             length++;
         }
-        int pos = at + length;
         int rest = n;
-        for (int i = pos - 1; i >= at; i--) {
-            to[i] = (byte) ('0' + rest % 10);
-            rest /= 10;
-        }
-        return pos;
-    }
-
-    // The 8 fraction digits of a value below 10^8, trailing zeros dropped but one digit kept.
-    private static int writeFraction(int fraction, byte[] to, int at) {
-        int rest = fraction;
-        int length = FRACTION_DIGITS;
-        while (length > 1 && rest % 10 == 0) {
-            rest /= 10;
-            length--;
-        }
         for (int i = at + length - 1; i >= at; i--) {
             to[i] = (byte) ('0' + rest % 10);
             rest /= 10;
         }
         return at + length;
+    }
+
+    // The 8 fraction digits of a value below 10^8, two at a time; then the trailing zeros are
+    // dropped, but one digit is kept.
+    private static int writeFraction(int fraction, byte[] to, int at) {
+        int high = fraction / 10_000;
+        int low = fraction - high * 10_000;
+        writePair(high / 100, to, at);
+        writePair(high % 100, to, at + 2);
+        writePair(low / 100, to, at + 4);
+        writePair(low % 100, to, at + 6);
+        int end = at + FRACTION_DIGITS;
+        while (end > at + 1 && to[end - 1] == '0') {
+            end--;
+        }
+        return end;
+    }
+
+    private static void writePair(int n, byte[] to, int at) {
+        to[at] = DIGIT_PAIRS[2 * n];
+        to[at + 1] = DIGIT_PAIRS[2 * n + 1];
     }
 }

@@ -158,7 +158,8 @@ class NumberTextBytesTest {
         }
     }
 
-    // Written at an odd offset into a buffer of garbage, so a byte the writer skips is noticed.
+    // Written at an odd offset into a buffer of garbage, so a byte the writer skips is noticed, and
+    // one it writes outside its MAX_LENGTH bytes.
     private void check(double d) {
         checked++;
         Arrays.fill(buffer, (byte) '#');
@@ -176,7 +177,7 @@ class NumberTextBytesTest {
                         + "\", expected \"" + expected + "\"");
             }
         }
-        if (buffer[end] != '#' || buffer[start - 1] != '#') {
+        if (buffer[start + NumberText.MAX_LENGTH] != '#' || buffer[start - 1] != '#') {
             fail("bits " + Long.toHexString(Double.doubleToRawLongBits(d)) + ": wrote outside its text");
         }
         if (Double.doubleToRawLongBits(Double.parseDouble(expected)) != Double.doubleToRawLongBits(d)) {

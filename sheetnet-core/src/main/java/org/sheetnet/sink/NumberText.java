@@ -127,8 +127,9 @@ public final class NumberText {
         return at + length;
     }
 
-    // The 8 fraction digits of a value below 10^8, two at a time; then the trailing zeros are
-    // dropped, but one digit is kept.
+    // The 8 fraction digits of a value below 10^8, two at a time, then as many as are left when
+    // the trailing zeros are dropped (one at least). The length is computed from the number, not
+    // read back from the bytes, so the next value does not wait for these stores.
     private static int writeFraction(int fraction, byte[] to, int at) {
         int high = fraction / 10_000;
         int low = fraction - high * 10_000;
@@ -136,11 +137,24 @@ public final class NumberText {
         writePair(high % 100, to, at + 2);
         writePair(low / 100, to, at + 4);
         writePair(low % 100, to, at + 6);
-        int end = at + FRACTION_DIGITS;
-        while (end > at + 1 && to[end - 1] == '0') {
-            end--;
+        return at + significantFractionDigits(fraction);
+    }
+
+    private static int significantFractionDigits(int fraction) {
+        if (fraction == 0) {
+            return 1;
         }
-        return end;
+        int length = FRACTION_DIGITS;
+        int rest = fraction;
+        if (rest % 10_000 == 0) {
+            rest /= 10_000;
+            length -= 4;
+        }
+        if (rest % 100 == 0) {
+            rest /= 100;
+            length -= 2;
+        }
+        return rest % 10 == 0 ? length - 1 : length;
     }
 
     private static void writePair(int n, byte[] to, int at) {

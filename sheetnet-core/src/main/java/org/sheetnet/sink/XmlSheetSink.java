@@ -30,6 +30,8 @@ final class XmlSheetSink implements SheetSink {
     private static final String FROZEN_PANE = "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\""
             + " state=\"frozen\"/>";
     private static final byte[] TAIL = "</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8);
+    // Bytes leave the buffer when the next piece would take it past CAPACITY.
+    private static final int CAPACITY = 1 << 16;
 
     private final Path file;
     private final int headerStyle;
@@ -40,9 +42,7 @@ final class XmlSheetSink implements SheetSink {
     private final CRC32 crc = new CRC32();
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
     private final OutputStream out;
-    // Bytes leave the buffer when the next piece would pass CAPACITY; the spare bytes after it let a
-    // number be written in place before its length is known (see numberText).
-    private static final int CAPACITY = 1 << 16;
+    // The spare bytes after CAPACITY let a number be written in place before its length is known.
     private final byte[] buffer = new byte[CAPACITY + NumberText.MAX_LENGTH];
     // Column letters by index, made once each: a 784-input row would otherwise spell them per cell.
     private String[] columns = new String[512];

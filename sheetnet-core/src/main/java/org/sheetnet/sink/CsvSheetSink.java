@@ -34,18 +34,24 @@ final class CsvSheetSink implements SheetSink {
     }
 
     private void write(int c, String field) {
+        separate(c);
+        out.append(field);
+    }
+
+    // The commas up to column c.
+    private void separate(int c) {
         if (col > c) {
             throw new IllegalStateException("cells out of order");
         }
         for (; col < c; col++) {
             out.append(',');
         }
-        out.append(field);
     }
 
     @Override
     public void number(int c, double value) {
-        write(c, NumberText.of(value));
+        separate(c);
+        out.append(value);
     }
 
     @Override
@@ -121,6 +127,14 @@ final class CsvSheetSink implements SheetSink {
                 flush();
             }
             buffer[length++] = (byte) c;
+        }
+
+        /** Appends a number's text, written straight into the buffer. */
+        void append(double value) {
+            if (length + NumberText.MAX_LENGTH > buffer.length) {
+                flush();
+            }
+            length = NumberText.write(value, buffer, length);
         }
 
         void append(String text) {

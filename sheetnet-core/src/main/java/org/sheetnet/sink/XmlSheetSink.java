@@ -30,6 +30,8 @@ final class XmlSheetSink implements SheetSink {
     private static final String FROZEN_PANE = "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\""
             + " state=\"frozen\"/>";
     private static final byte[] TAIL = "</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8);
+    // Bytes leave the buffer when the next piece would take it past CAPACITY.
+    private static final int CAPACITY = 1 << 16;
 
     private final Path file;
     private final int headerStyle;
@@ -40,7 +42,8 @@ final class XmlSheetSink implements SheetSink {
     private final CRC32 crc = new CRC32();
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
     private final OutputStream out;
-    private final byte[] buffer = new byte[1 << 16];
+    // The spare bytes after CAPACITY let a number be written in place before its length is known.
+    private final byte[] buffer = new byte[CAPACITY + NumberText.MAX_LENGTH];
     // Column letters by index, made once each: a 784-input row would otherwise spell them per cell.
     private String[] columns = new String[512];
     private int length;
@@ -99,7 +102,7 @@ final class XmlSheetSink implements SheetSink {
 
     @Override
     public void number(int col, double value) {
-        cellStart(col, null).ascii("<v>").ascii(NumberText.of(value)).ascii("</v></c>");
+        cellStart(col, null).ascii("<v>").numberText(value).ascii("</v></c>");
     }
 
     @Override
@@ -122,7 +125,7 @@ final class XmlSheetSink implements SheetSink {
 
     @Override
     public void formula(int col, String formula, double cached) {
-        cellStart(col, null).ascii("<f>").escaped(formula).ascii("</f><v>").ascii(NumberText.of(cached)).ascii("</v></c>");
+        cellStart(col, null).ascii("<f>").escaped(formula).ascii("</f><v>").numberText(cached).ascii("</v></c>");
     }
 
     @Override
@@ -191,15 +194,32 @@ final class XmlSheetSink implements SheetSink {
     @SuppressWarnings("deprecation")
     private XmlSheetSink ascii(String s) {
         int n = s.length();
-        if (length + n > buffer.length) {
+        if (length + n > CAPACITY) {
             flush();
         }
-        if (n > buffer.length) {
+        if (n > CAPACITY) {
             bytes(s.getBytes(StandardCharsets.UTF_8));
             return this;
         }
         s.getBytes(0, n, buffer, length);
         length += n;
+        return this;
+    }
+
+    // Straight into the buffer: the one call per cell that a large output makes millions of times.
+    // The bytes leave the buffer at the same points as if the text were a string given to ascii(),
+    // so the head (written with the first bytes out) and the file do not depend on this shortcut.
+    private XmlSheetSink numberText(double value) {
+        int start = length;
+        int end = NumberText.write(value, buffer, start);
+        if (end <= CAPACITY) {
+            length = end;
+            return this;
+        }
+        int n = end - start;
+        write(buffer, start);
+        System.arraycopy(buffer, start, buffer, 0, n);
+        length = n;
         return this;
     }
 
@@ -232,10 +252,10 @@ final class XmlSheetSink implements SheetSink {
     }
 
     private void bytes(byte[] b) {
-        if (length + b.length > buffer.length) {
+        if (length + b.length > CAPACITY) {
             flush();
         }
-        if (b.length > buffer.length) {
+        if (b.length > CAPACITY) {
             write(b, b.length);
             return;
         }

@@ -86,9 +86,9 @@ final class ScoreCommand implements Callable<Integer> {
             description = "Replace the output if it exists; in a folder, only the CSV files sheetnet writes.")
     boolean force;
 
-    @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "4096",
+    @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "1024",
             description = "Rows computed and written at a time, 1 to 1048576 (default: ${DEFAULT-VALUE}); fewer when"
-                    + " that many would not fit in a quarter of the heap (said on stderr and in the Audit)."
+                    + " that many would not fit in an eighth of the heap (said on stderr and in the Audit)."
                     + " Changes memory use, never a result.")
     int batchSize;
 

@@ -13,8 +13,11 @@ final class BatchSize {
     /** Largest {@code --batch-size} accepted: a worksheet's rows; a larger batch gains nothing. */
     static final int MAX = 1_048_576;
 
-    /** Share of the heap a batch may take; the rest is for the model, the writers and the reader. */
-    static final int HEAP_SHARE = 4;
+    /**
+     * Share of the heap a batch may take: two are held at once (one is written while the next is read
+     * and computed), so together a quarter; the rest is for the model, the writers and the reader.
+     */
+    static final int HEAP_SHARE = 8;
 
     // An input row holds each cell as an object: the reference, a Double or a short String, and its header.
     private static final int BYTES_PER_INPUT_CELL = 64;
@@ -38,7 +41,7 @@ final class BatchSize {
     }
 
     /**
-     * The rows per batch: as asked, or fewer when that many would take more than a quarter of the
+     * The rows per batch: as asked, or fewer when that many would take more than an eighth of the
      * heap, or make an array of more than {@code Integer.MAX_VALUE} values; at least 1.
      *
      * @param asked   the rows asked for, 1 to {@link #MAX}

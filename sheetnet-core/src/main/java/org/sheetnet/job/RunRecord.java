@@ -127,7 +127,7 @@ final class RunRecord {
 
     String batchSize() {
         return batchRows == options.batchSize() || batchRows == 0 ? Integer.toString(options.batchSize())
-                : batchRows + " (asked " + options.batchSize() + "; more would not fit in a quarter of the heap)";
+                : batchRows + " (asked " + options.batchSize() + "; more would not fit in an eighth of the heap)";
     }
 
     private static void features(AuditLog log, Network network, RowSource source, InputBinding binding) {

@@ -117,8 +117,12 @@ public final class ScoreJob {
                 prepare(writer, model, input, binding, targets, record);
                 ValueDigest inputs = new ValueDigest();
                 rows.header().forEach(inputs::add);
-                double[] x = new double[batchRows * network.inputWidth()];
+                // Two buffers in turn: a batch's features are still being written while the next is filled.
+                double[][] features = {new double[batchRows * network.inputWidth()],
+                    new double[batchRows * network.inputWidth()]};
+                int batches = 0;
                 while (!batch.isEmpty()) {
+                    double[] x = features[batches++ % 2];
                     binding.storeTextNumbers(batch, rows, targetNumbers);
                     if (output == ScoreOutput.WORKBOOK) {
                         CellLimit.requireRows(batch, rows, options.out());
@@ -161,8 +165,8 @@ public final class ScoreJob {
         int fitted = BatchSize.fit(options.batchSize(), network, rows.header().size(), Runtime.getRuntime().maxMemory());
         record.batchRows = fitted;
         if (fitted < options.batchSize()) {
-            record.notes.add(String.format(java.util.Locale.ROOT, "--batch-size %,d rows would take more than a"
-                    + " quarter of the heap with this model (%,d bytes a row); computing %,d rows at a time instead"
+            record.notes.add(String.format(java.util.Locale.ROOT, "--batch-size %,d rows would take more than an"
+                    + " eighth of the heap with this model (%,d bytes a row); computing %,d rows at a time instead"
                     + " (the results are the same)", options.batchSize(), BatchSize.rowBytes(network,
                     rows.header().size()), fitted));
         }

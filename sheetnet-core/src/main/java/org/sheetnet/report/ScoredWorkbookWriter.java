@@ -110,6 +110,7 @@ public final class ScoredWorkbookWriter implements Closeable {
      * one in each of up to 64 columns of each sheet; for a writer made by {@link #inMemory}.
      */
     public FormulaCheck.Result checkFormulas() {
+        tasks.awaitAll();
         if (!(destination instanceof WorkbookDestination w) || w.workbook() == null) {
             throw new IllegalStateException("formulas can only be checked in memory");
         }
@@ -123,6 +124,7 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param include which sheets to copy, by name
      */
     public void copySheets(List<SparseSheet> model, Predicate<String> include) {
+        tasks.awaitAll();
         writing(() -> destination.copySheets(model, include));
     }
 
@@ -132,6 +134,7 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param names the model workbook's defined names
      */
     public void copyNames(List<DefinedName> names) {
+        tasks.awaitAll();
         writing(() -> destination.copyNames(names));
     }
 
@@ -149,6 +152,7 @@ public final class ScoredWorkbookWriter implements Closeable {
     public void begin(Network network, List<ModelWorkbook.LayerSource> sources,
             Optional<FeaturesSheet.Preparation> preparation, List<String> header, int[] features, int[] idColumns,
             Optional<Targets> targets) {
+        tasks.awaitAll();
         writing(() -> open(network, sources, preparation, header, features, idColumns, targets));
     }
 
@@ -199,6 +203,7 @@ public final class ScoredWorkbookWriter implements Closeable {
 
     /** Sheets written as values although formulas were asked for, with the reason. */
     public List<String> valueOnlySheets() {
+        tasks.awaitAll();
         return List.copyOf(valueOnly);
     }
 
@@ -234,7 +239,9 @@ public final class ScoredWorkbookWriter implements Closeable {
     }
 
     /**
-     * Appends one batch to every sheet, with its targets in Predictions.
+     * Appends one batch to every sheet, with its targets in Predictions. It may return before the
+     * batch is written (while the caller reads the next), so the caller must leave the arrays and
+     * rows it passed unchanged until its next call on this writer.
      *
      * @param rows    the batch's input rows, in order
      * @param x       the batch's features, row-major, as the network saw them
@@ -269,7 +276,8 @@ public final class ScoredWorkbookWriter implements Closeable {
             jobs.add(() -> appendAct(layer, rows, v));
         }
         jobs.add(() -> appendPredictions(rows, trace.output(), targets));
-        tasks.runAll(jobs);
+        // Returns while the batch is written: the caller reads and computes the next one meanwhile.
+        tasks.submitAll(jobs);
     }
 
     /** What to write in one row, after its id columns. */
@@ -364,6 +372,7 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param evaluation the metrics accumulated over every row
      */
     public void evaluation(Evaluator evaluation) {
+        tasks.awaitAll();
         if (destination.hasSheet(EvaluationSheet.NAME)) {
             throw SheetnetException.model("the model workbook already has a sheet named \"" + EvaluationSheet.NAME
                     + "\", which sheetnet writes; rename that sheet");
@@ -382,6 +391,7 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param pairs every compared output
      */
     public void checkPlot(List<CheckPlot.Pair> pairs) {
+        tasks.awaitAll();
         if (pairs.isEmpty() || destination.hasSheet(CheckPlot.NAME)) {
             return;
         }
@@ -401,6 +411,7 @@ public final class ScoredWorkbookWriter implements Closeable {
      * @param audit the Audit sheet's lines
      */
     public void finish(AuditLog audit) {
+        tasks.awaitAll();
         writing(() -> destination.finish(audit));
     }
 

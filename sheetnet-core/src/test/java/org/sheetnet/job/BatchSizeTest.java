@@ -37,8 +37,8 @@ class BatchSizeTest {
     @Test
     void aBatchTooLargeForAQuarterOfTheHeapIsMadeSmaller() {
         long heap = 256L << 20;
-        // (256 MiB / 4) / 32,224 bytes a row = 2,082 rows
-        assertEquals(2082, BatchSize.fit(1_048_576, wide(), 3, heap), "rows for 1,048,576 asked in 256 MB");
+        // (256 MiB / 8) / 32,224 bytes a row = 1,041 rows (two batches are held at once)
+        assertEquals(1041, BatchSize.fit(1_048_576, wide(), 3, heap), "rows for 1,048,576 asked in 256 MB");
         assertEquals(4096, BatchSize.fit(4096, wide(), 3, 64L << 30), "rows for 4,096 asked in 64 GB");
     }
 
@@ -68,7 +68,7 @@ class BatchSizeTest {
         RunRecord record = new RunRecord(new ScoreOptions(m, Optional.empty(), Optional.empty(), m, false, 1_048_576,
                 false, 1e-6, 1, "x"), Instant.EPOCH);
         record.batchRows = 2082;
-        assertEquals("2082 (asked 1048576; more would not fit in a quarter of the heap)", record.batchSize(),
+        assertEquals("2082 (asked 1048576; more would not fit in an eighth of the heap)", record.batchSize(),
                 "Audit options, batch size");
         record.batchRows = 1_048_576;
         assertEquals("1048576", record.batchSize(), "Audit options, batch size as asked");

@@ -86,7 +86,7 @@ class BatchSizeOptionTest {
         assertEquals(ExitCodes.OK, run.exit(), run.stderr());
         List<String> lines = run.stderrLines();
         assertEquals(1, lines.size(), "stderr: " + run.stderr());
-        assertTrue(lines.get(0).startsWith("sheetnet: note: --batch-size 1,048,576 rows would take more than a quarter"
+        assertTrue(lines.get(0).startsWith("sheetnet: note: --batch-size 1,048,576 rows would take more than an eighth"
                 + " of the heap with this model (32,224 bytes a row); computing "), lines.get(0));
         assertEquals(20_001, Files.readAllLines(predictions).size(), "predictions.csv lines");
     }

@@ -89,7 +89,8 @@ final class LauncherCheckout {
 
     /**
      * {@code ./sheetnet args…} with a clean environment: this test's java first on the PATH, no
-     * JAVA_OPTS, SHEETNET_VECTOR or JVM option variables unless {@code env} sets them.
+     * JAVA_OPTS or JVM option variables unless {@code env} sets them, and SHEETNET_VECTOR=1 (the
+     * vector module asked for, the launcher's longer path) unless {@code env} sets it otherwise.
      */
     ProcessBuilder command(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
@@ -104,6 +105,7 @@ final class LauncherCheckout {
         environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
         // No hsperfdata file left in the temporary folder by the JVMs of the tests.
         environment.put("JAVA_OPTS", "-XX:-UsePerfData");
+        environment.put("SHEETNET_VECTOR", "1");
         environment.putAll(env);
         return builder;
     }

@@ -60,8 +60,11 @@ class LauncherStderrFilterTest {
     }
 
     @Test
-    void theModuleIsAddedUnlessSheetnetVectorIsZero() throws Exception {
-        LauncherCheckout.Run with = run(Map.of(), "module");
+    void theModuleIsAddedOnlyWhenSheetnetVectorIsOne() throws Exception {
+        LauncherCheckout.Run unset = run(Map.of("SHEETNET_VECTOR", ""), "module");
+        assertEquals("false\n", unset.stdout(), "by default: no module; stderr: " + unset.stderr());
+        assertEquals("", unset.stderr(), "by default: nothing on stderr");
+        LauncherCheckout.Run with = run(Map.of("SHEETNET_VECTOR", "1"), "module");
         assertEquals("true\n", with.stdout(), "module loaded; stderr: " + with.stderr());
         assertEquals("", with.stderr(), "nothing on stderr: the JVM's warning is dropped");
         LauncherCheckout.Run without = run(Map.of("SHEETNET_VECTOR", "0"), "module");

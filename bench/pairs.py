@@ -23,5 +23,5 @@ for label,_ in items:
     w=statistics.median(x[0] for x in res[label]); c=statistics.median(x[1] for x in res[label]); m=statistics.median(x[2] for x in res[label])
     print(f"{label}: median wall {w:.2f} s, cpu {c:.2f} s, rss {m:.0f} MiB")
 for label,_ in items[1:]:
-    rw=[a[0]/b[0] for a,b in zip(res[label],res[base])]; rc=[a[1]/b[1] for a,b in zip(res[label],res[base])]
+    rw=[a[0]/max(b[0], 1e-3) for a,b in zip(res[label],res[base])]; rc=[a[1]/max(b[1], 1e-3) for a,b in zip(res[label],res[base])]
     print(f"{label}/{base}: wall ratio median {statistics.median(rw):.2f} ({min(rw):.2f}-{max(rw):.2f}), cpu ratio median {statistics.median(rc):.2f} ({min(rc):.2f}-{max(rc):.2f})")

@@ -26,13 +26,15 @@ java -jar "$jar" export-onnx "$root/workbooks/regression-4-20-10-1.xlsx" --out n
 cp "$root/workbooks/regression-4-20-10-1.xlsx" narrow.xlsx
 
 time_it() { /usr/bin/time -f "%e %U %S %M" "$@" 2>&1 >/dev/null | tail -1; }
+# Every JVM with the collector ./sheetnet picks (GC="" for the JVM's default, G1).
+gc="${GC--XX:+UseParallelGC}"
 for case in $cases; do
   model="${case%%:*}"; rows="${case##*:}"
   for i in $(seq "$runs"); do
-    echo "$model sheetnet        $(time_it java -jar "$jar" score "$model.xlsx" --input "$rows" --out sn.csv --force --quiet)"
-    echo "$model sheetnet+vector $(time_it java --add-modules jdk.incubator.vector -jar "$jar" score "$model.xlsx" --input "$rows" --out snv.csv --force --quiet)"
-    echo "$model onnxruntime     $(time_it java -cp "classes:$ort:$jar" OrtBench "$model.onnx" "$rows" ort.csv)"
-    echo "$model sheetnet-onnx   $(time_it java -jar "$jar" score "$model.onnx" --input "$rows" --out sno.csv --force --quiet)"
+    echo "$model sheetnet        $(time_it java $gc -jar "$jar" score "$model.xlsx" --input "$rows" --out sn.csv --force --quiet)"
+    echo "$model sheetnet+vector $(time_it java $gc --add-modules jdk.incubator.vector -jar "$jar" score "$model.xlsx" --input "$rows" --out snv.csv --force --quiet)"
+    echo "$model onnxruntime     $(time_it java $gc -cp "classes:$ort:$jar" OrtBench "$model.onnx" "$rows" ort.csv)"
+    echo "$model sheetnet-onnx   $(time_it java $gc -jar "$jar" score "$model.onnx" --input "$rows" --out sno.csv --force --quiet)"
     cmp -s sn.csv sno.csv || { echo "$model: score $model.onnx and score $model.xlsx predict differently" >&2; exit 1; }
   done
 done | awk '{print $1, $2, "wall", $3, "user", $4, "sys", $5, "peakKB", $6}'

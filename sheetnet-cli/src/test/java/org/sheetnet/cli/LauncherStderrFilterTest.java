@@ -30,6 +30,8 @@ class LauncherStderrFilterTest {
                     switch (a[0]) {
                         case "module" -> System.out.println(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
                         case "stdin" -> System.in.transferTo(System.out);
+                        case "gc" -> System.out.println(String.join(", ", java.lang.management.ManagementFactory
+                                .getGarbageCollectorMXBeans().stream().map(b -> b.getName()).sorted().toList()));
                         case "stderr" -> {
                             for (int i = 2; i < a.length; i++) { System.err.print(a[i]); System.err.flush(); }
                             System.exit(Integer.parseInt(a[1]));
@@ -74,6 +76,20 @@ class LauncherStderrFilterTest {
         LauncherCheckout.Run windows = run(Map.of("OSTYPE", "msys"), "module");
         assertEquals("false\n", windows.stdout(), "Git Bash: no module");
         assertEquals("", windows.stderr(), "Git Bash: nothing on stderr");
+    }
+
+    @Test
+    void theThroughputCollectorIsChosenUnlessJavaOptsNamesOne() throws Exception {
+        for (String vector : List.of("", "1")) {
+            LauncherCheckout.Run chosen = run(Map.of("SHEETNET_VECTOR", vector), "gc");
+            assertEquals("PS MarkSweep, PS Scavenge\n", chosen.stdout(), "the parallel collector; SHEETNET_VECTOR="
+                    + vector + "; stderr: " + chosen.stderr());
+            LauncherCheckout.Run own = run(Map.of("SHEETNET_VECTOR", vector, "JAVA_OPTS",
+                    "-XX:-UsePerfData -XX:+UseSerialGC"), "gc");
+            assertEquals("Copy, MarkSweepCompact\n", own.stdout(), "JAVA_OPTS's collector, without a conflict;"
+                    + " SHEETNET_VECTOR=" + vector + "; stderr: " + own.stderr());
+            assertEquals(0, own.exit(), "exit code with a collector in JAVA_OPTS");
+        }
     }
 
     @Test

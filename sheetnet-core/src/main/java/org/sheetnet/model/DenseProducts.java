@@ -45,7 +45,7 @@ public final class DenseProducts {
     /**
      * The kernel that computes large layers in this JVM, for the Audit and the benchmarks:
      * {@code "vector (512-bit)"} when the Vector API is available, otherwise {@code "scalar"} and why,
-     * e.g. {@code "scalar (no jdk.incubator.vector in this JVM)"}.
+     * e.g. {@code "scalar (no --add-modules jdk.incubator.vector; SHEETNET_VECTOR=1 for ./sheetnet)"}.
      */
     public static String kernel() {
         return VectorKernel.describe();

@@ -32,7 +32,7 @@ final class VectorKernel {
 
     /**
      * {@code "vector (512-bit)"}, or {@code "scalar"} with the reason, e.g. {@code "scalar (no
-     * jdk.incubator.vector in this JVM)"}.
+     * --add-modules jdk.incubator.vector; SHEETNET_VECTOR=1 for ./sheetnet)"}.
      */
     static String describe() {
         return LANES > 0 ? "vector (" + LANES * Double.SIZE + "-bit)" : "scalar (" + whyScalar() + ")";
@@ -56,7 +56,8 @@ final class VectorKernel {
         if (turnedOff()) {
             return "sheetnet.vector=false";
         }
-        return moduleLoaded() ? "vectors of fewer than 4 doubles" : "no jdk.incubator.vector in this JVM";
+        return moduleLoaded() ? "vectors of fewer than 4 doubles"
+                : "no --add-modules jdk.incubator.vector; SHEETNET_VECTOR=1 for ./sheetnet";
     }
 
     private static boolean turnedOff() {

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.format.keras.KerasImport;
 import org.sheetnet.format.onnx.OnnxImport;
+import org.sheetnet.format.workbook.ImportedModel;
 import org.sheetnet.format.workbook.ModelReader;
 import org.sheetnet.format.workbook.ModelWorkbook;
-import org.sheetnet.format.workbook.ModelWorkbookWriter;
 import org.sheetnet.format.workbook.SheetLookup;
 import org.sheetnet.model.Model;
 import org.sheetnet.xlsx.SparseSheet;
@@ -18,7 +18,7 @@ import org.sheetnet.xlsx.SparseSheet;
 /**
  * The model file a job was given, opened as a model workbook: a workbook as it is, or an ONNX or
  * Keras file as the very workbook {@code import-onnx} or {@code import-keras} writes (Model, Wk, bk,
- * Features and Source sheets), built in memory ({@link ModelWorkbookWriter#sheets}) and read with the
+ * Features and Source sheets), built in memory ({@link ImportedModel#sheets}) and read with the
  * workbook reader's rules. So {@code score model.onnx} computes what {@code import-onnx} then
  * {@code score} computes, bit for bit, and its output holds the model sheets its formulas and
  * {@code verify} need. The model keeps the imported file's name and SHA-256. No file is written.
@@ -72,7 +72,7 @@ public final class ModelFile implements Closeable {
     }
 
     /** The sheet an import writes to say where every number came from; copied to a score output. */
-    static final String SOURCE_SHEET = OnnxImport.SOURCE_SHEET;
+    static final String SOURCE_SHEET = ImportedModel.SOURCE_SHEET;
 
     private final Path file;
     private final Format format;
@@ -135,19 +135,12 @@ public final class ModelFile implements Closeable {
 
     // The import's sheets, read as a workbook's; the model keeps the imported file's name and hash.
     private static ModelWorkbook imported(Path file, Format format, String by, String commandLine) {
-        List<SparseSheet> sheets;
-        Model model;
-        if (format == Format.ONNX) {
-            OnnxImport.Imported imported = OnnxImport.importModel(new OnnxImport.Options(file, Optional.empty(),
-                    file, false, commandLine), by);
-            model = imported.model();
-            sheets = ModelWorkbookWriter.sheets(model, imported.source(), SOURCE_SHEET, imported.extras());
-        } else {
-            KerasImport.Imported imported = KerasImport.importModel(new KerasImport.Options(file, Optional.empty(),
-                    Optional.empty(), file, false, commandLine), by);
-            model = imported.model();
-            sheets = ModelWorkbookWriter.sheets(model, imported.source(), SOURCE_SHEET, imported.extras());
-        }
+        ImportedModel<?> imported = format == Format.ONNX
+                ? OnnxImport.importModel(new OnnxImport.Options(file, Optional.empty(), file, false, commandLine), by)
+                : KerasImport.importModel(new KerasImport.Options(file, Optional.empty(), Optional.empty(), file, false,
+                        commandLine), by);
+        Model model = imported.model();
+        List<SparseSheet> sheets = imported.sheets();
         List<String> names = sheets.stream().map(SparseSheet::name).toList();
         ModelWorkbook read = ModelReader.read(file.getFileName().toString(), new SheetLookup() {
             @Override

@@ -14,6 +14,7 @@ import org.sheetnet.model.Provenance;
 import org.sheetnet.model.Network;
 import org.sheetnet.sink.AuditLog;
 import org.sheetnet.sink.OutputPolicy;
+import org.sheetnet.format.workbook.ImportedModel;
 import org.sheetnet.format.workbook.ModelWorkbookWriter;
 
 /**
@@ -24,7 +25,7 @@ import org.sheetnet.format.workbook.ModelWorkbookWriter;
 public final class KerasImport {
 
     /** The name of the sheet describing the source. */
-    public static final String SOURCE_SHEET = "Source";
+    public static final String SOURCE_SHEET = ImportedModel.SOURCE_SHEET;
 
     /**
      * What to import.
@@ -83,32 +84,12 @@ public final class KerasImport {
     }
 
     /**
-     * A model read from a Keras file, with the sheets its workbook carries besides the model's own.
-     *
-     * @param model  the model, with its check vectors when expected outputs were given
-     * @param source the {@value #SOURCE_SHEET} sheet: file, SHA-256, Keras version, what became of each layer
-     * @param extras further sheets (the Inputs of the expected outputs), in order
-     * @param result the summary the command prints
-     */
-    public record Imported(Model model, AuditLog source, List<ModelWorkbookWriter.ExtraSheet> extras, Result result) {
-
-        /**
-         * Writes the model workbook {@code import-keras} writes.
-         *
-         * @throws org.sheetnet.SheetnetException (OUTPUT) if the workbook cannot be written
-         */
-        public void write(Path out, OutputPolicy policy) {
-            ModelWorkbookWriter.write(model, source, SOURCE_SHEET, extras, out, policy);
-        }
-    }
-
-    /**
      * Imports a model and writes its workbook.
      *
      * @throws org.sheetnet.SheetnetException as {@link #read}, and (OUTPUT) if the workbook cannot be written
      */
     public static Result run(Options options) {
-        Imported imported = importModel(options, "sheetnet import-keras");
+        ImportedModel<Result> imported = importModel(options, "sheetnet import-keras");
         imported.write(options.out(), OutputPolicy.of(options.replace()));
         return imported.result();
     }
@@ -121,7 +102,7 @@ public final class KerasImport {
      * @param by      what imports it, for the Source sheet: {@code sheetnet import-keras}
      * @throws org.sheetnet.SheetnetException as {@link #read}
      */
-    public static Imported importModel(Options options, String by) {
+    public static ImportedModel<Result> importModel(Options options, String by) {
         try (KerasSource source = KerasFiles.open(options.model(), options.config())) {
             ChainAssembler.Result assembled = assemble(source, options.model());
             Network network = assembled.network();
@@ -136,7 +117,7 @@ public final class KerasImport {
             int folded = assembled.notes().size() - network.depth();
             Result result = new Result(network, folded, expected.map(ExpectedOutputs::rows).orElse(0),
                     assembled.features().isPresent());
-            return new Imported(model, audit, List.copyOf(extras), result);
+            return new ImportedModel<>(model, audit, List.copyOf(extras), result);
         }
     }
 

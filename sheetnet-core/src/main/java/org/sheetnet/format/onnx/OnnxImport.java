@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.sheetnet.Version;
 import org.sheetnet.files.Sha256;
 import org.sheetnet.format.onnx.proto.Onnx.OperatorSetIdProto;
+import org.sheetnet.format.workbook.ImportedModel;
 import org.sheetnet.format.workbook.ModelWorkbookWriter;
 import org.sheetnet.model.InputPreparation;
 import org.sheetnet.model.Model;
@@ -26,7 +27,7 @@ import org.sheetnet.sink.OutputPolicy;
 public final class OnnxImport {
 
     /** The name of the sheet describing the source. */
-    public static final String SOURCE_SHEET = "Source";
+    public static final String SOURCE_SHEET = ImportedModel.SOURCE_SHEET;
 
     /**
      * What to import.
@@ -68,32 +69,12 @@ public final class OnnxImport {
     }
 
     /**
-     * A model read from an ONNX file, with the sheets its workbook carries besides the model's own.
-     *
-     * @param model  the model, with its check vectors when expected outputs were given
-     * @param source the {@value #SOURCE_SHEET} sheet: file, SHA-256, producer, opsets, what became of each node
-     * @param extras further sheets (the Inputs of the expected outputs), in order
-     * @param result the summary the command prints
-     */
-    public record Imported(Model model, AuditLog source, List<ModelWorkbookWriter.ExtraSheet> extras, Result result) {
-
-        /**
-         * Writes the model workbook {@code import-onnx} writes.
-         *
-         * @throws org.sheetnet.SheetnetException (OUTPUT) if the workbook cannot be written
-         */
-        public void write(Path out, OutputPolicy policy) {
-            ModelWorkbookWriter.write(model, source, SOURCE_SHEET, extras, out, policy);
-        }
-    }
-
-    /**
      * Imports a model and writes its workbook.
      *
      * @throws org.sheetnet.SheetnetException as {@link #readModel}, and (OUTPUT) if the workbook cannot be written
      */
     public static Result run(Options options) {
-        Imported imported = importModel(options, "sheetnet import-onnx");
+        ImportedModel<Result> imported = importModel(options, "sheetnet import-onnx");
         imported.write(options.out(), OutputPolicy.of(options.replace()));
         return imported.result();
     }
@@ -106,7 +87,7 @@ public final class OnnxImport {
      * @param by      what imports it, for the Source sheet: {@code sheetnet import-onnx}
      * @throws org.sheetnet.SheetnetException as {@link #readModel}
      */
-    public static Imported importModel(Options options, String by) {
+    public static ImportedModel<Result> importModel(Options options, String by) {
         Optional<Path> expected = options.expected();
         OnnxFile file = OnnxFile.read(options.model());
         ChainBuilder.Result chain = ChainBuilder.build(new OnnxGraph(file));
@@ -119,7 +100,7 @@ public final class OnnxImport {
         outputs.ifPresent(e -> extras.add(e.inputsSheet(withChecks)));
         Result result = new Result(network, file.proto().getGraph().getNodeCount(),
                 outputs.map(e -> e.inputs().length).orElse(0), chain.scaling().isPresent(), file.describe());
-        return new Imported(withChecks, audit(options, by, file, chain, outputs),
+        return new ImportedModel<>(withChecks, audit(options, by, file, chain, outputs),
                 List.copyOf(extras), result);
     }
 

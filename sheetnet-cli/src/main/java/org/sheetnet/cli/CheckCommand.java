@@ -48,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String commandLine = Messages.commandLine(spec);
         try (ModelFile file = ModelFile.open(model, "check", commandLine)) {
             ModelWorkbook workbook = file.workbook();
             PrintWriter out = spec.commandLine().getOut();

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sheetnet.Plural;
 import org.sheetnet.format.keras.KerasImport;
-import org.sheetnet.sink.OutputNames;
 import org.sheetnet.sink.OutputPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,12 +48,8 @@ final class ImportKerasCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL.h5|MODEL.keras", description = "The Keras model file.")
     Path model;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "MODEL.xlsx",
-            description = "The workbook to write. Default: the model's name with .xlsx, in the current folder.")
-    Path out;
-
-    @Option(names = {"-f", "--force"}, description = "Replace the output if it exists.")
-    boolean force;
+    @CommandLine.Mixin
+    ModelWorkbookOutput output;
 
     @Option(names = "--config", paramLabel = "MODEL.json",
             description = "The architecture JSON (model.to_json()) of a weights-only .h5 file.")
@@ -69,14 +64,13 @@ final class ImportKerasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path target = out != null ? out : defaultOut(model);
-        OutputNames.requireExtension(target, "import-keras", "a model workbook", ".xlsx");
+        Path target = output.target(model, "import-keras");
         // KerasImport writes through ModelWorkbookWriter; the inputs are protected here, before anything is read.
-        OutputPolicy.of(force).protecting(model, "Keras model").protecting(config, "--config file")
+        OutputPolicy.of(output.force).protecting(model, "Keras model").protecting(config, "--config file")
                 .protecting(expected, "--expected file").requireNotInput(target);
-        String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String commandLine = Messages.commandLine(spec);
         KerasImport.Result result = KerasImport.run(new KerasImport.Options(model, Optional.ofNullable(config),
-                Optional.ofNullable(expected), target, force, commandLine));
+                Optional.ofNullable(expected), target, output.force, commandLine));
         spec.commandLine().getOut().printf("imported %s (%s folded in or left out), "
                 + "%s -> %s%s -> %s%n", Plural.of(result.network().depth(), "Dense layer"),
                 Plural.of(result.folded(), "other layer"),
@@ -87,9 +81,4 @@ final class ImportKerasCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static Path defaultOut(Path model) {
-        String name = model.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return Path.of((dot > 0 ? name.substring(0, dot) : name) + ".xlsx");
-    }
 }

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sheetnet.Plural;
 import org.sheetnet.format.onnx.OnnxImport;
-import org.sheetnet.sink.OutputNames;
 import org.sheetnet.sink.OutputPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,12 +48,8 @@ final class ImportOnnxCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "The ONNX model file.")
     Path model;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "MODEL.xlsx",
-            description = "The workbook to write. Default: the model's name with .xlsx, in the current folder.")
-    Path out;
-
-    @Option(names = {"-f", "--force"}, description = "Replace the output if it exists.")
-    boolean force;
+    @CommandLine.Mixin
+    ModelWorkbookOutput output;
 
     @Option(names = "--expected", paramLabel = "DIR|FILE.json",
             description = "Inputs and reference outputs (input_0.pb/output_0.pb folder or JSON), written as a Checks sheet.")
@@ -65,13 +60,12 @@ final class ImportOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path target = out != null ? out : ImportKerasCommand.defaultOut(model);
-        OutputNames.requireExtension(target, "import-onnx", "a model workbook", ".xlsx");
-        OutputPolicy.of(force).protecting(model, "ONNX model").protecting(expected, "--expected file")
+        Path target = output.target(model, "import-onnx");
+        OutputPolicy.of(output.force).protecting(model, "ONNX model").protecting(expected, "--expected file")
                 .requireNotInput(target);
-        String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String commandLine = Messages.commandLine(spec);
         OnnxImport.Result result = OnnxImport.run(new OnnxImport.Options(model, Optional.ofNullable(expected), target,
-                force, commandLine));
+                output.force, commandLine));
         spec.commandLine().getOut().printf("imported %s from %s of %s, %s -> %s%s -> %s%n",
                 Plural.of(result.network().depth(), "layer"), Plural.of(result.nodes(), "node"), result.source(),
                 Plural.of(result.network().inputWidth(), "input"),

@@ -16,6 +16,11 @@ final class Messages {
         return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").replaceAll("[ \\t]{2,}", " ").strip();
     }
 
+    /** The command line as the user typed it, for the Audit: {@code sheetnet} and the arguments. */
+    static String commandLine(picocli.CommandLine.Model.CommandSpec spec) {
+        return "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+
     /**
      * The message for a run that exhausted the heap, naming the command and its files, the heap it
      * had, and what to do.

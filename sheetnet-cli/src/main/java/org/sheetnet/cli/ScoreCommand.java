@@ -138,7 +138,7 @@ final class ScoreCommand implements Callable<Integer> {
                     + out.getFileName() + ": CSV files hold values only");
         }
         Path target = out != null ? out : defaultOut(model);
-        String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String commandLine = Messages.commandLine(spec);
         Progress progress = new Progress(System.err, quiet);
         ScoreJob.Result result = ScoreJob.run(new ScoreOptions(model, Optional.ofNullable(input),
                 Optional.ofNullable(inputSheet), target, force, batchSize, formulas, checkTolerance,

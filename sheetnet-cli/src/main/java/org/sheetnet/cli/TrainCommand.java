@@ -154,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = out != null ? out : defaultOut(data);
-        String commandLine = "sheetnet " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String commandLine = Messages.commandLine(spec);
         TrainProgress progress = new TrainProgress(System.err, quiet, epochs);
         TrainJob.Result run = TrainJob.run(new TrainOptions(data, Optional.ofNullable(sheet), features, targets, layers,
                 activations, Optional.ofNullable(loss), optimizer, lr == null ? OptionalDouble.empty() : OptionalDouble.of(lr),

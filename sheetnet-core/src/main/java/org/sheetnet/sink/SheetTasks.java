@@ -32,12 +32,6 @@ public final class SheetTasks implements AutoCloseable {
         }) : null;
     }
 
-    /** Runs the tasks and returns when all have finished. */
-    public void runAll(List<Runnable> tasks) {
-        submitAll(tasks);
-        awaitAll();
-    }
-
     /**
      * Starts the tasks and returns at once, after the previous ones have finished: so one batch is
      * written while the caller reads and computes the next, and no two batches' tasks ever run at

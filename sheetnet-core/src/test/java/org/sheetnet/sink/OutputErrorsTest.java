@@ -29,7 +29,10 @@ class OutputErrorsTest {
             Runnable full = () -> {
                 throw new UncheckedIOException(FULL);
             };
-            SheetnetException e = assertThrows(SheetnetException.class, () -> tasks.runAll(List.of(() -> { }, full)));
+            SheetnetException e = assertThrows(SheetnetException.class, () -> {
+                tasks.submitAll(List.of(() -> { }, full));
+                tasks.awaitAll();
+            });
             assertEquals("scored.xlsx: cannot be written: No space left on device", e.getMessage(), "message");
         }
     }
@@ -37,9 +40,12 @@ class OutputErrorsTest {
     @Test
     void aSheetTaskOnTheCallersThreadThatCannotWrite() {
         try (SheetTasks tasks = new SheetTasks(1, "out/")) {
-            SheetnetException e = assertThrows(SheetnetException.class, () -> tasks.runAll(List.of(() -> {
-                throw new UncheckedIOException(FULL);
-            })));
+            SheetnetException e = assertThrows(SheetnetException.class, () -> {
+                tasks.submitAll(List.of(() -> {
+                    throw new UncheckedIOException(FULL);
+                }));
+                tasks.awaitAll();
+            });
             assertEquals("out/: cannot be written: No space left on device", e.getMessage(), "message");
         }
     }

@@ -60,7 +60,8 @@ final class RunRecord {
     private static String kernel() {
         String kernel = DenseProducts.kernel();
         return kernel.startsWith("scalar") ? kernel : String.format(Locale.ROOT,
-                "%s for a layer's batch of at least %,d multiply-adds, scalar loops below; same bits either way",
+                "%s once the JIT has compiled it (a layer's batch of %,d multiply-adds or more starts its warm-up),"
+                        + " scalar loops until then; same bits either way",
                 kernel, DenseProducts.VECTOR_MIN_WORK);
     }
 

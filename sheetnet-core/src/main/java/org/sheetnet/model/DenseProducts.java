@@ -9,9 +9,10 @@ package org.sheetnet.model;
  * at a time so that each loaded row of W serves four rows of X. It lives here so that
  * {@link Matrix} can lend it its numbers without handing them out.
  *
- * <p>Large layers go to {@link VectorProducts} (register tiles with the Vector API) when the JVM
- * has {@code jdk.incubator.vector}; it computes the same bits, so which kernel ran never shows in
- * the results (see {@link VectorKernel}).
+ * <p>Layers go to {@link VectorProducts} (register tiles with the Vector API) when the JVM has
+ * {@code jdk.incubator.vector} and the JIT has compiled that kernel, which the first large layer
+ * sets going; it computes the same bits, so which kernel ran never shows in the results (see
+ * {@link VectorKernel}).
  */
 public final class DenseProducts {
 

@@ -1,6 +1,7 @@
 package org.sheetnet.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,10 +59,37 @@ class VectorProductsTest {
     }
 
     @Test
-    void theModuleIsThereSoTheVectorKernelIsWhatRuns() {
+    void theModuleIsThereSoTheVectorKernelIsWhatRunsOnceWarm() throws Exception {
         assertTrue(VectorKernel.describe().startsWith("vector ("), "kernel in the test JVM: " + VectorKernel.describe());
+        assertTrue(VectorKernel.awaitWarm(60, TimeUnit.SECONDS), "the warm-up ends within a minute");
         assertTrue(VectorKernel.worthIt(784, 500, 0, 100), "a 100-row 784→500 layer goes to the vector kernel");
-        assertTrue(!VectorKernel.worthIt(4, 20, 0, 100), "a 100-row 4→20 layer stays scalar");
+        assertTrue(VectorKernel.worthIt(4, 20, 0, 1), "once warm, one row of a 4→20 layer does too");
+        assertFalse(VectorKernel.worthIt(4, 3, 0, 100), "a layer narrower than one vector stays scalar");
+    }
+
+    @Test
+    void layersComputedWhileTheKernelWarmsUpHaveTheSameBits() throws Exception {
+        // Large calls start the warm-up and run on the scalar loops until it ends, then on the vector
+        // kernel: a run that crosses the switch gives each row the bits of the triple loop.
+        Random random = new Random(17);
+        int rows = 48;
+        int n = 600;
+        int m = 600;
+        double[] w = random(random, n * m);
+        double[] b = random(random, m);
+        double[] x = random(random, rows * n);
+        double[] expected = naive(x, rows, w, n, m, b);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        int calls = 0;
+        do {
+            double[] out = new double[rows * m];
+            DenseProducts.multiplyAdd(x, w, n, m, b, out, 0, rows);
+            assertSameBits(expected, out, "call " + ++calls);
+        } while (!VectorKernel.worthIt(n, m, 0, rows) && System.nanoTime() < deadline);
+        assertTrue(VectorKernel.worthIt(n, m, 0, rows), "the vector kernel took over after " + calls + " calls");
+        double[] out = new double[rows * m];
+        DenseProducts.multiplyAdd(x, w, n, m, b, out, 0, rows);
+        assertSameBits(expected, out, "the call after the switch");
     }
 
     @ParameterizedTest(name = "{0} rows, {1} -> {2}")

@@ -3,6 +3,8 @@ package org.sheetnet.engine;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.sheetnet.SheetnetException;
+import org.sheetnet.model.DenseLayer;
+import org.sheetnet.model.DenseProducts;
 import org.sheetnet.model.Model;
 import org.sheetnet.model.Network;
 
@@ -48,6 +50,17 @@ public final class BatchScorer {
      */
     public static BatchScorer on(Model model, Executor executor, int threads) {
         return threads <= 1 || executor == null ? onCallingThread(model) : new BatchScorer(model, executor, threads);
+    }
+
+    /**
+     * Says that batches of this many rows will come, before the first, so that the kernel can get
+     * ready for their layers while the first batch is read (see {@link DenseProducts#expect}).
+     */
+    public void expectBatches(int rows) {
+        int perThread = (rows + threads - 1) / threads;
+        for (DenseLayer layer : model.network().layers()) {
+            DenseProducts.expect(layer.inputWidth(), layer.units(), perThread);
+        }
     }
 
     /** The model it scores with. */

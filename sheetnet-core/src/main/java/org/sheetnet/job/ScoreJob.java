@@ -95,6 +95,7 @@ public final class ScoreJob {
             record.checks = checks;
             RowSource rows = input.rows();
             int batchRows = batchRows(options, network, rows, record);
+            scorer.expectBatches(batchRows);
             List<InputRow> batch = readBatch(rows, batchRows);
             Optional<Targets> targets = options.targets().isEmpty() ? Optional.empty()
                     : Optional.of(Targets.find(options.targets(), network, rows));

@@ -44,6 +44,15 @@ public final class DenseProducts {
     }
 
     /**
+     * Says that calls of rows × n × m will come, before the first: with the vector module, one of
+     * {@link #VECTOR_MIN_WORK} multiply-adds or more starts the vector kernel's warm-up now, so that it
+     * runs while the job reads its first batch rather than while it computes. Changes no result.
+     */
+    public static void expect(int n, int m, int rows) {
+        VectorKernel.expect(n, m, rows);
+    }
+
+    /**
      * The kernel that computes large layers in this JVM, for the Audit and the benchmarks:
      * {@code "vector (512-bit)"} when the Vector API is available, otherwise {@code "scalar"} and why,
      * e.g. {@code "scalar (no --add-modules jdk.incubator.vector; SHEETNET_VECTOR=1 for ./sheetnet)"}.

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Until the JIT has compiled it, vector code runs a hundred times slower than the scalar loops:
  * the first large layer of 784→500 took 1.4 s where the scalar loops take 0.15 s and the compiled
  * vector kernel 0.016 s. So the vector kernel is warmed up on a small problem in a thread of its own,
- * started by the first call of at least {@link #MIN_WORK} multiply-adds, and the scalar loops compute
+ * started when a job says that calls of at least {@link #MIN_WORK} multiply-adds will come (before it
+ * reads its first batch), or by the first such call, and the scalar loops compute
  * every layer until that thread has seen the compiled code run at compiled speed. Both kernels give
  * the same bits, so which one computed a row never shows in the results, only in the time taken.
  * Layers smaller than that never start the warm-up: where no layer is large, it would not pay.
@@ -53,10 +54,15 @@ final class VectorKernel {
         if (warm) {
             return true;
         }
-        if ((long) (to - from) * n * m >= MIN_WORK) {
+        expect(n, m, to - from);
+        return false;
+    }
+
+    /** Starts the warm-up now if a call of this size will come and the module is there. */
+    static void expect(int n, int m, int rows) {
+        if (LANES > 0 && m >= LANES && (long) rows * n * m >= MIN_WORK) {
             startWarmUp();
         }
-        return false;
     }
 
     /**

@@ -89,8 +89,8 @@ final class LauncherCheckout {
 
     /**
      * {@code ./sheetnet args…} with a clean environment: this test's java first on the PATH, no
-     * JAVA_OPTS or JVM option variables unless {@code env} sets them, and SHEETNET_VECTOR=1 (the
-     * vector module asked for, the launcher's longer path) unless {@code env} sets it otherwise.
+     * JAVA_OPTS or JVM option variables unless {@code env} sets them, and no SHEETNET_VECTOR (so the
+     * vector module is added, the launcher's longer path) unless {@code env} sets it.
      */
     ProcessBuilder command(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
@@ -105,7 +105,6 @@ final class LauncherCheckout {
         environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
         // No hsperfdata file left in the temporary folder by the JVMs of the tests.
         environment.put("JAVA_OPTS", "-XX:-UsePerfData");
-        environment.put("SHEETNET_VECTOR", "1");
         environment.putAll(env);
         return builder;
     }

@@ -62,10 +62,10 @@ class LauncherStderrFilterTest {
     }
 
     @Test
-    void theModuleIsAddedOnlyWhenSheetnetVectorIsOne() throws Exception {
+    void theModuleIsAddedUnlessSheetnetVectorIsZero() throws Exception {
         LauncherCheckout.Run unset = run(Map.of("SHEETNET_VECTOR", ""), "module");
-        assertEquals("false\n", unset.stdout(), "by default: no module; stderr: " + unset.stderr());
-        assertEquals("", unset.stderr(), "by default: nothing on stderr");
+        assertEquals("true\n", unset.stdout(), "by default: the module; stderr: " + unset.stderr());
+        assertEquals("", unset.stderr(), "by default: nothing on stderr: the JVM's warning is dropped");
         LauncherCheckout.Run with = run(Map.of("SHEETNET_VECTOR", "1"), "module");
         assertEquals("true\n", with.stdout(), "module loaded; stderr: " + with.stderr());
         assertEquals("", with.stderr(), "nothing on stderr: the JVM's warning is dropped");

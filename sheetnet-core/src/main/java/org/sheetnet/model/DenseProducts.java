@@ -55,7 +55,7 @@ public final class DenseProducts {
     /**
      * The kernel that computes large layers in this JVM, for the Audit and the benchmarks:
      * {@code "vector (512-bit)"} when the Vector API is available, otherwise {@code "scalar"} and why,
-     * e.g. {@code "scalar (no --add-modules jdk.incubator.vector; SHEETNET_VECTOR=1 for ./sheetnet)"}.
+     * e.g. {@code "scalar (no --add-modules jdk.incubator.vector)"}.
      */
     public static String kernel() {
         return VectorKernel.describe();

@@ -121,7 +121,7 @@ final class VectorKernel {
 
     /**
      * {@code "vector (512-bit)"}, or {@code "scalar"} with the reason, e.g. {@code "scalar (no
-     * --add-modules jdk.incubator.vector; SHEETNET_VECTOR=1 for ./sheetnet)"}.
+     * --add-modules jdk.incubator.vector)"}.
      */
     static String describe() {
         return LANES > 0 ? "vector (" + LANES * Double.SIZE + "-bit)" : "scalar (" + whyScalar() + ")";
@@ -146,7 +146,7 @@ final class VectorKernel {
             return "sheetnet.vector=false";
         }
         return moduleLoaded() ? "vectors of fewer than 4 doubles"
-                : "no --add-modules jdk.incubator.vector; SHEETNET_VECTOR=1 for ./sheetnet";
+                : "no --add-modules jdk.incubator.vector";
     }
 
     private static boolean turnedOff() {

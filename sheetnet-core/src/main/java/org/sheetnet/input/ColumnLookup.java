@@ -1,8 +1,10 @@
 package org.sheetnet.input;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.sheetnet.SheetnetException;
@@ -15,7 +17,29 @@ import org.sheetnet.sheet.CellRef;
  */
 public final class ColumnLookup {
 
-    private ColumnLookup() {
+    private final Map<String, List<Integer>> exact = new HashMap<>();
+    private final Map<String, List<Integer>> folded = new HashMap<>();
+    private final List<String> header;
+
+    private ColumnLookup(List<String> header, Set<Integer> excluded) {
+        this.header = header;
+        for (int c = 0; c < header.size(); c++) {
+            if (!excluded.contains(c)) {
+                exact.computeIfAbsent(header.get(c), k -> new ArrayList<>()).add(c);
+                folded.computeIfAbsent(header.get(c).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(c);
+            }
+        }
+    }
+
+    /**
+     * A lookup of many names in one header, each in constant time (a model with 784 inputs named in a
+     * header of 784 columns: 784 lookups, not 784 × 784 comparisons).
+     *
+     * @param header   the header's names
+     * @param excluded columns never matched (such as targets, when looking for features)
+     */
+    public static ColumnLookup of(List<String> header, Set<Integer> excluded) {
+        return new ColumnLookup(header, excluded);
     }
 
     /**
@@ -31,20 +55,23 @@ public final class ColumnLookup {
      */
     public static OptionalInt find(List<String> header, String name, Set<Integer> excluded, String role,
             RowSource source) {
-        List<Integer> exact = new ArrayList<>();
-        List<Integer> folded = new ArrayList<>();
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (int c = 0; c < header.size(); c++) {
-            if (excluded.contains(c)) {
-                continue;
-            }
-            if (header.get(c).equals(name)) {
-                exact.add(c);
-            } else if (header.get(c).toLowerCase(Locale.ROOT).equals(lower)) {
-                folded.add(c);
-            }
+        return of(header, excluded).find(name, role, source);
+    }
+
+    /**
+     * The column of a name: the exact name first, then ignoring case.
+     *
+     * @param name   the name wanted
+     * @param role   what the name is, for the message: {@code the feature "x1"}
+     * @param source the input, for messages
+     * @return the column, or empty when no column has the name
+     * @throws SheetnetException (INPUT) when two columns have the name (or, with none exactly, two ignoring case)
+     */
+    public OptionalInt find(String name, String role, RowSource source) {
+        List<Integer> matches = exact.getOrDefault(name, List.of());
+        if (matches.isEmpty()) {
+            matches = folded.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
         }
-        List<Integer> matches = exact.isEmpty() ? folded : exact;
         if (matches.size() > 1) {
             throw ambiguous(source, header, matches.get(0), matches.get(1), role);
         }

@@ -54,9 +54,9 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Inpu
         int[] features = new int[names.size()];
         List<String> missing = new ArrayList<>();
         boolean[] used = new boolean[header.size()];
+        ColumnLookup columns = ColumnLookup.of(header, excluded);
         for (int i = 0; i < features.length; i++) {
-            java.util.OptionalInt c = ColumnLookup.find(header, names.get(i), excluded,
-                    "the feature \"" + names.get(i) + "\"", source);
+            java.util.OptionalInt c = columns.find(names.get(i), "the feature \"" + names.get(i) + "\"", source);
             if (c.isEmpty()) {
                 missing.add(names.get(i));
             } else {

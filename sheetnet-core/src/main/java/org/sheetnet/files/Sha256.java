@@ -8,6 +8,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import org.sheetnet.SheetnetException;
 
 /** SHA-256 digests of files, in lower-case hex, for the Audit sheet. */
@@ -24,6 +27,36 @@ public final class Sha256 {
         } catch (IOException e) {
             throw SheetnetException.file(file + ": cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts the SHA-256 of a regular file on a thread of its own and returns what waits for it: for
+     * a digest the Audit needs later, read beside the work (on a core that is often idle while a
+     * model or the first rows are read) instead of in its path. Anything but a regular file (a pipe
+     * would give its bytes to the digest instead of to the reader) is digested when asked, on the
+     * asking thread. A file that cannot be read is reported when asked, as {@link #of(Path)} does.
+     */
+    public static Supplier<String> later(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return () -> of(file);
+        }
+        FutureTask<String> task = new FutureTask<>(() -> of(file));
+        Thread thread = new Thread(task, "sheetnet-sha256");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw SheetnetException.file(file + ": interrupted while its SHA-256 was taken", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        };
     }
 
     public static MessageDigest digest() {

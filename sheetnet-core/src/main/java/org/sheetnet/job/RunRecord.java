@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.sheetnet.sheet.CellRef;
 import org.sheetnet.input.ColumnLookup;
 import org.sheetnet.input.InputBinding;
@@ -36,6 +37,8 @@ final class RunRecord {
 
     private final ScoreOptions options;
     private final Instant started;
+    /** The input file's SHA-256, taken beside the run from its start. */
+    private final Optional<Supplier<String>> inputSha256;
     final List<String> notCopied = new ArrayList<>();
     /** Sheets of the model workbook that no layer names: never parsed, so neither checked nor copied. */
     final List<String> notRead = new ArrayList<>();
@@ -54,6 +57,7 @@ final class RunRecord {
     RunRecord(ScoreOptions options, Instant started) {
         this.options = options;
         this.started = started;
+        this.inputSha256 = options.input().map(Sha256::later);
     }
 
     // Which kernel computed the layers; it never shows in the results, only in the time taken.
@@ -80,7 +84,7 @@ final class RunRecord {
         log.line("model file SHA-256", model.model().provenance().sha256());
         modelImport.ifPresent(note -> log.line("model read as", note));
         log.line("inputs", source.describe());
-        options.input().ifPresent(p -> log.line("inputs file SHA-256", Sha256.of(p)));
+        inputSha256.ifPresent(sha256 -> log.line("inputs file SHA-256", sha256.get()));
         source.reading().ifPresent(r -> log.line("inputs read as", r));
         log.line(INPUTS_DIGEST, inputsDigest);
         log.line("rows scored", (double) rows);

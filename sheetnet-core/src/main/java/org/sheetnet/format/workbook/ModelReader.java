@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.activation.Activation;
 import org.sheetnet.activation.Activations;
@@ -70,8 +71,9 @@ public final class ModelReader {
                 }
             };
             TextNumbers textNumbers = new TextNumbers();
+            Supplier<String> sha256 = Sha256.later(file);
             Parts parts = read(pkg.fileName(), source, textNumbers);
-            Model model = parts.model(new Provenance(pkg.fileName(), Sha256.of(file)), source, pkg.fileName(),
+            Model model = parts.model(new Provenance(pkg.fileName(), sha256.get()), source, pkg.fileName(),
                     textNumbers);
             return new ModelWorkbook(file, pkg, model, parts.sources(), parts.preparation(), sheets.read(),
                     textNumbers);

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.sheetnet.sheet.CellRef;
@@ -60,15 +59,6 @@ final class RunRecord {
         this.inputSha256 = options.input().map(Sha256::later);
     }
 
-    // Which kernel computed the layers; it never shows in the results, only in the time taken.
-    private static String kernel() {
-        String kernel = DenseProducts.kernel();
-        return kernel.startsWith("scalar") ? kernel : String.format(Locale.ROOT,
-                "%s once the JIT has compiled it (a layer's batch of %,d multiply-adds or more starts its warm-up),"
-                        + " scalar loops until then; same bits either way",
-                kernel, DenseProducts.VECTOR_MIN_WORK);
-    }
-
     AuditLog toAudit(ModelWorkbook model, RowSource source, InputBinding binding) {
         AuditLog log = new AuditLog();
         log.section("sheetnet score", "");
@@ -90,7 +80,7 @@ final class RunRecord {
         log.line("rows scored", (double) rows);
         log.line("blank rows skipped", (double) source.skippedBlankRows());
         log.line("arithmetic", "IEEE 754 double; a = (Σ_i x_i·W_ij, i ascending) + b_j; same bits whatever the batch");
-        log.line("kernel", kernel());
+        log.line("kernel", DenseProducts.kernelReport());
         log.line("check vectors", checks.map(CheckVectors.Result::describe).orElse("none (the model has no Checks sheet)"));
         log.line("formulas", formulaCheck.map(f -> f.describe() + " (first " + ScoreJob.FORMULA_SAMPLE_ROWS + " rows, before writing)")
                 .orElse(options.formulas() ? "none" : "not asked for (--formulas writes them)"));

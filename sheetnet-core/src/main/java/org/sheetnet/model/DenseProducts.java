@@ -16,9 +16,6 @@ package org.sheetnet.model;
  */
 public final class DenseProducts {
 
-    /** Multiply-adds of one layer over one batch, rows·n_in·n_out, from which a vector kernel runs. */
-    public static final long VECTOR_MIN_WORK = VectorKernel.MIN_WORK;
-
     private DenseProducts() {
     }
 
@@ -45,7 +42,7 @@ public final class DenseProducts {
 
     /**
      * Says that calls of rows × n × m will come, before the first: with the vector module, one of
-     * {@link #VECTOR_MIN_WORK} multiply-adds or more starts the vector kernel's warm-up now, so that it
+     * 2²⁴ multiply-adds or more starts the vector kernel's warm-up now, so that it
      * runs while the job reads its first batch rather than while it computes. Changes no result.
      */
     public static void expect(int n, int m, int rows) {
@@ -59,6 +56,16 @@ public final class DenseProducts {
      */
     public static String kernel() {
         return VectorKernel.describe();
+    }
+
+    /**
+     * What has computed the layers so far in this JVM, for the Audit, e.g. {@code "vector (512-bit) once
+     * the JIT had compiled it, the scalar loops before; the same bits either way"}, or {@code "scalar
+     * loops: no layer's batch came to 16,777,216 multiply-adds, from which the vector (512-bit) kernel
+     * is warmed up"}.
+     */
+    public static String kernelReport() {
+        return VectorKernel.report();
     }
 
     /** The scalar loops alone: the reference the vector kernel must match bit for bit. */

@@ -127,6 +127,25 @@ final class VectorKernel {
         return LANES > 0 ? "vector (" + LANES * Double.SIZE + "-bit)" : "scalar (" + whyScalar() + ")";
     }
 
+    /**
+     * What computed the layers so far in this JVM, for the Audit: the scalar loops (and why), or the
+     * vector kernel after its warm-up.
+     */
+    static String report() {
+        if (LANES == 0) {
+            return describe();
+        }
+        String vector = describe();
+        if (warm) {
+            return vector + " once the JIT had compiled it, the scalar loops before; the same bits either way";
+        }
+        if (warmUpStarted.get()) {
+            return "scalar loops: the " + vector + " kernel was still being compiled; the same bits either way";
+        }
+        return String.format(java.util.Locale.ROOT, "scalar loops: no layer's batch came to %,d multiply-adds, from"
+                + " which the %s kernel is warmed up", MIN_WORK, vector);
+    }
+
     // The lanes of the JVM's preferred vector, or empty when the module is absent, turned off or too narrow.
     private static Optional<Integer> probe() {
         if (turnedOff() || !moduleLoaded()) {

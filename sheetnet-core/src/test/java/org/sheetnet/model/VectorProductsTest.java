@@ -62,6 +62,8 @@ class VectorProductsTest {
     void theModuleIsThereSoTheVectorKernelIsWhatRunsOnceWarm() throws Exception {
         assertTrue(VectorKernel.describe().startsWith("vector ("), "kernel in the test JVM: " + VectorKernel.describe());
         assertTrue(VectorKernel.awaitWarm(60, TimeUnit.SECONDS), "the warm-up ends within a minute");
+        assertTrue(DenseProducts.kernelReport().startsWith(VectorKernel.describe() + " once the JIT had compiled it"),
+                "the Audit's kernel line: " + DenseProducts.kernelReport());
         assertTrue(VectorKernel.worthIt(784, 500, 0, 100), "a 100-row 784→500 layer goes to the vector kernel");
         assertTrue(VectorKernel.worthIt(4, 20, 0, 1), "once warm, one row of a 4→20 layer does too");
         assertFalse(VectorKernel.worthIt(4, 3, 0, 100), "a layer narrower than one vector stays scalar");

@@ -61,13 +61,11 @@ public final class SheetRowSource implements RowSource {
     @Override
     public InputRow next() {
         while (nextRow <= lastRow) {
-            Object[] values = rowValues(nextRow++, header.size());
-            boolean blank = true;
-            for (Object v : values) {
-                blank &= v == null;
-            }
-            if (!blank) {
-                return new InputRow(nextRow, values);
+            // The sheet holds its numbers boxed already; the row keeps them unboxed.
+            int index = nextRow++;
+            InputRow row = InputRow.of(index + 1, rowValues(index, header.size()));
+            if (!row.isBlank()) {
+                return row;
             }
             skipped++;
         }

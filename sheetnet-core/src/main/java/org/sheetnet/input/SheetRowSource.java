@@ -48,6 +48,20 @@ public final class SheetRowSource implements RowSource {
         return values;
     }
 
+    // The cells of a sheet row under the header's columns, numbers unboxed.
+    private InputRow inputRow(int row, int width) {
+        InputRow in = new InputRow(row + 1, width);
+        int end = sheet.indexFrom(row + 1, 0);
+        for (int k = sheet.indexFrom(row, 0); k < end && sheet.cellAt(k).col() < width; k++) {
+            if (sheet.isNumberAt(k)) {
+                in.setNumber(sheet.cellAt(k).col(), sheet.numberAt(k));
+            } else {
+                in.set(sheet.cellAt(k).col(), sheet.valueAt(k));
+            }
+        }
+        return in;
+    }
+
     @Override
     public String describe() {
         return file + "!" + SheetName.quote(sheet.name());
@@ -61,9 +75,8 @@ public final class SheetRowSource implements RowSource {
     @Override
     public InputRow next() {
         while (nextRow <= lastRow) {
-            // The sheet holds its numbers boxed already; the row keeps them unboxed.
             int index = nextRow++;
-            InputRow row = InputRow.of(index + 1, rowValues(index, header.size()));
+            InputRow row = inputRow(index, header.size());
             if (!row.isBlank()) {
                 return row;
             }

@@ -110,7 +110,14 @@ public final class InputRow {
                 return false;
             }
         }
-        return others == null || Arrays.stream(others).allMatch(v -> v == null);
+        if (others != null) {
+            for (Object v : others) {
+                if (v != null) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

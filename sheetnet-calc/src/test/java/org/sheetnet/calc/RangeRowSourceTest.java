@@ -19,7 +19,7 @@ class RangeRowSourceTest {
         RangeRowSource rows = new RangeRowSource(cells, "book.ods", new CellRef(4, 2), new CellRef(6, 3));
         assertEquals(List.of("a", "b"), rows.header(), "header");
         InputRow first = rows.next();
-        assertEquals(List.of(1.0, 2.0), List.of(first.values()), "first row");
+        assertEquals(List.of(1.0, 2.0), List.of(first.toArray()), "first row");
         assertEquals("book.ods: 'My data'!D6", rows.locate(first.line(), 1), "the cell of b in the first row");
         assertEquals("book.ods: 'My data' row 6", rows.locateRow(first.line()), "the first row");
         assertEquals("book.ods: 'My data'!C5:D7", rows.describe(), "for the Audit");

@@ -56,7 +56,7 @@ class RowsInPlaceTest {
 
         @Override
         public InputRow next() {
-            return lines.isEmpty() ? null : new InputRow(lines.poll(), new Object[] {1.0});
+            return lines.isEmpty() ? null : InputRow.of(lines.poll(), 1.0);
         }
 
         @Override

@@ -49,6 +49,30 @@ class XlsxPackageTest {
         }
     }
 
+    @Test
+    void numbersComeUnboxedBitForBitAndOtherCellsAsValues() throws IOException {
+        Path file = write(oneSheet(rowsXml("<row r=\"1\"><c r=\"A1\"><v>-0</v></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"C1\"><v>4.9E-324</v></c>"
+                + "<c r=\"D1\" t=\"b\"><v>1</v></c><c r=\"E1\"><v>1E308</v></c></row>")));
+        try (XlsxPackage pkg = XlsxPackage.open(file);
+                SheetStream s = new SheetStream(pkg, pkg.sheets().get(0), SheetnetException.Problem.INPUT)) {
+            SheetRow r = s.next();
+            String[] numbers = {"-0", null, "4.9E-324", null, "1E308"};
+            for (int k = 0; k < numbers.length; k++) {
+                assertEquals(numbers[k] != null, r.isNumber(k), "cell " + k + " is a number");
+                if (numbers[k] != null) {
+                    // Java's own parser as the reference for the bits.
+                    assertEquals(Double.doubleToRawLongBits(Double.parseDouble(numbers[k])),
+                            Double.doubleToRawLongBits(r.number(k)), "cell " + k + " bits");
+                    assertEquals(Double.valueOf(numbers[k]), r.value(k), "cell " + k + " boxed on demand");
+                }
+            }
+            assertEquals("x", r.value(1), "B1");
+            assertEquals(Boolean.TRUE, r.value(3), "D1");
+            assertThrows(IllegalStateException.class, () -> r.number(1), "number() of a text cell");
+        }
+    }
+
     private SheetnetException refused(HandXlsx x) throws IOException {
         Path file = write(x);
         return assertThrows(SheetnetException.class, () -> rows(file));

@@ -139,16 +139,15 @@ public record Targets(Kind kind, int[] columns, List<String> names, List<String>
     }
 
     private double number(InputRow row, int col, RowSource source) {
-        Object v = row.values()[col];
-        if (!(v instanceof Double d) || !Double.isFinite(d)) {
+        if (!row.isNumber(col) || !Double.isFinite(row.number(col))) {
             throw SheetnetException.input(source.locate(row.line(), col) + ": target: expected a number, found "
-                    + CellValues.describe(v));
+                    + CellValues.describe(row.value(col)));
         }
-        return d;
+        return row.number(col);
     }
 
     private int className(InputRow row, RowSource source) {
-        Object v = row.values()[columns[0]];
+        Object v = row.value(columns[0]);
         String text = v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
                 ? Long.toString(d.longValue()) : v == null ? "" : v.toString().trim();
         int folded = -1;

@@ -90,10 +90,10 @@ public final class ChecksSheet {
             double[] expected = new double[outputs.size()];
             for (int j = 0; j < expected.length; j++) {
                 int column = expectedColumn[j];
-                Double d = binding.textNumbers().number(row.values()[column], () -> source.locate(row.line(), column));
+                Double d = binding.textNumbers().number(row.value(column), () -> source.locate(row.line(), column));
                 if (d == null) {
                     throw SheetnetException.model(source.locate(row.line(), column)
-                            + ": expected a number, found " + CellValues.describe(row.values()[column]));
+                            + ": expected a number, found " + CellValues.describe(row.value(column)));
                 }
                 expected[j] = d;
             }

@@ -136,31 +136,30 @@ public final class CsvRowSource implements RowSource {
             Object[] record = ahead.poll();
             long line = record != null ? (Long) record[0] : lexer.line();
             int size = record != null ? record.length - 1 : lexer.size();
-            Object[] values = new Object[header.size()];
+            InputRow row = new InputRow((int) line, header.size());
             boolean blank = true;
             for (int c = 0; c < size; c++) {
-                Object v = record != null ? value((String) record[c + 1], line, c) : value(c, line);
-                if (c < values.length) {
-                    values[c] = v;
-                } else if (v != null) {
+                boolean stored = record != null ? store((String) record[c + 1], line, c, row) : store(c, line, row);
+                if (stored && c >= header.size()) {
                     throw SheetnetException.input(name + ":" + line + ": " + size + " fields, but the header has "
                             + header.size());
                 }
-                blank &= v == null;
+                blank &= !stored;
             }
             if (!blank) {
-                return new InputRow((int) line, values);
+                return row;
             }
             skipped++;
         }
         return null;
     }
 
-    // Field c of the lexer's record: a Double, the trimmed text, or null when blank; read where it lies in the buffer.
-    private Object value(int c, long line) {
+    // Field c of the lexer's record into the row: a number unboxed, or the trimmed text; read where it lies in the
+    // buffer. False when the field is blank. A field beyond the header is not stored (the caller refuses it).
+    private boolean store(int c, long line, InputRow row) {
         String quoted = lexer.quoted(c);
         if (quoted != null) {
-            return value(quoted.trim(), line, c);
+            return store(quoted.trim(), line, c, row);
         }
         char[] chars = lexer.chars();
         int from = lexer.start(c);
@@ -172,18 +171,32 @@ public final class CsvRowSource implements RowSource {
             to--;
         }
         if (from == to) {
-            return null;
+            return false;
         }
         double v = numbers.read(chars, from, to, line, c);
-        return Double.isNaN(v) ? new String(chars, from, to - from) : (Object) v;
+        if (c < row.size()) {
+            if (Double.isNaN(v)) {
+                row.set(c, new String(chars, from, to - from));
+            } else {
+                row.setNumber(c, v);
+            }
+        }
+        return true;
     }
 
-    private Object value(String text, long line, int c) {
+    private boolean store(String text, long line, int c, InputRow row) {
         if (text.isEmpty()) {
-            return null;
+            return false;
         }
         double v = numbers.read(text, line, c);
-        return Double.isNaN(v) ? text : (Object) v;
+        if (c < row.size()) {
+            if (Double.isNaN(v)) {
+                row.set(c, text);
+            } else {
+                row.setNumber(c, v);
+            }
+        }
+        return true;
     }
 
     /**

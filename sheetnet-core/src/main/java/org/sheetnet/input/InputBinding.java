@@ -106,8 +106,8 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Inpu
         for (int c = 0; c < width; c++) {
             boolean numeric = false;
             for (int r = 0; r < sample.size() && !numeric; r++) {
-                Object v = sample.get(r).values()[c];
-                numeric = v instanceof Double || text && v instanceof String s && TextNumbers.parse(s) != null;
+                InputRow row = sample.get(r);
+                numeric = row.isNumber(c) || text && row.value(c) instanceof String s && TextNumbers.parse(s) != null;
             }
             if (numeric && !excluded.contains(c)) {
                 columns.add(c);
@@ -172,10 +172,11 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Inpu
                 others.stream().mapToInt(Integer::intValue)).sorted().distinct().toArray();
         for (InputRow row : rows) {
             for (int column : columns) {
-                Object v = row.values()[column];
-                if (v instanceof String) {
-                    Double number = textNumbers.number(v, () -> source.locate(row.line(), column));
-                    row.values()[column] = number != null ? number : v;
+                if (!row.isNumber(column) && row.value(column) instanceof String text) {
+                    Double number = textNumbers.number(text, () -> source.locate(row.line(), column));
+                    if (number != null) {
+                        row.setNumber(column, number);
+                    }
                 }
             }
         }
@@ -194,20 +195,9 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Inpu
      */
     public void raw(InputRow row, RowSource source, double[] x, int offset) {
         for (int i = 0; i < features.length; i++) {
-            Object v = row.values()[features[i]];
             FeatureScaling scaling = preparation == null ? null : preparation.features().get(i);
-            double raw;
             int column = features[i];
-            Double number = textNumbers.number(v, () -> source.locate(row.line(), column));
-            if (number != null) {
-                raw = number;
-            } else if (v == null && scaling != null && scaling.hasDefault()) {
-                raw = scaling.defaultValue();
-                log.defaulted(source.locate(row.line(), features[i]));
-            } else {
-                throw SheetnetException.input(source.locate(row.line(), features[i]) + ": expected a number, found "
-                        + CellValues.describe(v));
-            }
+            double raw = row.isNumber(column) ? row.number(column) : textOrDefault(row, column, source, scaling);
             if (!Double.isFinite(raw)) {
                 throw SheetnetException.input(source.locate(row.line(), features[i]) + ": the number is not finite");
             }
@@ -217,5 +207,21 @@ public record InputBinding(int[] features, int[] idColumns, boolean byName, Inpu
             }
             x[offset + i] = raw;
         }
+    }
+
+    // A feature cell without a number: the number its text holds (counted), the preparation's default when it is
+    // empty, or refused.
+    private double textOrDefault(InputRow row, int column, RowSource source, FeatureScaling scaling) {
+        Object v = row.value(column);
+        Double number = textNumbers.number(v, () -> source.locate(row.line(), column));
+        if (number != null) {
+            return number;
+        }
+        if (v == null && scaling != null && scaling.hasDefault()) {
+            log.defaulted(source.locate(row.line(), column));
+            return scaling.defaultValue();
+        }
+        throw SheetnetException.input(source.locate(row.line(), column) + ": expected a number, found "
+                + CellValues.describe(v));
     }
 }

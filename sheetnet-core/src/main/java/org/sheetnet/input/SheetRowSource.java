@@ -48,6 +48,20 @@ public final class SheetRowSource implements RowSource {
         return values;
     }
 
+    // The cells of a sheet row under the header's columns, numbers unboxed.
+    private InputRow inputRow(int row, int width) {
+        InputRow in = new InputRow(row + 1, width);
+        int end = sheet.indexFrom(row + 1, 0);
+        for (int k = sheet.indexFrom(row, 0); k < end && sheet.cellAt(k).col() < width; k++) {
+            if (sheet.isNumberAt(k)) {
+                in.setNumber(sheet.cellAt(k).col(), sheet.numberAt(k));
+            } else {
+                in.set(sheet.cellAt(k).col(), sheet.valueAt(k));
+            }
+        }
+        return in;
+    }
+
     @Override
     public String describe() {
         return file + "!" + SheetName.quote(sheet.name());
@@ -61,13 +75,10 @@ public final class SheetRowSource implements RowSource {
     @Override
     public InputRow next() {
         while (nextRow <= lastRow) {
-            Object[] values = rowValues(nextRow++, header.size());
-            boolean blank = true;
-            for (Object v : values) {
-                blank &= v == null;
-            }
-            if (!blank) {
-                return new InputRow(nextRow, values);
+            int index = nextRow++;
+            InputRow row = inputRow(index, header.size());
+            if (!row.isBlank()) {
+                return row;
             }
             skipped++;
         }

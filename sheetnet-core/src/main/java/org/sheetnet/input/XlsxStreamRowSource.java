@@ -152,18 +152,27 @@ public final class XlsxStreamRowSource implements RowSource {
                 drain();
                 break;
             }
-            Object[] values = row.dense(firstCol, header.size());
-            boolean blank = true;
-            for (Object v : values) {
-                blank &= v == null;
-            }
-            if (!blank) {
-                return new InputRow(row.index() + 1, values);
+            InputRow values = inputRow(row);
+            if (!values.isBlank()) {
+                return values;
             }
             skipped++;
         }
         done = true;
         return null;
+    }
+
+    // The row's cells under the header's columns; a cell beyond them is left out.
+    private InputRow inputRow(SheetRow row) {
+        InputRow in = new InputRow(row.index() + 1, header.size());
+        for (int k = 0; k < row.size() && row.col(k) < firstCol + header.size(); k++) {
+            if (row.col(k) >= firstCol && row.isNumber(k)) {
+                in.setNumber(row.col(k) - firstCol, row.number(k));
+            } else if (row.col(k) >= firstCol) {
+                in.set(row.col(k) - firstCol, row.value(k));
+            }
+        }
+        return in;
     }
 
     private void drain() {

@@ -41,9 +41,8 @@ final class CellLimit {
      */
     static void requireRows(List<InputRow> batch, RowSource source, Path out) {
         for (InputRow row : batch) {
-            Object[] values = row.values();
-            for (int c = 0; c < values.length; c++) {
-                if (values[c] instanceof String s && s.length() > AuditLog.MAX_CELL_CHARS) {
+            for (int c = 0; c < row.size(); c++) {
+                if (!row.isNumber(c) && row.value(c) instanceof String s && s.length() > AuditLog.MAX_CELL_CHARS) {
                     throw tooLong(source.locate(row.line(), c), s, out);
                 }
             }

@@ -89,7 +89,7 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
         for (int c : targets) {
             ColumnLookup.requireUnique(header, c, "the target \"" + header.get(c) + "\"", source);
         }
-        boolean classes = classification.orElse(targets.length == 1 && rows.get(0).values()[targets[0]] instanceof String);
+        boolean classes = classification.orElse(targets.length == 1 && rows.get(0).value(targets[0]) instanceof String);
         int n = rows.size();
         double[] x = numbers(rows, features, source);
         List<String> labels = classes && targets.length == 1 ? labels(rows, targets[0], source) : List.of();
@@ -118,7 +118,7 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
         for (int c = 0; c < header.size(); c++) {
             final int col = c;
             boolean target = java.util.Arrays.stream(targets).anyMatch(t -> t == col);
-            if (!target && first.values()[c] instanceof Double) {
+            if (!target && first.value(c) instanceof Double) {
                 cols.add(c);
             }
         }
@@ -134,7 +134,7 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
         for (int r = 0; r < rows.size(); r++) {
             InputRow row = rows.get(r);
             for (int i = 0; i < cols.length; i++) {
-                Object value = row.values()[cols[i]];
+                Object value = row.value(cols[i]);
                 if (!(value instanceof Double d) || !Double.isFinite(d)) {
                     throw SheetnetException.input(source.locate(row.line(), cols[i]) + ": expected a number, found "
                             + CellValues.describe(value));
@@ -149,7 +149,7 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
     private static List<String> labels(List<InputRow> rows, int col, RowSource source) {
         boolean numeric = true;
         for (InputRow row : rows) {
-            Object v = row.values()[col];
+            Object v = row.value(col);
             if (v == null) {
                 throw SheetnetException.input(source.locate(row.line(), col) + ": expected a class label, found "
                         + CellValues.describe(v));
@@ -158,7 +158,7 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
         }
         Comparator<String> order = numeric ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
         TreeSet<String> set = new TreeSet<>(order);
-        rows.forEach(row -> set.add(label(row.values()[col])));
+        rows.forEach(row -> set.add(label(row.value(col))));
         if (set.size() < 2) {
             throw SheetnetException.input(source.describe() + ": the target column holds only one class (" + set.first() + ")");
         }
@@ -168,7 +168,7 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
     private static double[] oneHot(List<InputRow> rows, int col, List<String> labels) {
         double[] t = new double[rows.size() * labels.size()];
         for (int r = 0; r < rows.size(); r++) {
-            t[r * labels.size() + labels.indexOf(label(rows.get(r).values()[col]))] = 1;
+            t[r * labels.size() + labels.indexOf(label(rows.get(r).value(col)))] = 1;
         }
         return t;
     }

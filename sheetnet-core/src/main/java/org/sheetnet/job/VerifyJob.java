@@ -106,9 +106,7 @@ public final class VerifyJob {
             source.header().forEach(inputDigest::add);
             for (InputRow row = source.next(); row != null; row = source.next()) {
                 rows.add(row);
-                for (Object v : row.values()) {
-                    inputDigest.add(v);
-                }
+                ScoreJob.digestRow(inputDigest, row);
             }
             Network network = model.network();
             InputBinding binding = bind(model, source, rows, audit.getOrDefault(RunRecord.TARGET_COLUMNS, List.of()));

@@ -79,7 +79,7 @@ final class PredictionTargets {
     void write(SheetSink sink, InputRow in, int r, double[] y, TargetBatch t, boolean formulas) {
         int row = sink.row();
         for (int i = 0; i < targets.columns().length; i++) {
-            sink.value(targetColumn(i), in.values()[targets.columns()[i]]);
+            InputCells.copy(sink, targetColumn(i), in, targets.columns()[i]);
         }
         if (targets.kind() == Targets.Kind.REGRESSION) {
             for (int j = 0; j < width; j++) {
@@ -98,7 +98,7 @@ final class PredictionTargets {
     private String correctFormula(int row, InputRow in, int truth) {
         String predicted = "$" + new CellRef(row, ids + width);
         if (targets.kind() == Targets.Kind.CLASS_NAME) {
-            Object raw = in.values()[targets.columns()[0]];
+            Object raw = in.value(targets.columns()[0]);
             boolean sameText = raw instanceof String s && s.equalsIgnoreCase(targets.outputs().get(truth));
             return sameText ? "IF(" + predicted + "=$" + new CellRef(row, targetColumn(0)) + ",1,0)" : null;
         }

@@ -257,8 +257,8 @@ public final class ScoredWorkbookWriter implements Closeable {
         }
         List<Runnable> jobs = new ArrayList<>();
         jobs.add(() -> forEachRow(rows, inputs, (r, in) -> {
-            for (int c = 0; c < in.values().length; c++) {
-                inputs.value(c, in.values()[c]);
+            for (int c = 0; c < in.size(); c++) {
+                InputCells.copy(inputs, c, in, c);
             }
         }));
         if (features != null) {
@@ -296,7 +296,7 @@ public final class ScoredWorkbookWriter implements Closeable {
             sink.startRow();
             if (ids) {
                 for (int i = 0; i < idColumns.length; i++) {
-                    sink.value(i, in.values()[idColumns[i]]);
+                    InputCells.copy(sink, i, in, idColumns[i]);
                 }
             }
             body.write(r, in);

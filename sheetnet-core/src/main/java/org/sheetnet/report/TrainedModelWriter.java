@@ -153,9 +153,9 @@ public final class TrainedModelWriter {
         header(sheet, 0, header);
         for (int r = 0; r < rows.size(); r++) {
             Row row = sheet.createRow(r + 1);
-            Object[] values = rows.get(r).values();
-            for (int c = 0; c < values.length; c++) {
-                PoiCells.put(row, c, values[c]);
+            InputRow in = rows.get(r);
+            for (int c = 0; c < in.size(); c++) {
+                PoiCells.put(row, c, in.value(c));
             }
         }
     }

@@ -5,13 +5,16 @@ import java.util.Arrays;
 /**
  * One row of a sheet as stored: its 0-based index and its non-blank cells, columns ascending.
  * Values are {@link Double} (finite), {@link String} (trimmed, never empty), {@link Boolean} or
- * {@link org.sheetnet.sheet.CellValues.ErrorValue}.
+ * {@link org.sheetnet.sheet.CellValues.ErrorValue}. Numbers are kept unboxed ({@link #isNumber},
+ * {@link #number}) and boxed only when {@link #value} is asked for one.
  */
 public final class SheetRow {
 
     private final int index;
     private int[] cols = new int[8];
+    /** The non-blank cells' values; null for a number, which is in {@link #numbers}. */
     private Object[] values = new Object[8];
+    private double[] numbers = new double[8];
     private int size;
 
     SheetRow(int index) {
@@ -19,12 +22,28 @@ public final class SheetRow {
     }
 
     void add(int col, Object value) {
+        if (value instanceof Double d) {
+            addNumber(col, d);
+            return;
+        }
+        grow();
+        cols[size] = col;
+        values[size++] = java.util.Objects.requireNonNull(value, "a blank cell is not added");
+    }
+
+    void addNumber(int col, double value) {
+        grow();
+        cols[size] = col;
+        values[size] = null;
+        numbers[size++] = value;
+    }
+
+    private void grow() {
         if (size == cols.length) {
             cols = Arrays.copyOf(cols, size * 2);
             values = Arrays.copyOf(values, size * 2);
+            numbers = Arrays.copyOf(numbers, size * 2);
         }
-        cols[size] = col;
-        values[size++] = value;
     }
 
     /** The row's 0-based index in the sheet. */
@@ -42,9 +61,26 @@ public final class SheetRow {
         return cols[k];
     }
 
-    /** The value of the k-th non-blank cell. */
+    /** The value of the k-th non-blank cell; a number boxed here. */
     public Object value(int k) {
-        return values[k];
+        return values[k] != null ? values[k] : (Object) numbers[k];
+    }
+
+    /** Whether the k-th non-blank cell holds a number. */
+    public boolean isNumber(int k) {
+        return values[k] == null;
+    }
+
+    /**
+     * The number in the k-th non-blank cell, unboxed.
+     *
+     * @throws IllegalStateException if it holds no number
+     */
+    public double number(int k) {
+        if (!isNumber(k)) {
+            throw new IllegalStateException("cell " + k + " of row " + (index + 1) + " holds no number");
+        }
+        return numbers[k];
     }
 
     /** Index of the last column with a value, or −1 for a blank row. */
@@ -71,7 +107,7 @@ public final class SheetRow {
         Object[] out = new Object[width];
         for (int k = 0; k < size && cols[k] < from + width; k++) {
             if (cols[k] >= from) {
-                out[cols[k] - from] = values[k];
+                out[cols[k] - from] = value(k);
             }
         }
         return out;

@@ -22,6 +22,8 @@ public final class SheetStream implements Closeable {
     static final int MAX_ROW = 1_048_575;
     static final int MAX_COL = 16_383;
     private static final int MAX_VALUE_CHARS = 1 << 16;
+    /** What {@link #cell} returns for a number, which it leaves in {@link #number}. */
+    private static final Object NUMBER = new Object();
 
     private final XlsxPackage pkg;
     private final String sheet;
@@ -32,6 +34,8 @@ public final class SheetStream implements Closeable {
     private final CharSlice ref = new CharSlice();
     private final CharSlice type = new CharSlice();
     private final CharSlice v = new CharSlice();
+    /** The number of the cell just read when {@link #cell} returned {@link #NUMBER}: kept unboxed. */
+    private double number;
     private int lastRow = -1;
     private boolean inSheetData;
     private boolean done;
@@ -116,7 +120,9 @@ public final class SheetStream implements Closeable {
                 CellRef at = cellRef(index, lastCol);
                 lastCol = at.col();
                 Object value = cell(at);
-                if (value != null) {
+                if (value == NUMBER) {
+                    row.addNumber(at.col(), number);
+                } else if (value != null) {
                     row.add(at.col(), value);
                 }
             } else if (e == XMLStreamConstants.START_ELEMENT) {
@@ -165,7 +171,7 @@ public final class SheetStream implements Closeable {
         return at;
     }
 
-    // Reads a <c> element to its end tag.
+    // Reads a <c> element to its end tag: its value, NUMBER for a number (left in the field number), or null.
     private Object cell(CellRef at) {
         if (!part.attribute("t", type)) {
             type.append("n");
@@ -224,7 +230,7 @@ public final class SheetStream implements Closeable {
     }
 
     // The same grammar and bits as every other number sheetnet reads (DecimalScanner, plain style).
-    private Double number(CellRef at) {
+    private Object number(CellRef at) {
         if (v.isBlank()) {
             return null;
         }
@@ -233,7 +239,8 @@ public final class SheetStream implements Closeable {
             throw new SheetnetException(kind, pkg.fileName() + ": " + SheetName.cell(sheet, at) + " holds \""
                     + WorkbookRels.shorten(v.toString().trim()) + "\", which is not a finite number; a workbook cannot hold it");
         }
-        return d;
+        number = d;
+        return NUMBER;
     }
 
     private String shared(CellRef at, String v) {

@@ -39,7 +39,11 @@ public final class SparseSheet {
         for (SheetRow row = stream.next(); row != null; row = stream.next()) {
             for (int k = 0; k < row.size(); k++) {
                 budget.take(stream.sheetName());
-                b.add(row.index(), row.col(k), row.value(k));
+                if (row.isNumber(k)) {
+                    b.addNumber(row.index(), row.col(k), row.number(k));
+                } else {
+                    b.add(row.index(), row.col(k), row.value(k));
+                }
             }
         }
         return b.build();
@@ -67,6 +71,27 @@ public final class SparseSheet {
             if (value == null) {
                 return this;
             }
+            if (value instanceof Double d) {
+                return addNumber(row, col, d);
+            }
+            int k = slot(row, col);
+            if (others == null) {
+                others = new Object[keys.length];
+            }
+            others[k] = value;
+            return this;
+        }
+
+        /** Adds a number cell after the previous one, without boxing it. */
+        public Builder addNumber(int row, int col, double value) {
+            // Not numbers[slot(...)]: Java takes the array before slot may replace it with a larger one.
+            int k = slot(row, col);
+            numbers[k] = value;
+            return this;
+        }
+
+        // The index of a new cell after the previous one, its key stored.
+        private int slot(int row, int col) {
             long key = key(row, col);
             if (size > 0 && key <= keys[size - 1]) {
                 throw new IllegalArgumentException("cells must come in row-major order: " + new CellRef(row, col));
@@ -78,16 +103,7 @@ public final class SparseSheet {
                 others = others == null ? null : Arrays.copyOf(others, grown);
             }
             keys[size] = key;
-            if (value instanceof Double d) {
-                numbers[size] = d;
-            } else {
-                if (others == null) {
-                    others = new Object[keys.length];
-                }
-                others[size] = value;
-            }
-            size++;
-            return this;
+            return size++;
         }
 
         /** The sheet. */
@@ -148,6 +164,23 @@ public final class SparseSheet {
     /** The value of the k-th cell. */
     public Object valueAt(int k) {
         return others != null && others[k] != null ? others[k] : (Object) numbers[k];
+    }
+
+    /** Whether the k-th cell holds a number. */
+    public boolean isNumberAt(int k) {
+        return others == null || others[k] == null;
+    }
+
+    /**
+     * The number in the k-th cell, unboxed.
+     *
+     * @throws IllegalStateException if it holds no number
+     */
+    public double numberAt(int k) {
+        if (!isNumberAt(k)) {
+            throw new IllegalStateException("cell " + cellAt(k) + " of " + name + " holds no number");
+        }
+        return numbers[k];
     }
 
     /** The value at a cell, or null when it is blank. */

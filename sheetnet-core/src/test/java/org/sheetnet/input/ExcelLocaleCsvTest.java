@@ -71,10 +71,10 @@ class ExcelLocaleCsvTest {
         List<InputRow> en = rows(english, CsvSettings.DETECT);
         assertEquals(2, de.size(), "rows");
         for (int r = 0; r < 2; r++) {
-            assertArrayEquals(en.get(r).values(), de.get(r).values(), "row " + (r + 2));
+            assertArrayEquals(en.get(r).toArray(), de.get(r).toArray(), "row " + (r + 2));
         }
-        assertEquals(1200.5, de.get(0).values()[2], "C2 1.200,50");
-        assertEquals(1234567.0, de.get(1).values()[2], "C3 1.234.567");
+        assertEquals(1200.5, de.get(0).value(2), "C2 1.200,50");
+        assertEquals(1234567.0, de.get(1).value(2), "C3 1.234.567");
         try (CsvRowSource source = new CsvRowSource(german)) {
             assertEquals(List.of("Größe", "Gewicht", "Preis"), source.header(), "a Windows-1252 header");
         }
@@ -90,19 +90,19 @@ class ExcelLocaleCsvTest {
         Path french = write("fr.csv", "prix;quantité\r\n1".getBytes(WINDOWS_1252), nbsp,
                 "234,5;3\r\n0,25;1".getBytes(WINDOWS_1252), nbsp, "000\r\n".getBytes(WINDOWS_1252));
         List<InputRow> rows = rows(french, CsvSettings.DETECT);
-        assertArrayEquals(new Object[] {1234.5, 3.0}, rows.get(0).values(), "row 2");
-        assertArrayEquals(new Object[] {0.25, 1000.0}, rows.get(1).values(), "row 3");
+        assertArrayEquals(new Object[] {1234.5, 3.0}, rows.get(0).toArray(), "row 2");
+        assertArrayEquals(new Object[] {0.25, 1000.0}, rows.get(1).toArray(), "row 3");
     }
 
     @Test
     void utf8AndUtf16WithAByteOrderMarkAndTabsRead() throws IOException {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         Path utf8 = write("bom.csv", bom, "x;y\r\n5,84;2\r\n".getBytes(StandardCharsets.UTF_8));
-        assertArrayEquals(new Object[] {5.84, 2.0}, rows(utf8, CsvSettings.DETECT).get(0).values(), "UTF-8 with BOM");
+        assertArrayEquals(new Object[] {5.84, 2.0}, rows(utf8, CsvSettings.DETECT).get(0).toArray(), "UTF-8 with BOM");
         // Excel's "Unicode Text": UTF-16 little-endian with a byte-order mark, tab-separated.
         byte[] utf16bom = {(byte) 0xFF, (byte) 0xFE};
         Path unicode = write("unicode.txt", utf16bom, "x\ty\r\n5,84\t1.200\r\n".getBytes(StandardCharsets.UTF_16LE));
-        assertArrayEquals(new Object[] {5.84, 1200.0}, rows(unicode, CsvSettings.DETECT).get(0).values(), "UTF-16 tabs");
+        assertArrayEquals(new Object[] {5.84, 1200.0}, rows(unicode, CsvSettings.DETECT).get(0).toArray(), "UTF-16 tabs");
         assertTrue(reading(unicode, CsvSettings.DETECT).startsWith("UTF-16 little-endian (byte-order mark); separator tab"),
                 "the encoding and separator are said");
     }
@@ -111,8 +111,8 @@ class ExcelLocaleCsvTest {
     void anEnglishExcelCsvWithQuotedThousandsReads() throws IOException {
         Path english = write("en.csv", "id,amount\r\nA,\"1,200.50\"\r\nB,3.25\r\n".getBytes(StandardCharsets.UTF_8));
         List<InputRow> rows = rows(english, CsvSettings.DETECT);
-        assertEquals(1200.5, rows.get(0).values()[1], "B2 \"1,200.50\"");
-        assertEquals("A", rows.get(0).values()[0], "A2 stays text");
+        assertEquals(1200.5, rows.get(0).value(1), "B2 \"1,200.50\"");
+        assertEquals("A", rows.get(0).value(0), "A2 stays text");
     }
 
     @Test
@@ -123,21 +123,21 @@ class ExcelLocaleCsvTest {
                 + " dot and a thousands separator, and no number in the first rows shows which; give --decimal-mark ,"
                 + " or --decimal-mark .", e.getMessage(), "the message names the first ambiguous field");
         assertEquals(SheetnetException.Problem.INPUT, e.problem(), "an input problem");
-        assertEquals(1.2, rows(file, mark(',')).get(0).values()[0], "--decimal-mark ,");
-        assertEquals(1200.0, rows(file, mark('.')).get(0).values()[0], "--decimal-mark . (thousands as Excel writes them)");
+        assertEquals(1.2, rows(file, mark(',')).get(0).value(0), "--decimal-mark ,");
+        assertEquals(1200.0, rows(file, mark('.')).get(0).value(0), "--decimal-mark . (thousands as Excel writes them)");
         CsvSettings noThousands = new CsvSettings(Optional.empty(), Optional.of('.'), Optional.of(""));
-        assertEquals("1,200", rows(file, noThousands).get(0).values()[0], "--decimal-mark . --thousands-separator none: text");
+        assertEquals("1,200", rows(file, noThousands).get(0).value(0), "--decimal-mark . --thousands-separator none: text");
         CsvSettings dotThousands = new CsvSettings(Optional.empty(), Optional.empty(), Optional.of("."));
-        assertEquals(1.2, rows(file, dotThousands).get(0).values()[0], "--thousands-separator . implies a decimal comma");
+        assertEquals(1.2, rows(file, dotThousands).get(0).value(0), "--thousands-separator . implies a decimal comma");
         assertTrue(reading(file, mark(',')).contains("decimal mark ',' (--decimal-mark)"), "the option is named");
     }
 
     @Test
     void anAmbiguousFieldIsReadWhenALaterRowOfTheFirstOnesDecides() throws IOException {
         Path comma = write("c.csv", "a;b\r\n1,200;3\r\n5,5;1\r\n".getBytes(StandardCharsets.UTF_8));
-        assertEquals(1.2, rows(comma, CsvSettings.DETECT).get(0).values()[0], "1,200 with 5,5 below");
+        assertEquals(1.2, rows(comma, CsvSettings.DETECT).get(0).value(0), "1,200 with 5,5 below");
         Path dot = write("d.csv", "a;b\r\n1,200;3\r\n5.5;1\r\n".getBytes(StandardCharsets.UTF_8));
-        assertEquals(1200.0, rows(dot, CsvSettings.DETECT).get(0).values()[0], "1,200 with 5.5 below");
+        assertEquals(1200.0, rows(dot, CsvSettings.DETECT).get(0).value(0), "1,200 with 5.5 below");
     }
 
     @Test
@@ -163,7 +163,7 @@ class ExcelLocaleCsvTest {
         assertEquals("mixed.csv:3 column A (a): \"5.84\" is a number only with a decimal dot, but the decimal mark was"
                 + " detected from mixed.csv:2 column A (a) \"5,84\" (a decimal comma); correct the field, or give"
                 + " --decimal-mark", e.getMessage(), "both fields are named");
-        assertEquals("5.84", rows(file, mark(',')).get(1).values()[0], "with --decimal-mark , it is text");
+        assertEquals("5.84", rows(file, mark(',')).get(1).value(0), "with --decimal-mark , it is text");
     }
 
     @Test
@@ -173,7 +173,7 @@ class ExcelLocaleCsvTest {
         assertEquals("two.csv: line 1: fields could be separated by ';' or by ','; give --csv-separator to say which",
                 e.getMessage(), "message");
         CsvSettings semicolon = new CsvSettings(Optional.of(';'), Optional.of('.'), Optional.empty());
-        assertEquals("1,2", rows(file, semicolon).get(0).values()[0], "--csv-separator ; --decimal-mark .");
+        assertEquals("1,2", rows(file, semicolon).get(0).value(0), "--csv-separator ; --decimal-mark .");
     }
 
     @Test
@@ -210,8 +210,8 @@ class ExcelLocaleCsvTest {
         List<InputRow> german = rows(write("de.csv", de.toString().getBytes(WINDOWS_1252)), CsvSettings.DETECT);
         for (int r = 0; r < expected.size(); r++) {
             long bits = Double.doubleToRawLongBits(expected.get(r));
-            assertEquals(bits, Double.doubleToRawLongBits((Double) english.get(r).values()[0]), "English row " + (r + 2));
-            assertEquals(bits, Double.doubleToRawLongBits((Double) german.get(r).values()[0]), "German row " + (r + 2));
+            assertEquals(bits, Double.doubleToRawLongBits((Double) english.get(r).value(0)), "English row " + (r + 2));
+            assertEquals(bits, Double.doubleToRawLongBits((Double) german.get(r).value(0)), "German row " + (r + 2));
         }
     }
 
@@ -221,9 +221,9 @@ class ExcelLocaleCsvTest {
                 .getBytes(StandardCharsets.UTF_8));
         List<InputRow> rows = rows(file, CsvSettings.DETECT);
         assertEquals(2, rows.size(), "the blank row is skipped");
-        assertArrayEquals(new Object[] {"a;b", 5.5, "say \"hi\"\r\nagain"}, rows.get(0).values(), "row 2");
+        assertArrayEquals(new Object[] {"a;b", 5.5, "say \"hi\"\r\nagain"}, rows.get(0).toArray(), "row 2");
         assertEquals(2, rows.get(0).line(), "row 2's line");
-        assertArrayEquals(new Object[] {"z", null, null}, rows.get(1).values(), "row 5");
+        assertArrayEquals(new Object[] {"z", null, null}, rows.get(1).toArray(), "row 5");
         assertEquals(5, rows.get(1).line(), "row 5's line, after a quoted line break and a blank line");
     }
 

@@ -57,7 +57,7 @@ final class Evaluation {
             for (int j = 0; j < width; j++) {
                 y[batch.size() * width + j] = row.getDouble(j);
             }
-            batch.add(new InputRow(0, FeatureColumns.cells(row)));
+            batch.add(InputRow.of(0, FeatureColumns.cells(row)));
             if (batch.size() == BATCH || !it.hasNext()) {
                 evaluator.add(Arrays.copyOf(y, batch.size() * width), found.read(batch, labels));
                 batch.clear();

@@ -45,7 +45,7 @@ record FeatureColumns(int[] features, int[] ids, boolean byName, RowLabels label
         RowLabels names = new RowLabels(description, header, new int[0]);
         List<InputRow> rows = new ArrayList<>();
         for (int r = 0; r < sample.size(); r++) {
-            rows.add(new InputRow(r + 1, cells(sample.get(r))));
+            rows.add(InputRow.of(r + 1, cells(sample.get(r))));
         }
         InputBinding b = InputBinding.bind(model, names, rows, excluded).withoutIds(excluded);
         return new FeatureColumns(b.features(), b.idColumns(), b.byName(), new RowLabels(description, header, b.idColumns()));

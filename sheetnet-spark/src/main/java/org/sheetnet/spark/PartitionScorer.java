@@ -141,13 +141,13 @@ final class PartitionScorer implements FlatMapFunction<Iterator<InternalRow>, In
 
         // The row's raw features into x at its place among the valid rows; null, or why it cannot be scored.
         private String read(InternalRow row, int valid) {
-            Object[] cells = new Object[row.numFields()];
+            InputRow cells = new InputRow(0, row.numFields());
             for (int f : columns.features()) {
-                cells[f] = fields.cell(row, f);
+                fields.store(cells, row, f);
             }
             fields.labelsAt(labels, row);
             try {
-                binding.raw(new InputRow(0, cells), labels, x, valid * width);
+                binding.raw(cells, labels, x, valid * width);
                 return null;
             } catch (SheetnetException e) {
                 if (handleInvalid == HandleInvalid.ERROR) {
@@ -223,15 +223,15 @@ final class PartitionScorer implements FlatMapFunction<Iterator<InternalRow>, In
             }
         }
 
-        // The cell value core reads: a double column directly, any other as CellValue reads a Row's field.
-        Object cell(InternalRow row, int c) {
+        // The cell value core reads: a double column directly and unboxed, any other as CellValue reads a Row's field.
+        void store(InputRow into, InternalRow row, int c) {
             if (row.isNullAt(c)) {
-                return null;
+                into.set(c, null);
+            } else if (types[c] == DataTypes.DoubleType) {
+                into.setNumber(c, row.getDouble(c));
+            } else {
+                into.set(c, CellValue.of(external(row, c)));
             }
-            if (types[c] == DataTypes.DoubleType) {
-                return row.getDouble(c);
-            }
-            return CellValue.of(external(row, c));
         }
 
         Object external(InternalRow row, int c) {

@@ -48,7 +48,7 @@ final class SampleSheet {
             Object[] cells = FeatureColumns.cells(row);
             labels.at(row);
             try {
-                binding.raw(new InputRow(0, cells), labels, x, scored.size() * width);
+                binding.raw(InputRow.of(0, cells), labels, x, scored.size() * width);
                 scored.add(row);
             } catch (SheetnetException e) {
                 refused.add(e.getMessage());

@@ -61,7 +61,7 @@ public final class DocumentScoreJob {
     public static ScoreJob.Result run(ModelWorkbook model, RowSource rows, Destination out, Request request) {
         ScoreOptions options = new ScoreOptions(request.document(), Optional.empty(), Optional.empty(),
                 request.document(), true, BATCH_ROWS, request.formulas(), request.checkTolerance(), 1, request.commandLine());
-        RunRecord record = new RunRecord(options, Instant.now());
+        RunRecord record = new RunRecord(options, Instant.now(), true);
         Network network = model.network();
         Optional<CheckVectors.Result> checks = CheckVectors.evaluate(model.model(), request.checkTolerance());
         checks.ifPresent(c -> ScoreJob.requirePassed(c, options));

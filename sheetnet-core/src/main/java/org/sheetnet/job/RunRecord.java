@@ -53,10 +53,13 @@ final class RunRecord {
     int batchRows;
     final List<String> notes = new ArrayList<>();
 
-    RunRecord(ScoreOptions options, Instant started) {
+    /**
+     * @param audited whether the output keeps the Audit; without it the input file's SHA-256 is not taken
+     */
+    RunRecord(ScoreOptions options, Instant started, boolean audited) {
         this.options = options;
         this.started = started;
-        this.inputSha256 = options.input().map(Sha256::later);
+        this.inputSha256 = audited ? options.input().map(Sha256::later) : Optional.empty();
     }
 
     AuditLog toAudit(ModelWorkbook model, RowSource source, InputBinding binding) {

@@ -81,7 +81,7 @@ public final class ScoreJob {
                 .protecting(options.input().orElse(null), "--input file");
         policy.requireNotInput(options.out());
         requireInputFile(options, format);
-        RunRecord record = new RunRecord(options, Instant.now());
+        RunRecord record = new RunRecord(options, Instant.now(), output.hasAudit());
         try (ModelFile modelFile = ModelFile.open(options.model(), "score", options.commandLine());
                 InputSources.Opened input = InputSources.open(modelFile.workbook(), options.input(),
                         options.inputSheet(), options.inputTable(), options.csv());
@@ -132,7 +132,9 @@ public final class ScoreJob {
                     ForwardTrace trace = score(scorer, binding, x, batch, rows);
                     evaluator.ifPresent(e -> e.add(trace.output().act(), t));
                     writer.append(batch, x, trace, t);
-                    batch.forEach(r -> digestRow(inputs, r));
+                    if (output.hasAudit()) {
+                        batch.forEach(r -> digestRow(inputs, r));
+                    }
                     record.rows += batch.size();
                     progress.update(record.rows, rows.fractionRead());
                     batch = readBatch(rows, batchRows);

@@ -14,6 +14,11 @@ enum ScoreOutput {
     /** An existing folder, or a name without extension: one CSV file per sheet. */
     FOLDER;
 
+    /** Whether the output keeps the Audit: the predictions alone do not, so its digests are not taken. */
+    boolean hasAudit() {
+        return this != PREDICTIONS;
+    }
+
     /**
      * The kind of output a name asks for.
      *

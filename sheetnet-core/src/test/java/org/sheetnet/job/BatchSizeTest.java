@@ -66,7 +66,7 @@ class BatchSizeTest {
     void theAuditSaysWhenTheBatchWasMadeSmaller() {
         Path m = Path.of("m.xlsx");
         RunRecord record = new RunRecord(new ScoreOptions(m, Optional.empty(), Optional.empty(), m, false, 1_048_576,
-                false, 1e-6, 1, "x"), Instant.EPOCH);
+                false, 1e-6, 1, "x"), Instant.EPOCH, true);
         record.batchRows = 2082;
         assertEquals("2082 (asked 1048576; more would not fit in an eighth of the heap)", record.batchSize(),
                 "Audit options, batch size");

@@ -27,9 +27,12 @@ public final class ValueDigest {
             digest.update((byte) 0);
             return this;
         }
-        byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
+        // An error code no workbook knows is written as its text (SheetSink.value), so it is hashed as text.
+        boolean error = value instanceof CellValues.ErrorValue e && e.standard();
+        String string = value instanceof CellValues.ErrorValue e ? e.code() : value.toString();
+        byte[] text = string.getBytes(StandardCharsets.UTF_8);
         buffer.clear();
-        buffer.put((byte) (value instanceof String ? 2 : value instanceof Boolean ? 3 : 4)).putInt(text.length);
+        buffer.put((byte) (value instanceof Boolean ? 3 : error ? 4 : 2)).putInt(text.length);
         digest.update(buffer.array(), 0, 5);
         digest.update(text);
         return this;

@@ -16,6 +16,18 @@ public final class CellValues {
 
     /** An Excel error such as {@code #DIV/0!}. */
     public record ErrorValue(String code) {
+
+        // The error values of ECMA-376 (Part 1, 18.17.3), which every Excel since 2010 reads in an error cell.
+        private static final java.util.Set<String> STANDARD = java.util.Set.of("#NULL!", "#DIV/0!", "#VALUE!", "#REF!",
+                "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA");
+
+        /**
+         * Whether an output workbook can hold it as an error cell: a standard code. Anything else in an
+         * error cell (a damaged or hand-made file) is written, and hashed, as the text it is.
+         */
+        public boolean standard() {
+            return STANDARD.contains(code);
+        }
     }
 
     private CellValues() {

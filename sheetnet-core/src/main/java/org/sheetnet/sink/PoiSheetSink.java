@@ -2,6 +2,7 @@ package org.sheetnet.sink;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
@@ -66,6 +67,12 @@ public final class PoiSheetSink implements SheetSink {
     public void text(int col, String value) {
         current.createCell(col).setCellValue(OoxmlText.encode(value));
         fit.see(col, value.length());
+    }
+
+    @Override
+    public void error(int col, String code) {
+        current.createCell(col).setCellErrorValue(FormulaError.forString(code).getCode());
+        fit.see(col, code.length());
     }
 
     @Override

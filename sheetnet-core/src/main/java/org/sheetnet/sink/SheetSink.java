@@ -42,10 +42,21 @@ public interface SheetSink {
             number(col, d);
         } else if (value instanceof Boolean b) {
             bool(col, b);
+        } else if (value instanceof org.sheetnet.sheet.CellValues.ErrorValue e && e.standard()) {
+            error(col, e.code());
         } else {
-            // Error values such as #N/A are copied as their text; text never becomes a formula.
+            // Text never becomes a formula; an error code no workbook knows is copied as its text.
             text(col, value instanceof org.sheetnet.sheet.CellValues.ErrorValue e ? e.code() : value.toString());
         }
+    }
+
+    /**
+     * An error cell, such as {@code #N/A}, for a standard code ({@link
+     * org.sheetnet.sheet.CellValues.ErrorValue#standard()}); a sheet that has no error cells (CSV)
+     * writes its text.
+     */
+    default void error(int col, String code) {
+        text(col, code);
     }
 
     /** Whether everything written here is dropped (a sheet the output does not keep), so a writer may skip it. */

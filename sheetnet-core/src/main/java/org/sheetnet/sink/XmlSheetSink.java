@@ -119,6 +119,12 @@ final class XmlSheetSink implements SheetSink {
     }
 
     @Override
+    public void error(int col, String code) {
+        measure(col, code);
+        cellStart(col, "e").ascii("<v>").escaped(code).ascii("</v></c>");
+    }
+
+    @Override
     public void bool(int col, boolean value) {
         cellStart(col, "b").ascii(value ? "<v>1</v></c>" : "<v>0</v></c>");
     }

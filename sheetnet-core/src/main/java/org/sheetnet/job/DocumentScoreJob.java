@@ -82,7 +82,7 @@ public final class DocumentScoreJob {
             while (!batch.isEmpty()) {
                 ForwardTrace trace = ScoreJob.score(scorer, binding, x, batch, rows);
                 writer.append(batch, x, trace, null);
-                batch.forEach(r -> ScoreJob.digestRow(inputs, r));
+                batch.forEach(inputs::addRow);
                 record.rows += batch.size();
                 batch = ScoreJob.readBatch(rows, batchRows);
             }

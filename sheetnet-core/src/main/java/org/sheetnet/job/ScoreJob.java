@@ -133,7 +133,7 @@ public final class ScoreJob {
                     evaluator.ifPresent(e -> e.add(trace.output().act(), t));
                     writer.append(batch, x, trace, t);
                     if (output.hasAudit()) {
-                        batch.forEach(r -> digestRow(inputs, r));
+                        batch.forEach(inputs::addRow);
                     }
                     record.rows += batch.size();
                     progress.update(record.rows, rows.fractionRead());
@@ -256,17 +256,6 @@ public final class ScoreJob {
                                 + "); nothing was written. Please report this with the model workbook");
             }
             return result;
-        }
-    }
-
-    // Numbers by their bits without boxing them: ValueDigest.add(Object) hashes a Double the same way.
-    static void digestRow(ValueDigest digest, InputRow row) {
-        for (int c = 0; c < row.size(); c++) {
-            if (row.isNumber(c)) {
-                digest.add(row.number(c));
-            } else {
-                digest.add(row.value(c));
-            }
         }
     }
 

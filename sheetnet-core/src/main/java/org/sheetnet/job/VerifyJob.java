@@ -106,7 +106,7 @@ public final class VerifyJob {
             source.header().forEach(inputDigest::add);
             for (InputRow row = source.next(); row != null; row = source.next()) {
                 rows.add(row);
-                ScoreJob.digestRow(inputDigest, row);
+                inputDigest.addRow(row);
             }
             Network network = model.network();
             InputBinding binding = bind(model, source, rows, audit.getOrDefault(RunRecord.TARGET_COLUMNS, List.of()));

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import org.sheetnet.input.InputRow;
 import org.sheetnet.model.Matrix;
 import org.sheetnet.files.Sha256;
 import org.sheetnet.sheet.CellValues;
@@ -35,6 +36,18 @@ public final class ValueDigest {
         buffer.put((byte) (value instanceof Boolean ? 3 : error ? 4 : 2)).putInt(text.length);
         digest.update(buffer.array(), 0, 5);
         digest.update(text);
+        return this;
+    }
+
+    /** Adds an input row's cells in column order, numbers by their bits without boxing them. */
+    public ValueDigest addRow(InputRow row) {
+        for (int c = 0; c < row.size(); c++) {
+            if (row.isNumber(c)) {
+                add(row.number(c));
+            } else {
+                add(row.value(c));
+            }
+        }
         return this;
     }
 

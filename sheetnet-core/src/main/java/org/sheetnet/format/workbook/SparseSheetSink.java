@@ -1,11 +1,12 @@
 package org.sheetnet.format.workbook;
 
+import org.sheetnet.sheet.CellValues;
 import org.sheetnet.sink.SheetSink;
 import org.sheetnet.xlsx.SparseSheet;
 
 /**
- * A sheet written in memory, as the reader would read it back from a file: numbers as Double, text
- * (headers too) as String, a formula as its cached result. For the Source sheet of an import that is
+ * A sheet written in memory, as the reader would read it back from a file: numbers unboxed, text
+ * (headers too) as String, an error cell as its ErrorValue, a formula as its cached result. For the Source sheet of an import that is
  * scored without being written to a file.
  */
 final class SparseSheetSink implements SheetSink {
@@ -29,7 +30,7 @@ final class SparseSheetSink implements SheetSink {
 
     @Override
     public void number(int col, double value) {
-        sheet.add(row, col, value);
+        sheet.addNumber(row, col, value);
     }
 
     @Override
@@ -43,13 +44,18 @@ final class SparseSheetSink implements SheetSink {
     }
 
     @Override
+    public void error(int col, String code) {
+        sheet.add(row, col, new CellValues.ErrorValue(code));
+    }
+
+    @Override
     public void bool(int col, boolean value) {
         sheet.add(row, col, value);
     }
 
     @Override
     public void formula(int col, String formula, double cached) {
-        sheet.add(row, col, cached);
+        sheet.addNumber(row, col, cached);
     }
 
     @Override

@@ -174,13 +174,7 @@ public final class CsvRowSource implements RowSource {
             return false;
         }
         double v = numbers.read(chars, from, to, line, c);
-        if (c < row.size()) {
-            if (Double.isNaN(v)) {
-                row.set(c, new String(chars, from, to - from));
-            } else {
-                row.setNumber(c, v);
-            }
-        }
+        put(row, c, v, Double.isNaN(v) ? new String(chars, from, to - from) : null);
         return true;
     }
 
@@ -188,15 +182,21 @@ public final class CsvRowSource implements RowSource {
         if (text.isEmpty()) {
             return false;
         }
-        double v = numbers.read(text, line, c);
-        if (c < row.size()) {
-            if (Double.isNaN(v)) {
-                row.set(c, text);
-            } else {
-                row.setNumber(c, v);
-            }
-        }
+        put(row, c, numbers.read(text, line, c), text);
         return true;
+    }
+
+    // A field read as v (NaN: not a number) into the row, its text when it is not a number; nothing beyond
+    // the header.
+    private static void put(InputRow row, int c, double v, String text) {
+        if (c >= row.size()) {
+            return;
+        }
+        if (Double.isNaN(v)) {
+            row.set(c, text);
+        } else {
+            row.setNumber(c, v);
+        }
     }
 
     /**

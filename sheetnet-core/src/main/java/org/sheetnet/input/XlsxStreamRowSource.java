@@ -166,10 +166,14 @@ public final class XlsxStreamRowSource implements RowSource {
     private InputRow inputRow(SheetRow row) {
         InputRow in = new InputRow(row.index() + 1, header.size());
         for (int k = 0; k < row.size() && row.col(k) < firstCol + header.size(); k++) {
-            if (row.col(k) >= firstCol && row.isNumber(k)) {
-                in.setNumber(row.col(k) - firstCol, row.number(k));
-            } else if (row.col(k) >= firstCol) {
-                in.set(row.col(k) - firstCol, row.value(k));
+            int c = row.col(k) - firstCol;
+            if (c < 0) {
+                continue;
+            }
+            if (row.isNumber(k)) {
+                in.setNumber(c, row.number(k));
+            } else {
+                in.set(c, row.value(k));
             }
         }
         return in;

@@ -118,7 +118,7 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
         for (int c = 0; c < header.size(); c++) {
             final int col = c;
             boolean target = java.util.Arrays.stream(targets).anyMatch(t -> t == col);
-            if (!target && first.value(c) instanceof Double) {
+            if (!target && first.isNumber(c)) {
                 cols.add(c);
             }
         }
@@ -134,12 +134,11 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
         for (int r = 0; r < rows.size(); r++) {
             InputRow row = rows.get(r);
             for (int i = 0; i < cols.length; i++) {
-                Object value = row.value(cols[i]);
-                if (!(value instanceof Double d) || !Double.isFinite(d)) {
+                if (!row.isNumber(cols[i]) || !Double.isFinite(row.number(cols[i]))) {
                     throw SheetnetException.input(source.locate(row.line(), cols[i]) + ": expected a number, found "
-                            + CellValues.describe(value));
+                            + CellValues.describe(row.value(cols[i])));
                 }
-                v[r * cols.length + i] = d;
+                v[r * cols.length + i] = row.number(cols[i]);
             }
         }
         return v;

@@ -11,14 +11,23 @@ import java.util.Arrays;
 public final class SheetRow {
 
     private final int index;
-    private int[] cols = new int[8];
+    private int[] cols;
     /** The non-blank cells' values; null for a number, which is in {@link #numbers}. */
-    private Object[] values = new Object[8];
-    private double[] numbers = new double[8];
+    private Object[] values;
+    private double[] numbers;
     private int size;
 
     SheetRow(int index) {
+        this(index, 8);
+    }
+
+    /** A row with room for that many cells before it grows (the previous row's size, say). */
+    SheetRow(int index, int capacity) {
         this.index = index;
+        int n = Math.max(8, capacity);
+        cols = new int[n];
+        values = new Object[n];
+        numbers = new double[n];
     }
 
     void add(int col, Object value) {

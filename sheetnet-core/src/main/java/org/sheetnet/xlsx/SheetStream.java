@@ -37,6 +37,8 @@ public final class SheetStream implements Closeable {
     /** The number of the cell just read when {@link #cell} returned {@link #NUMBER}: kept unboxed. */
     private double number;
     private int lastRow = -1;
+    /** Cells in the previous row: the room a row starts with, since a sheet's rows are mostly alike. */
+    private int lastSize;
     private boolean inSheetData;
     private boolean done;
 
@@ -113,7 +115,7 @@ public final class SheetStream implements Closeable {
             throw damaged("row " + (index + 1) + " appears twice or out of order");
         }
         lastRow = index;
-        SheetRow row = new SheetRow(index);
+        SheetRow row = new SheetRow(index, lastSize);
         int lastCol = -1;
         for (int e = part.next(); !part.isEnd(e, "row"); e = part.next()) {
             if (e == XMLStreamConstants.START_ELEMENT && "c".equals(part.name())) {
@@ -132,6 +134,7 @@ public final class SheetStream implements Closeable {
                 throw damaged("it ends inside row " + (index + 1));
             }
         }
+        lastSize = row.size();
         return row;
     }
 

@@ -161,6 +161,11 @@ public final class SparseSheet {
         return new CellRef((int) (keys[k] >>> 16), (int) (keys[k] & 0xffff));
     }
 
+    /** Whether the k-th cell stands at (row, col). */
+    public boolean isAt(int k, int row, int col) {
+        return keys[k] == key(row, col);
+    }
+
     /** The value of the k-th cell. */
     public Object valueAt(int k) {
         return others != null && others[k] != null ? others[k] : (Object) numbers[k];

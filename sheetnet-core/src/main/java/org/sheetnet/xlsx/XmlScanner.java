@@ -285,15 +285,16 @@ final class XmlScanner {
         int end = tagEnd();
         int start = pos + 2;
         int p = scanName(start, end);
-        String found = new String(buf, start, p - start);
+        // The name is made a String only for a message: end tags are half of a sheet's markup.
         if (skipSpace(p, end) != end) {
-            throw error("something other than a name in the end tag </" + found + ">");
+            throw error("something other than a name in the end tag </" + new String(buf, start, p - start) + ">");
         }
         if (depth == 0) {
-            throw error("the end tag </" + found + "> without a start tag");
+            throw error("the end tag </" + new String(buf, start, p - start) + "> without a start tag");
         }
         if (!regionEquals(start, p, qnames[depth - 1])) {
-            throw error("the end tag </" + found + "> where </" + qnames[depth - 1] + "> was expected");
+            throw error("the end tag </" + new String(buf, start, p - start) + "> where </" + qnames[depth - 1]
+                    + "> was expected");
         }
         pos = end + 1;
         return endElement();

@@ -56,13 +56,43 @@ public record LabelledBlock(CellRange range, double[] values, List<String> colNa
                     + used.last() + "); a block holds numbers only");
         }
         requireFilled(sheet, r, file);
-        Object[][] cells = new Object[r.rows()][r.cols()];
-        for (int i = 0; i < r.rows(); i++) {
-            for (int j = 0; j < r.cols(); j++) {
-                cells[i][j] = sheet.value(r.first().row() + i, r.first().col() + j);
-            }
+        return fromCells(new Cells(sheet, r), file, textNumbers);
+    }
+
+    /**
+     * The cells of a block, (0, 0) its top left corner, looked up in the sheet as asked for: a block is
+     * never copied into objects (a 784×500 one would be 392,000 boxed numbers).
+     */
+    private record Cells(SparseSheet sheet, CellRange r) {
+
+        int rows() {
+            return r.rows();
         }
-        return fromCells(r, cells, file, textNumbers);
+
+        int cols() {
+            return r.cols();
+        }
+
+        /** The value at (i, j), null when blank. */
+        Object at(int i, int j) {
+            return sheet.value(r.first().row() + i, r.first().col() + j);
+        }
+
+        /**
+         * Reads row i's numbers from column c0 to the block's end into out at offset, walking the
+         * sheet's cells in order; stops at the first cell that is blank or not a number and returns
+         * its column (cols() when every cell was a number).
+         */
+        int numbers(int i, int c0, double[] out, int offset) {
+            int row = r.first().row() + i;
+            int col = r.first().col() + c0;
+            int k = sheet.indexFrom(row, col);
+            int j = c0;
+            for (; j < cols() && k < sheet.size() && sheet.isAt(k, row, col) && sheet.isNumberAt(k); j++, k++, col++) {
+                out[offset + j - c0] = sheet.numberAt(k);
+            }
+            return j;
+        }
     }
 
     /**
@@ -100,7 +130,8 @@ public record LabelledBlock(CellRange range, double[] values, List<String> colNa
         return r.first();
     }
 
-    private static LabelledBlock fromCells(CellRange r, Object[][] cells, String file, TextNumbers textNumbers) {
+    private static LabelledBlock fromCells(Cells cells, String file, TextNumbers textNumbers) {
+        CellRange r = cells.r();
         Predicate<Object> isNumber = numberTest(cells, textNumbers != null);
         boolean header = isLabelLine(cells, true, isNumber);
         boolean names = isLabelLine(cells, false, isNumber);
@@ -113,8 +144,11 @@ public record LabelledBlock(CellRange range, double[] values, List<String> colNa
         TextNumbers counted = textNumbers != null ? textNumbers : new TextNumbers();
         double[] values = new double[numbers.rows() * numbers.cols()];
         for (int i = 0; i < numbers.rows(); i++) {
-            for (int j = 0; j < numbers.cols(); j++) {
-                Object v = cells[r0 + i][c0 + j];
+            int offset = i * numbers.cols();
+            // Number cells are copied as they come; any other cell is read (or refused) one by one.
+            for (int j = cells.numbers(r0 + i, c0, values, offset) - c0; j < numbers.cols();
+                    j = cells.numbers(r0 + i, c0 + j + 1, values, offset + j + 1) - c0) {
+                Object v = cells.at(r0 + i, c0 + j);
                 CellRef at = numbers.cell(i, j);
                 Double d = v instanceof Double || textNumbers != null
                         ? counted.number(v, () -> file + ": " + SheetName.cell(numbers.sheet(), at)) : null;
@@ -122,11 +156,11 @@ public record LabelledBlock(CellRange range, double[] values, List<String> colNa
                     throw SheetnetException.model(file + ": " + SheetName.cell(numbers.sheet(), at)
                             + ": expected a number, found " + CellValues.describe(v));
                 }
-                values[i * numbers.cols() + j] = d;
+                values[offset + j] = d;
             }
         }
-        List<String> colNames = header ? labels(cells, 0, c0, r.cols(), true) : List.of();
-        List<String> rowNames = names ? labels(cells, 0, r0, r.rows(), false) : List.of();
+        List<String> colNames = header ? labels(cells, c0, r.cols(), true) : List.of();
+        List<String> rowNames = names ? labels(cells, r0, r.rows(), false) : List.of();
         return new LabelledBlock(numbers, values, colNames, rowNames);
     }
 
@@ -135,15 +169,15 @@ public record LabelledBlock(CellRange range, double[] values, List<String> colNa
      * numbers stored as text are refused, or the block's numbers (beyond its first row and column) are
      * real numbers: then text in the first row or column is the writer's labels, even {@code 1, 2, 3}.
      */
-    private static Predicate<Object> numberTest(Object[][] cells, boolean textNumbers) {
+    private static Predicate<Object> numberTest(Cells cells, boolean textNumbers) {
         Predicate<Object> real = v -> v instanceof Double;
         if (!textNumbers) {
             return real;
         }
-        boolean line = cells.length == 1 || cells[0].length == 1;
-        for (int i = line ? 0 : 1; i < cells.length; i++) {
-            for (int j = line ? 0 : 1; j < cells[i].length; j++) {
-                if (cells[i][j] instanceof Double && (i > 0 || j > 0)) {
+        boolean line = cells.rows() == 1 || cells.cols() == 1;
+        for (int i = line ? 0 : 1; i < cells.rows(); i++) {
+            for (int j = line ? 0 : 1; j < cells.cols(); j++) {
+                if ((i > 0 || j > 0) && cells.at(i, j) instanceof Double) {
                     return real;
                 }
             }
@@ -152,27 +186,27 @@ public record LabelledBlock(CellRange range, double[] values, List<String> colNa
     }
 
     // A header row (or name column) has some text and no numbers, ignoring the corner cell.
-    private static boolean isLabelLine(Object[][] cells, boolean row, Predicate<Object> isNumber) {
-        int length = row ? cells[0].length : cells.length;
+    private static boolean isLabelLine(Cells cells, boolean row, Predicate<Object> isNumber) {
+        int length = row ? cells.cols() : cells.rows();
         boolean text = false;
         for (int k = 1; k < length; k++) {
-            Object v = row ? cells[0][k] : cells[k][0];
+            Object v = row ? cells.at(0, k) : cells.at(k, 0);
             if (isNumber.test(v)) {
                 return false;
             }
             text |= v instanceof String;
         }
-        Object corner = cells[0][0];
+        Object corner = cells.at(0, 0);
         if (length == 1) {
             return corner instanceof String && !isNumber.test(corner);
         }
         return text && !isNumber.test(corner);
     }
 
-    private static List<String> labels(Object[][] cells, int fixed, int from, int to, boolean row) {
+    private static List<String> labels(Cells cells, int from, int to, boolean row) {
         List<String> out = new ArrayList<>(to - from);
         for (int k = from; k < to; k++) {
-            Object v = row ? cells[fixed][k] : cells[k][fixed];
+            Object v = row ? cells.at(0, k) : cells.at(k, 0);
             out.add(v == null ? "" : String.valueOf(v));
         }
         return Collections.unmodifiableList(out);

@@ -34,6 +34,24 @@ class LabelledBlockTest {
     }
 
     @Test
+    void aRangeInsideTheSheetReadsOnlyItsCellsWhateverStandsBesideThem() {
+        // Cells left, right, above and below the range; inside it, numbers stored as text among numbers.
+        SparseSheet s = sheet(new Object[][] {
+                {9, 9, 9, 9, 9, 9},
+                {9, 1, "2", 3, 4, 9},
+                {9, 5, 6, " 7 ", "8", 9},
+                {9, 9, 9, 9, 9, 9}});
+        org.sheetnet.input.TextNumbers tally = new org.sheetnet.input.TextNumbers();
+        LabelledBlock b = LabelledBlock.read(s, CellRange.parse("W1!B2:E3").orElseThrow(), "m.xlsx", tally);
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 7, 8}, b.values(), 0.0);
+        assertEquals(3, tally.count(), "2, 7 and 8 were text");
+        assertEquals("m.xlsx: 'W1'!C2", tally.first());
+        SparseSheet gap = sheet(new Object[][] {{1, 2, 3}, {4, 5, 6}, {7, true, 9}});
+        SheetnetException e = assertThrows(SheetnetException.class, () -> LabelledBlock.read(gap, null, "m.xlsx"));
+        assertEquals("m.xlsx: 'W1'!B3: expected a number, found the logical value TRUE", e.getMessage());
+    }
+
+    @Test
     void refusesARangeReachingPastTheDataBeforeReadingIt() {
         SparseSheet s = sheet(new Object[][] {{1, 2}, {3, 4}});
         CellRange huge = CellRange.parse("W1!A1:XFD1048576").orElseThrow();

@@ -17,6 +17,9 @@ import org.sheetnet.SheetnetException;
  */
 public final class WorkbookFiles {
 
+    /** The first bytes of a zip's local file header: FileMagic.OOXML's signature. */
+    private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
+
     private WorkbookFiles() {
     }
 
@@ -43,6 +46,13 @@ public final class WorkbookFiles {
      */
     public static void checkMagic(Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            // A zip is told by its first four bytes, as POI tells it, without loading POI (and its logging)
+            // before a model is read: POI is asked only to name what a file is instead.
+            in.mark(ZIP.length);
+            if (java.util.Arrays.equals(in.readNBytes(ZIP.length), ZIP)) {
+                return;
+            }
+            in.reset();
             FileMagic magic = FileMagic.valueOf(in);
             if (magic == FileMagic.OOXML) {
                 return;

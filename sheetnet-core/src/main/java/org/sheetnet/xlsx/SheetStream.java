@@ -29,6 +29,9 @@ public final class SheetStream implements Closeable {
     private final String sheet;
     private final SheetnetException.Problem kind;
     private final XmlPart part;
+    /** Whether common cells are read in one step ({@link XmlPart#cell}) rather than event by event. */
+    private final boolean shortcuts;
+    private long shortcutCells;
     private final DecimalScanner decimals = new DecimalScanner(DecimalStyle.PLAIN);
     // A cell's reference, type and value, read without making Strings.
     private final CharSlice ref = new CharSlice();
@@ -50,6 +53,15 @@ public final class SheetStream implements Closeable {
      * @param kind  the problem reported for a cell that cannot be read as a value (MODEL or INPUT)
      */
     public SheetStream(XlsxPackage pkg, XlsxPackage.Sheet sheet, SheetnetException.Problem kind) {
+        this(pkg, sheet, kind, true);
+    }
+
+    /**
+     * As {@link #SheetStream(XlsxPackage, XlsxPackage.Sheet, SheetnetException.Problem)}, with or without
+     * {@link XmlPart#cell}'s shortcut: tests hold the two readings to the same results.
+     */
+    SheetStream(XlsxPackage pkg, XlsxPackage.Sheet sheet, SheetnetException.Problem kind, boolean shortcuts) {
+        this.shortcuts = shortcuts;
         this.pkg = pkg;
         this.sheet = sheet.name();
         this.kind = kind;
@@ -117,16 +129,26 @@ public final class SheetStream implements Closeable {
         lastRow = index;
         SheetRow row = new SheetRow(index, lastSize);
         int lastCol = -1;
-        for (int e = part.next(); !part.isEnd(e, "row"); e = part.next()) {
-            if (e == XMLStreamConstants.START_ELEMENT && "c".equals(part.name())) {
-                CellRef at = cellRef(index, lastCol);
+        while (true) {
+            int shortcut = shortcuts ? part.cell(ref, type, v) : 0;
+            if (shortcut != 0) {
+                shortcutCells++;
+                CellRef at = cellRef(index, lastCol, (shortcut & XmlScanner.CELL_REF) != 0);
                 lastCol = at.col();
-                Object value = cell(at);
-                if (value == NUMBER) {
-                    row.addNumber(at.col(), number);
-                } else if (value != null) {
-                    row.add(at.col(), value);
+                if ((shortcut & XmlScanner.CELL_TYPE) == 0) {
+                    type.append("n");
                 }
+                add(row, at, value(at, (shortcut & XmlScanner.CELL_VALUE) != 0, null));
+                continue;
+            }
+            int e = part.next();
+            if (part.isEnd(e, "row")) {
+                break;
+            }
+            if (e == XMLStreamConstants.START_ELEMENT && "c".equals(part.name())) {
+                CellRef at = cellRef(index, lastCol, part.attribute("r", ref));
+                lastCol = at.col();
+                add(row, at, cell(at));
             } else if (e == XMLStreamConstants.START_ELEMENT) {
                 // Not a cell (an extension): skipped whole, so that nothing inside it ends the row early.
                 part.skip();
@@ -150,9 +172,17 @@ public final class SheetStream implements Closeable {
         throw damaged("a row numbered \"" + WorkbookRels.shorten(r) + "\"");
     }
 
-    // The cell's position: from its r attribute, or the column after the previous cell.
-    private CellRef cellRef(int row, int lastCol) {
-        if (!part.attribute("r", ref)) {
+    private void add(SheetRow row, CellRef at, Object value) {
+        if (value == NUMBER) {
+            row.addNumber(at.col(), number);
+        } else if (value != null) {
+            row.add(at.col(), value);
+        }
+    }
+
+    // The cell's position: from its r attribute (in ref when hasRef), or the column after the previous cell.
+    private CellRef cellRef(int row, int lastCol, boolean hasRef) {
+        if (!hasRef) {
             if (lastCol >= MAX_COL) {
                 throw damaged("row " + (row + 1) + " has cells beyond column XFD");
             }
@@ -270,6 +300,11 @@ public final class SheetStream implements Closeable {
         return new SheetnetException(kind, pkg.fileName() + ": " + SheetName.cell(sheet, at) + " holds the formula "
                 + f + " but no calculated value (scripts such as openpyxl write none); open the workbook in Excel"
                 + " or LibreOffice and save it, so that its formulas are calculated");
+    }
+
+    /** Number of cells read in one step by the shortcut so far (for tests). */
+    long cellsReadInOneStep() {
+        return shortcutCells;
     }
 
     private SheetnetException damaged(String what) {

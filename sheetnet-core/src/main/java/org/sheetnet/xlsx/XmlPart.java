@@ -46,18 +46,39 @@ final class XmlPart implements Closeable {
     int next() {
         try {
             return xml.next();
-        } catch (XmlScanner.DoctypeError e) {
-            throw SafeXml.doctype(file, part);
-        } catch (XmlScanner.TooLong e) {
-            throw SheetnetException.file(file + ": " + part + " holds a text, tag or comment longer than "
+        } catch (IOException | RuntimeException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * A whole cell of the common shape, read in one step if one comes next; see {@link XmlScanner#cell}.
+     *
+     * @return 0 when none was read, else {@link XmlScanner#CELL} and the bits of what it had
+     */
+    int cell(CharSlice ref, CharSlice type, CharSlice value) {
+        try {
+            return xml.cell(ref, type, value);
+        } catch (IOException | RuntimeException e) {
+            throw failure(e);
+        }
+    }
+
+    // Every parser failure as one line naming the part.
+    private SheetnetException failure(Exception e) {
+        if (e instanceof XmlScanner.DoctypeError) {
+            return SafeXml.doctype(file, part);
+        }
+        if (e instanceof XmlScanner.TooLong) {
+            return SheetnetException.file(file + ": " + part + " holds a text, tag or comment longer than "
                     + XmlScanner.MAX_TOKEN / (1 << 20) + " MiB; a cell holds at most 32,767 characters, so sheetnet"
                     + " refuses it", null);
-        } catch (XmlScanner.TooDeep e) {
-            throw SheetnetException.file(file + ": " + part + " nests elements more than " + XmlScanner.MAX_DEPTH
-                    + " deep; no spreadsheet does, so sheetnet refuses it", null);
-        } catch (IOException | RuntimeException e) {
-            throw XlsxErrors.damaged(file, part, e);
         }
+        if (e instanceof XmlScanner.TooDeep) {
+            return SheetnetException.file(file + ": " + part + " nests elements more than " + XmlScanner.MAX_DEPTH
+                    + " deep; no spreadsheet does, so sheetnet refuses it", null);
+        }
+        return XlsxErrors.damaged(file, part, e);
     }
 
     /** Advances to the next start tag, or returns false at the end of the document. */

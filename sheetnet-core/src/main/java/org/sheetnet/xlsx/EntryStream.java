@@ -18,7 +18,8 @@ final class EntryStream extends InspectingStream {
     private final long limit;
     private final CRC32 crc = new CRC32();
     private long count;
-    private boolean verified;
+    // Set on the thread that reads the end (a read-ahead thread, maybe); seen by the one that asks after it.
+    private volatile boolean verified;
     private boolean closed;
 
     /**
@@ -68,6 +69,11 @@ final class EntryStream extends InspectingStream {
     /** Whether the entry was read to its end and its checksum and size matched. */
     boolean verified() {
         return verified;
+    }
+
+    /** The size the zip declares for the entry (−1 when it declares none): a hint, never trusted. */
+    long declaredSize() {
+        return entry.getSize();
     }
 
     /** Number of bytes read so far. */

@@ -19,12 +19,15 @@ final class XmlPart implements Closeable {
     private final EntryStream entry;
     private final InputStream bytes;
     private final XmlScanner xml;
+    /** Parts declared at least this large are inflated on a thread of their own (a sheet of some 40,000 cells). */
+    static final long READ_AHEAD_SIZE = 1 << 20;
 
     XmlPart(EntryStream entry, String file, String part) {
         this.file = file;
         this.part = part;
         this.entry = entry;
-        this.bytes = entry;
+        // A large part is inflated ahead on a thread of its own; ReadAheadStream.close stops it.
+        this.bytes = entry.declaredSize() >= READ_AHEAD_SIZE ? new ReadAheadStream(entry) : entry;
         try {
             this.xml = new XmlScanner(XmlCharset.reader(bytes));
         } catch (IOException | RuntimeException e) {

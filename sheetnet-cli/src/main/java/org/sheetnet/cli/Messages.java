@@ -1,7 +1,5 @@
 package org.sheetnet.cli;
 
-import java.util.Locale;
-
 /** What the command line prints when a run fails: always one line, starting with {@code sheetnet: }. */
 final class Messages {
 
@@ -31,8 +29,23 @@ final class Messages {
     static String outOfMemory(String[] args, long heap) {
         long mb = heap >> 20;
         long suggested = Math.max(1, (mb * 4 + 1023) / 1024);
-        return String.format(Locale.ROOT, "sheetnet: out of memory (a heap of %,d MB) running \"%s\"; raise it, e.g."
-                + " JAVA_OPTS=-Xmx%dg, or give large inputs as CSV, which is read a batch at a time", mb,
-                oneLine(String.join(" ", args)), suggested);
+        // Plain concatenation, not String.format: the formatter's first use loads and initializes classes
+        // (locale symbols, Unicode tables), which an exhausted heap may refuse; this message must come out.
+        return "sheetnet: out of memory (a heap of " + grouped(mb) + " MB) running \"" + oneLine(String.join(" ", args))
+                + "\"; raise it, e.g. JAVA_OPTS=-Xmx" + suggested + "g, or give large inputs as CSV, which is read a"
+                + " batch at a time";
+    }
+
+    // A count with a comma between thousands, as %,d writes it in Locale.ROOT.
+    static String grouped(long n) {
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder s = new StringBuilder(n < 0 ? "-" : "");
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                s.append(',');
+            }
+            s.append(digits.charAt(i));
+        }
+        return s.toString();
     }
 }

@@ -120,6 +120,14 @@ class OneLineMessagesTest {
     }
 
     @Test
+    void theHeapIsGroupedInThousandsAsTheFormatterGroupsIt() {
+        // Messages.grouped stands in for %,d so that the out-of-memory message needs no formatter.
+        for (long n : new long[] {0, 7, 999, 1000, 8191, 65_536, 1_000_000, 123_456_789_012L, -1234, Long.MAX_VALUE}) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%,d", n), Messages.grouped(n), "n = " + n);
+        }
+    }
+
+    @Test
     void aMessageOfSeveralLinesIsJoined() {
         assertEquals("Zip bomb detected! The file would exceed the max. ratio. This may indicate a risk. Limits: 0.01",
                 Messages.oneLine("Zip bomb detected! The file would exceed the max. ratio.\nThis may indicate a risk.\r\n"

@@ -55,7 +55,8 @@ public final class XlsxStreamRowSource implements RowSource {
             this.firstCol = table == null ? 0 : table.ref().first().col();
             this.header = table == null ? InputHeader.names(firstValues(opened, found.name()))
                     : InputHeader.names(table.columns().toArray());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Out of memory too: the open sheet may hold a reading thread and its buffers.
             if (opened != null) {
                 opened.close();
             }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The bytes of a large part inflated on a thread of their own, a few chunks ahead of the parser:
@@ -22,15 +23,21 @@ final class ReadAheadStream extends InputStream {
     /** Chunks in all: filled ones waiting, and empty ones to fill. */
     static final int CHUNKS = 4;
 
-    /** A filled chunk, or the end (length −1), or the failure that ended the reading. */
-    private record Chunk(byte[] bytes, int length, Throwable failure) {
+    /** A filled chunk, or the end (length −1). */
+    private record Chunk(byte[] bytes, int length) {
     }
+
+    private static final Chunk END = new Chunk(null, -1);
+    /** How long the reader waits for a chunk before it looks whether the thread failed without handing one. */
+    private static final long WAIT_MILLIS = 50;
 
     private final InputStream in;
     private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(CHUNKS + 1);
     private final BlockingQueue<byte[]> empty = new ArrayBlockingQueue<>(CHUNKS);
     private final Thread thread;
     private volatile boolean closed;
+    /** What ended the reading on the thread, set after the chunks before it were queued (it allocates nothing). */
+    private volatile Throwable failure;
     private Chunk current;
     private int pos;
     private boolean ended;
@@ -43,6 +50,8 @@ final class ReadAheadStream extends InputStream {
         }
         this.thread = new Thread(this::readAhead, "sheetnet-inflate");
         thread.setDaemon(true);
+        // A failure reaches the reader through the field; nothing is printed, even when the heap is exhausted.
+        thread.setUncaughtExceptionHandler((t, e) -> { });
         thread.start();
     }
 
@@ -51,28 +60,30 @@ final class ReadAheadStream extends InputStream {
             while (!closed) {
                 byte[] bytes = empty.take();
                 int n = 0;
-                Throwable failure = null;
-                try {
-                    for (int r = 0; n < CHUNK && r >= 0; n += r) {
+                for (int r = 0; n < CHUNK && r >= 0; n += Math.max(r, 0)) {
+                    try {
                         r = in.read(bytes, n, CHUNK - n);
-                        if (r < 0) {
-                            break;
+                    } catch (IOException | RuntimeException | Error e) {
+                        // The bytes read before the failure come first, then the failure: the reader
+                        // throws it only when it sees it set and nothing left in the queue.
+                        if (n > 0) {
+                            filled.put(new Chunk(bytes, n));
                         }
+                        failure = e;
+                        return;
                     }
-                } catch (IOException | RuntimeException | Error e) {
-                    failure = e;
                 }
-                // The bytes read before the end or a failure come first, then the end or the failure.
-                if (n > 0) {
-                    filled.put(new Chunk(bytes, n, null));
-                }
-                if (n < CHUNK || failure != null) {
-                    filled.put(new Chunk(null, -1, failure));
+                filled.put(new Chunk(bytes, n));
+                if (n < CHUNK) {
+                    filled.put(END);
                     return;
                 }
             }
         } catch (InterruptedException e) {
-            // Closed while waiting: the parser wants no more.
+            // Closed while waiting: the reader wants no more.
+        } catch (RuntimeException | Error e) {
+            // Out of memory making a chunk, say: the reader is told once the chunks before it are read.
+            failure = e;
         }
     }
 
@@ -91,31 +102,46 @@ final class ReadAheadStream extends InputStream {
             empty.add(current.bytes());
             current = null;
         }
-        if (current == null) {
+        while (current == null) {
             if (ended) {
                 return -1;
             }
-            try {
-                current = filled.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while reading");
-            }
+            current = next();
             pos = 0;
-            if (current.length() < 0) {
+            if (current == END) {
                 ended = true;
-                Throwable failure = current.failure();
                 current = null;
-                if (failure != null) {
-                    throw rethrow(failure);
-                }
                 return -1;
+            }
+            if (current.length() == 0) {
+                empty.add(current.bytes());
+                current = null;
             }
         }
         int n = Math.min(len, current.length() - pos);
         System.arraycopy(current.bytes(), pos, buffer, off, n);
         pos += n;
         return n;
+    }
+
+    // The next chunk; the thread's failure once every chunk before it has been taken.
+    private Chunk next() throws IOException {
+        try {
+            while (true) {
+                Chunk chunk = filled.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                if (chunk != null) {
+                    return chunk;
+                }
+                Throwable f = failure;
+                if (f != null && filled.isEmpty()) {
+                    ended = true;
+                    throw rethrow(f);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading");
+        }
     }
 
     // The failure as it was thrown on the reading thread: the same object, so messages do not change.

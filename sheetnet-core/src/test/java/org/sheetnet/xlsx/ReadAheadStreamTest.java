@@ -50,15 +50,16 @@ class ReadAheadStreamTest {
     }
 
     @Test
-    void aFailureComesAfterEveryCharacterBeforeItAsTheSameException() throws IOException {
+    void aFailureComesAfterEveryByteBeforeItAsTheSameThrowable() throws IOException {
         byte[] bytes = bytes(400_000, 5);
         IOException boom = new IOException("checksum mismatch");
         RuntimeException limit = new IllegalStateException("unpacks to more than 1 MB");
-        for (Exception failure : new Exception[] {boom, limit}) {
+        Error heap = new OutOfMemoryError("Java heap space");
+        for (Throwable failure : new Throwable[] {boom, limit, heap}) {
             InputStream failing = new FailingAfter(new ByteArrayInputStream(bytes), 223_457, failure);
             ByteArrayOutputStream sofar = new ByteArrayOutputStream();
             try (InputStream in = new ReadAheadStream(failing)) {
-                Exception thrown = assertThrows(Exception.class, () -> readAll(in, new Random(6), sofar));
+                Throwable thrown = assertThrows(Throwable.class, () -> readAll(in, new Random(6), sofar));
                 assertSame(failure, thrown, "the very exception of the reader beneath");
             }
             assertArrayEquals(java.util.Arrays.copyOf(bytes, 223_457), sofar.toByteArray(), "every byte before the failure");
@@ -83,9 +84,9 @@ class ReadAheadStreamTest {
     private static final class FailingAfter extends InputStream {
         private final InputStream in;
         private int left;
-        private final Exception failure;
+        private final Throwable failure;
 
-        FailingAfter(InputStream in, int bytes, Exception failure) {
+        FailingAfter(InputStream in, int bytes, Throwable failure) {
             this.in = in;
             this.left = bytes;
             this.failure = failure;
@@ -100,6 +101,9 @@ class ReadAheadStreamTest {
         public int read(byte[] b, int off, int len) throws IOException {
             if (left == 0) {
                 if (failure instanceof IOException e) {
+                    throw e;
+                }
+                if (failure instanceof Error e) {
                     throw e;
                 }
                 throw (RuntimeException) failure;

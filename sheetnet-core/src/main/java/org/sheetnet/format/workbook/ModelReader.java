@@ -77,7 +77,8 @@ public final class ModelReader {
                     textNumbers);
             return new ModelWorkbook(file, pkg, model, parts.sources(), parts.preparation(), sheets.read(),
                     textNumbers);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Out of memory too: an open part may hold a reading thread and its buffers.
             pkg.close();
             throw e;
         }

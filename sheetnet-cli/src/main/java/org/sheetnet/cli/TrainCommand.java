@@ -161,6 +161,9 @@ final class TrainCommand implements Callable<Integer> {
                 momentum, batch, epochs, validationSplit, seed, init, patience, !noShuffle, standardize, target, force,
                 commandLine, csv.settings(spec.commandLine())), progress);
         progress.done();
+        if (run.data().textNumbers().count() > 0) {
+            System.err.println("sheetnet: warning: " + run.data().textNumbers().describe());
+        }
         if (!quiet) {
             TrainingResult r = run.result();
             String val = r.validationRows() > 0 ? String.format(", val_loss %.6g", r.last().valLoss()) : "";

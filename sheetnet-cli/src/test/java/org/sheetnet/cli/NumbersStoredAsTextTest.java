@@ -264,6 +264,74 @@ class NumbersStoredAsTextTest {
         assertEquals(ExitCodes.OK, verify.exit(), verify.stdout() + verify.stderr());
     }
 
+    // y = 2·x1 − x2 + 0.5 on 12 rows; where text[r][c] is set, that cell is stored as that text instead.
+    private Path trainingData(String name, String[][] text) throws IOException {
+        StringBuilder rows = new StringBuilder("<row r=\"1\">" + inline("A1", "x1") + inline("B1", "x2")
+                + inline("C1", "y") + "</row>");
+        for (int r = 0; r < 12; r++) {
+            double x1 = r * 0.25;
+            double x2 = 3 - r * 0.5;
+            double[] v = {x1, x2, 2 * x1 - x2 + 0.5};
+            rows.append("<row r=\"").append(r + 2).append("\">");
+            for (int c = 0; c < 3; c++) {
+                String ref = "ABC".charAt(c) + Integer.toString(r + 2);
+                String t = text[r][c];
+                rows.append(t == null ? number(ref, Double.toString(v[c])) : inline(ref, t));
+            }
+            rows.append("</row>");
+        }
+        return new HandXlsx().sheetXml("Data", sheet(rows.toString())).write(dir.resolve(name));
+    }
+
+    @Test
+    void trainReadsFeaturesAndTargetsStoredAsTextAsTheirNumbersAndSaysSo() throws IOException {
+        String[][] none = new String[12][3];
+        String[][] text = new String[12][3];
+        text[0][1] = "3";          // B2: x2 = 3
+        text[2][0] = " 0.5 ";      // A4: x1 = 0.5, spaces around
+        text[2][2] = "-5E-1";      // C4: y = 2·0.5 − 2 + 0.5
+        text[7][2] = "4.5";        // C9: y = 2·1.75 − (−0.5) + 0.5
+        Path real = trainingData("real.xlsx", none);
+        Path stored = trainingData("text.xlsx", text);
+        Path realModel = dir.resolve("real-model.xlsx");
+        Path textModel = dir.resolve("text-model.xlsx");
+        String[] options = {"--features", "x1,x2", "--targets", "y", "--layers", "2,3,1", "--epochs", "20", "--quiet"};
+        Cli.Run realRun = Cli.run(concat(new String[] {"train", real.toString(), "--out", realModel.toString()}, options));
+        assertEquals(ExitCodes.OK, realRun.exit(), realRun.stderr());
+        assertEquals(List.of(), realRun.stderrLines(), "no warning for real numbers");
+        Cli.Run textRun = Cli.run(concat(new String[] {"train", stored.toString(), "--out", textModel.toString()}, options));
+        assertEquals(ExitCodes.OK, textRun.exit(), textRun.stderr());
+        assertEquals(List.of("sheetnet: warning: text.xlsx: Data!B2 and 3 other cells held numbers stored as text;"
+                + " read as numbers"), textRun.stderrLines(), "one warning, the first cell in reading order");
+        for (String sheet : List.of("W1", "b1", "W2", "b2")) {
+            assertEquals(Sheets.rows(realModel, sheet), Sheets.rows(textModel, sheet),
+                    sheet + ": the same training data gives the same weights");
+        }
+        assertEquals(List.of("numbers stored as text", 4.0,
+                "text.xlsx: Data!B2 and 3 other cells held numbers stored as text; read as numbers"),
+                find(Sheets.rows(textModel, "Audit"), "numbers stored as text"), "Audit");
+        List<List<Object>> inputs = Sheets.rows(textModel, "Inputs");
+        assertEquals(0.5, Sheets.number(inputs, 3, "x1"), 0.0, "the model's Inputs hold A4's number");
+        assertEquals(4.5, Sheets.number(inputs, 8, "y"), 0.0, "and C9's");
+    }
+
+    @Test
+    void trainStillRefusesTextThatIsNotANumber() throws IOException {
+        String[][] text = new String[12][3];
+        text[3][1] = "n/a";
+        Path data = trainingData("bad.xlsx", text);
+        Cli.Run run = Cli.run("train", data.toString(), "--features", "x1,x2", "--targets", "y", "--epochs", "2",
+                "--out", dir.resolve("m.xlsx").toString(), "--quiet");
+        assertEquals(ExitCodes.INPUT, run.exit(), run.stderr());
+        assertEquals(List.of("sheetnet: bad.xlsx: Data!B5: expected a number, found text \"n/a\""), run.stderrLines());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     private static List<Object> find(List<List<Object>> rows, String label) {
         return rows.stream().filter(r -> !r.isEmpty() && label.equals(r.get(0))).findFirst()
                 .orElseThrow(() -> new AssertionError("no Audit row " + label + " in " + rows));

@@ -89,6 +89,7 @@ public final class TrainJob {
         log.line("data SHA-256", Sha256.of(o.data()));
         log.line("data rows", data.source(), (double) d.rows());
         data.reading().ifPresent(text -> log.line("data read as", text));
+        log.line("numbers stored as text", (double) data.textNumbers().count(), data.textNumbers().describe());
         log.line("features", String.join(", ", d.featureNames()));
         log.line("targets", String.join(", ", names(data.header(), data.targets())));
         if (!data.classes().isEmpty()) {

@@ -14,12 +14,15 @@ import org.sheetnet.input.CsvRowSource;
 import org.sheetnet.input.CsvSettings;
 import org.sheetnet.input.InputRow;
 import org.sheetnet.input.RowSource;
+import org.sheetnet.input.TextNumbers;
 import org.sheetnet.input.XlsxStreamRowSource;
 import org.sheetnet.train.Dataset;
 
 /**
  * The rows of a data file (.csv, or a sheet of an .xlsx) turned into a {@link Dataset}: feature
  * and target columns found by name, every feature cell a number, and class targets one-hot encoded.
+ * A number stored as text where a number is needed is read as its number and counted, as score
+ * reads one, and the rows keep it as a number (the trained model's Inputs sheet holds numbers).
  *
  * @param source      the file (and sheet) the rows came from, for messages and the Audit sheet
  * @param header      the header row
@@ -30,9 +33,10 @@ import org.sheetnet.train.Dataset;
  *                    or one-hot target columns
  * @param dataset     the numbers
  * @param reading     how a CSV file's text was read (encoding, separator, decimal mark), for the Audit
+ * @param textNumbers the feature and target cells that held numbers stored as text, read as numbers
  */
 public record TrainingData(String source, List<String> header, List<InputRow> rows, int[] features, int[] targets,
-        List<String> classes, Dataset dataset, Optional<String> reading) {
+        List<String> classes, Dataset dataset, Optional<String> reading, TextNumbers textNumbers) {
 
     /**
      * Reads and checks a data file.
@@ -91,12 +95,13 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
         }
         boolean classes = classification.orElse(targets.length == 1 && rows.get(0).value(targets[0]) instanceof String);
         int n = rows.size();
-        double[] x = numbers(rows, features, source);
         List<String> labels = classes && targets.length == 1 ? labels(rows, targets[0], source) : List.of();
-        double[] t = labels.isEmpty() ? numbers(rows, targets, source) : oneHot(rows, targets[0], labels);
+        TextNumbers textNumbers = requireNumbers(rows, labels.isEmpty() ? both(features, targets) : features, source);
+        double[] x = numbers(rows, features);
+        double[] t = labels.isEmpty() ? numbers(rows, targets) : oneHot(rows, targets[0], labels);
         List<String> outputNames = labels.isEmpty() ? names(header, targets) : labels;
         return new TrainingData(source.describe(), header, List.copyOf(rows), features, targets, labels,
-                new Dataset(n, x, t, names(header, features), outputNames), source.reading());
+                new Dataset(n, x, t, names(header, features), outputNames), source.reading(), textNumbers);
     }
 
     private static int[] columns(List<String> wanted, List<String> header, RowSource source, String option) {
@@ -129,16 +134,40 @@ public record TrainingData(String source, List<String> header, List<InputRow> ro
         return cols.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static double[] numbers(List<InputRow> rows, int[] cols, RowSource source) {
+    /**
+     * Makes every cell of those columns a number, in reading order (row by row, columns left to right),
+     * so that the first cell refused, and the first text number counted, is the first in the file: a
+     * number stored as text becomes its number; anything else is refused naming its cell.
+     */
+    private static TextNumbers requireNumbers(List<InputRow> rows, int[] cols, RowSource source) {
+        TextNumbers textNumbers = new TextNumbers();
+        for (InputRow row : rows) {
+            for (int c : cols) {
+                Double d = row.isNumber(c) ? (Double) row.number(c)
+                        : textNumbers.number(row.value(c), () -> source.locate(row.line(), c));
+                if (d == null || !Double.isFinite(d)) {
+                    throw SheetnetException.input(source.locate(row.line(), c) + ": expected a number, found "
+                            + CellValues.describe(row.value(c)));
+                }
+                if (!row.isNumber(c)) {
+                    row.setNumber(c, d);
+                }
+            }
+        }
+        return textNumbers;
+    }
+
+    // Features and targets, each column once, left to right.
+    private static int[] both(int[] features, int[] targets) {
+        return java.util.stream.IntStream.concat(java.util.Arrays.stream(features), java.util.Arrays.stream(targets))
+                .distinct().sorted().toArray();
+    }
+
+    private static double[] numbers(List<InputRow> rows, int[] cols) {
         double[] v = new double[rows.size() * cols.length];
         for (int r = 0; r < rows.size(); r++) {
-            InputRow row = rows.get(r);
             for (int i = 0; i < cols.length; i++) {
-                if (!row.isNumber(cols[i]) || !Double.isFinite(row.number(cols[i]))) {
-                    throw SheetnetException.input(source.locate(row.line(), cols[i]) + ": expected a number, found "
-                            + CellValues.describe(row.value(cols[i])));
-                }
-                v[r * cols.length + i] = row.number(cols[i]);
+                v[r * cols.length + i] = rows.get(r).number(cols[i]);
             }
         }
         return v;

@@ -56,6 +56,7 @@ final class XmlScanner {
     private final TagAttributes attributes = new TagAttributes();
     private boolean[] keep = new boolean[8];
     private final NamespaceScope namespaces = new NamespaceScope();
+    private final CommonCell common = new CommonCell();
     private char[] text = new char[256];
     private int textLength;
     private final String[] interned = new String[512];
@@ -137,115 +138,37 @@ final class XmlScanner {
     // ---- the cell shortcut ----------------------------------------------------------------------
 
     /** Bits of what {@link #cell} returns: a cell was read (else nothing was); it had r, t, a v element. */
-    static final int CELL = 1;
-    static final int CELL_REF = 2;
-    static final int CELL_TYPE = 4;
-    static final int CELL_VALUE = 8;
-    /** Characters a cell of the shortcut's shape may take; a longer one is read event by event. */
-    private static final int CELL_WINDOW = 256;
+    static final int CELL = CommonCell.CELL;
+    static final int CELL_REF = CommonCell.REF;
+    static final int CELL_TYPE = CommonCell.TYPE;
+    static final int CELL_VALUE = CommonCell.VALUE;
 
     /**
      * Reads, in one step, a whole cell of the shape that fills sheets, if one comes next (after blank
-     * text): {@code <c r="B2" s="1" t="n"><v>0.5</v></c>} or {@code <c r="B2" s="1"/>}, with the
-     * unprefixed attributes r, s and t, each at most once, one space before each, in double quotes,
-     * and values of printable ASCII without {@code & < ]}. For anything else (another attribute, a
-     * reference, a comment, white space inside, a formula, other characters, a cell longer than the
-     * window) it returns 0 with nothing consumed, and the events are read one by one: the shortcut
-     * takes only documents on which they give the same cell, so it changes no reading and no refusal.
+     * text): see {@link CommonCell} for the shape. For anything else it returns 0 with nothing
+     * consumed, and the events are read one by one: the shortcut takes only documents on which they
+     * give the same cell, so it changes no reading and no refusal.
      *
      * @return 0, or {@link #CELL} with {@link #CELL_REF}, {@link #CELL_TYPE}, {@link #CELL_VALUE}
      *         for what the cell had; ref, type and value then hold those (cleared when absent)
      */
     int cell(CharSlice ref, CharSlice type, CharSlice value) throws IOException {
+        // Two levels more (c, v) must fit under MAX_DEPTH, as the event-by-event reading would require.
         if (pendingEnd || done || depth + 2 > MAX_DEPTH) {
             return 0;
         }
-        if (lim - pos < CELL_WINDOW) {
-            ensure(CELL_WINDOW); // near the part's end fewer come; a cell running past lim is not taken
+        if (lim - pos < CommonCell.WINDOW) {
+            ensure(CommonCell.WINDOW); // near the part's end fewer come; a cell running past lim is not taken
         }
-        int p = pos;
-        while (p < lim && (buf[p] == ' ' || buf[p] == '\n' || buf[p] == '\t' || buf[p] == '\r')) {
-            p++;
-        }
-        if (p + 3 > lim || buf[p] != '<' || buf[p + 1] != 'c') {
+        int found = common.match(buf, pos, lim);
+        if (found == 0) {
             return 0;
         }
-        p += 2;
-        int found = CELL;
-        int refFrom = -1;
-        int refTo = -1;
-        int typeFrom = -1;
-        int typeTo = -1;
-        boolean style = false;
-        while (p < lim && buf[p] == ' ') {
-            if (p + 4 > lim || buf[p + 2] != '=' || buf[p + 3] != '"') {
-                return 0;
-            }
-            char a = buf[p + 1];
-            int from = p + 4;
-            int to = from;
-            while (to < lim && isPlain(buf[to]) && buf[to] != '"') {
-                to++;
-            }
-            if (to == lim || buf[to] != '"') {
-                return 0;
-            }
-            if (a == 'r' && refFrom < 0) {
-                refFrom = from;
-                refTo = to;
-                found |= CELL_REF;
-            } else if (a == 't' && typeFrom < 0) {
-                typeFrom = from;
-                typeTo = to;
-                found |= CELL_TYPE;
-            } else if (a == 's' && !style) {
-                style = true;
-            } else {
-                return 0;
-            }
-            p = to + 1;
-        }
-        int valueFrom = -1;
-        int valueTo = -1;
-        if (p + 2 <= lim && buf[p] == '/' && buf[p + 1] == '>') {
-            p += 2;
-        } else if (p + 4 <= lim && buf[p] == '>' && buf[p + 1] == '<' && buf[p + 2] == 'v' && buf[p + 3] == '>') {
-            valueFrom = p + 4;
-            valueTo = valueFrom;
-            while (valueTo < lim && isPlain(buf[valueTo]) && buf[valueTo] != ']') {
-                valueTo++;
-            }
-            p = valueTo;
-            if (p + 8 > lim || buf[p] != '<' || buf[p + 1] != '/' || buf[p + 2] != 'v' || buf[p + 3] != '>'
-                    || buf[p + 4] != '<' || buf[p + 5] != '/' || buf[p + 6] != 'c' || buf[p + 7] != '>') {
-                return 0;
-            }
-            p += 8;
-            found |= CELL_VALUE;
-        } else {
-            return 0;
-        }
-        ref.clear();
-        type.clear();
-        value.clear();
-        if (refFrom >= 0) {
-            ref.append(buf, refFrom, refTo - refFrom);
-        }
-        if (typeFrom >= 0) {
-            type.append(buf, typeFrom, typeTo - typeFrom);
-        }
-        if (valueFrom >= 0) {
-            value.append(buf, valueFrom, valueTo - valueFrom);
-        }
-        pos = p;
+        common.copy(buf, ref, type, value);
+        pos = common.end();
         attributes.clear();
         name = "c";
         return found;
-    }
-
-    // Printable ASCII but for what ends or escapes a value: what XML reads as itself in text and attributes.
-    private static boolean isPlain(char c) {
-        return c >= 0x20 && c < 0x7F && c != '<' && c != '&';
     }
 
     // ---- markup -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.sheetnet.SheetnetException;
 import org.sheetnet.activation.Activation;
@@ -141,6 +142,7 @@ final class ChainBuilder {
             case "Add", "Sub", "Mul", "Div" -> arithmetic(node);
             case "BatchNormalization" -> batchNorm(node);
             case "Softmax", "LogSoftmax" -> softmax(node);
+            case "Clip" -> clip(node);
             default -> activate(node, OnnxActivations.of(node, file)
                     .orElseThrow(() -> refuse(node, "is not an operation sheetnet imports")));
         }
@@ -235,6 +237,31 @@ final class ChainBuilder {
                     + " normalises over the features of one sample");
         }
         activate(node, Activations.of("Softmax".equals(node.getOpType()) ? "softmax" : "log_softmax"));
+    }
+
+    // Clip's bounds are inputs 1 and 2 from opset 11, attributes min and max before; either may be absent.
+    private void clip(NodeProto node) {
+        OptionalDouble min = clipBound(node, 1, "min");
+        OptionalDouble max = clipBound(node, 2, "max");
+        Optional<Activation> activation = OnnxActivations.clip(min, max, node, file);
+        if (activation.isEmpty()) {
+            note(node, "passed on (no bound)");
+            return;
+        }
+        activate(node, activation.get());
+    }
+
+    private OptionalDouble clipBound(NodeProto node, int input, String name) {
+        if (node.getInputCount() > input && !node.getInput(input).isEmpty()) {
+            TensorData t = graph.constant(node.getInput(input)).orElseThrow(() -> refuse(node, "takes its " + name
+                    + " from a computed value; sheetnet imports Clip by constant bounds"));
+            if (t.size() != 1) {
+                throw refuse(node, "has a " + name + " of shape " + t.describeShape() + "; Clip's bounds are single numbers");
+            }
+            return OptionalDouble.of(t.values()[0]);
+        }
+        return Attributes.find(node, name).isPresent() ? OptionalDouble.of(Attributes.real(node, name, 0))
+                : OptionalDouble.empty();
     }
 
     private void activate(NodeProto node, Activation activation) {

@@ -54,6 +54,31 @@ final class OnnxActivations {
         });
     }
 
+    /**
+     * Clip(min, max) = min(max(x, min), max) as the sheetnet activation with those bounds: relu for
+     * [0, ∞), relu6 for [0, 6], hard_tanh for [−1, 1]; empty when it has no bound (it passes x on).
+     *
+     * @throws SheetnetException (MODEL) naming the node for any other bounds
+     */
+    static Optional<Activation> clip(OptionalDouble min, OptionalDouble max, NodeProto node, String file) {
+        double low = min.orElse(Double.NEGATIVE_INFINITY);
+        double high = max.orElse(Double.POSITIVE_INFINITY);
+        if (low == Double.NEGATIVE_INFINITY && high == Double.POSITIVE_INFINITY) {
+            return Optional.empty();
+        }
+        if (low == 0 && high == Double.POSITIVE_INFINITY) {
+            return Optional.of(Activations.of("relu"));
+        }
+        if (low == 0 && high == 6) {
+            return Optional.of(Activations.of("relu6"));
+        }
+        if (low == -1 && high == 1) {
+            return Optional.of(Activations.of("hard_tanh"));
+        }
+        throw refuse(node, file, "min=" + (min.isPresent() ? low : "none") + ", max=" + (max.isPresent() ? high : "none")
+                + "; sheetnet has Clip as relu (min 0, no max), relu6 (0, 6) and hard_tanh (-1, 1)");
+    }
+
     private static Activation with(String name, double parameter) {
         return Activations.find(name, OptionalDouble.of(parameter)).orElseThrow();
     }

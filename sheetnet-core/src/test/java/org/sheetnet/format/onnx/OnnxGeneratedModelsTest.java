@@ -169,6 +169,52 @@ class OnnxGeneratedModelsTest {
         return ByteString.copyFrom(b.array());
     }
 
+    /**
+     * A layer (MatMul: Gemm before opset 11 needs a bias) then Clip, its bounds as inputs (opset 13) or attributes (opset 10): [0, 6] is relu6,
+     * [−1, 1] hard_tanh, [0, none) relu, each equal to ONNX Runtime's; inputs spread so that both
+     * bounds are reached. Other bounds are refused naming the node.
+     */
+    @ParameterizedTest(name = "opset {0}")
+    @ValueSource(ints = {10, 13})
+    void clipWithTheBoundsOfAnActivationAgreesWithOnnxRuntime(int opset) throws IOException {
+        double[][] bounds = {{0, 6}, {-1, 1}, {0, Double.NaN}};
+        for (double[] b : bounds) {
+            boolean max = !Double.isNaN(b[1]);
+            Graphs g = new Graphs(DataType.FLOAT).input("X", -1, 3).output("Y", -1, 4).weight("B", new long[] {3, 4}, B)
+                    .node("MatMul", "H", in("X", "B"));
+            if (opset >= 11) {
+                g.weight("lo", new long[0], b[0]);
+                if (max) {
+                    g.weight("hi", new long[0], b[1]);
+                }
+                g.node("Clip", "Y", max ? in("H", "lo", "hi") : in("H", "lo"));
+            } else if (max) {
+                g.node("Clip", "Y", in("H"), f("min", b[0]), f("max", b[1]));
+            } else {
+                g.node("Clip", "Y", in("H"), f("min", b[0]));
+            }
+            Path file = g.write(dir.resolve("clip-" + opset + ".onnx"), opset);
+            double[][] rows = rows(new Random(12), 40, 3);
+            for (double[] row : rows) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] *= 2; // MatMul outputs up to about ±16: past 6 and −1 both
+                }
+            }
+            double[][] ort = Ort.run(file, rows, null);
+            long atLow = java.util.Arrays.stream(ort).flatMapToDouble(java.util.Arrays::stream).filter(v -> v == b[0]).count();
+            long atHigh = java.util.Arrays.stream(ort).flatMapToDouble(java.util.Arrays::stream).filter(v -> v == b[1]).count();
+            assertTrue(atLow > 0 && (!max || atHigh > 0), "both bounds reached: " + atLow + ", " + atHigh);
+            Agreement.FLOAT32.assertRows("Clip " + java.util.Arrays.toString(b) + " opset " + opset, ort,
+                    Sheetnet.load(file).score(rows));
+        }
+        Path other = new Graphs(DataType.FLOAT).input("X", -1, 3).output("Y", -1, 4).weight("B", new long[] {3, 4}, B)
+                .node("MatMul", "H", in("X", "B")).node("Clip", "Y", in("H"), f("min", 0), f("max", 1))
+                .write(dir.resolve("clip-0-1.onnx"), 10);
+        SheetnetException e = assertThrows(SheetnetException.class, () -> Sheetnet.load(other));
+        assertEquals("clip-0-1.onnx: node \"Clip_2\" (Clip): min=0.0, max=1.0; sheetnet has Clip as relu (min 0, no max),"
+                + " relu6 (0, 6) and hard_tanh (-1, 1)", e.getMessage());
+    }
+
     private static Agreement agreement(DataType type) {
         return type == DataType.DOUBLE ? Agreement.FLOAT64 : Agreement.FLOAT32;
     }

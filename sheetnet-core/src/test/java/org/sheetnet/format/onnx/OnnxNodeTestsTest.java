@@ -37,8 +37,9 @@ import org.sheetnet.testing.Ort;
 class OnnxNodeTestsTest {
 
     /**
-     * The tests sheetnet refuses, with a fragment of the message (and every test_clip*: Clip is not imported);
-     * every other test must import and agree.
+     * The tests sheetnet refuses, with a fragment of the message; every other test must import and agree
+     * (test_clip and test_clip_example as hard_tanh, test_clip_default_min, whose only bound is min 0, as
+     * relu, test_clip_default_inbounds as no operation).
      */
     private static final Map<String, String> REFUSED = Map.ofEntries(
             Map.entry("test_add", "broadcasts [3, 4, 5] over a rank-3 tensor"),
@@ -87,7 +88,11 @@ class OnnxNodeTestsTest {
             Map.entry("test_exp", "(Exp) is not an operation"),
             Map.entry("test_exp_example", "(Exp) is not an operation"),
             Map.entry("test_swish", "(Swish) is not an operation"),
-            Map.entry("test_operator_clip", "(Clip) is not an operation"),
+            Map.entry("test_clip_inbounds", "min=-5.0, max=5.0; sheetnet has Clip as relu"),
+            Map.entry("test_clip_outbounds", "min=-5.0, max=5.0; sheetnet has Clip as relu"),
+            Map.entry("test_clip_splitbounds", "min=-5.0, max=5.0; sheetnet has Clip as relu"),
+            Map.entry("test_clip_default_max", "min=none, max=0.0; sheetnet has Clip as relu"),
+            Map.entry("test_operator_clip", "min=-0.5, max=0.5; sheetnet has Clip as relu"),
             Map.entry("test_operator_addmm", "is read by 2 nodes"));
 
     /** ONNX Runtime 1.23.2 cannot run these (IR above 11, or no Gemm-6 kernel): compared with output_0.pb only. */
@@ -111,7 +116,7 @@ class OnnxNodeTestsTest {
         String name = dir.getFileName().toString();
         Path frozen = temp.resolve("model.onnx");
         ModelProto proto = freeze(dir, frozen);
-        String refusal = name.startsWith("test_clip") ? "(Clip) is not an operation" : REFUSED.get(name);
+        String refusal = REFUSED.get(name);
         if (refusal != null) {
             SheetnetException e = assertThrows(SheetnetException.class, () -> OnnxImport.readModel(frozen), test);
             assertTrue(e.getMessage().contains(refusal) && e.getMessage().startsWith("model.onnx: ")

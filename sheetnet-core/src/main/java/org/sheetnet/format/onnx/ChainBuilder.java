@@ -143,6 +143,7 @@ final class ChainBuilder {
             case "BatchNormalization" -> batchNorm(node);
             case "Softmax", "LogSoftmax" -> softmax(node);
             case "Clip" -> clip(node);
+            case "PRelu" -> activate(node, prelu(node));
             default -> activate(node, OnnxActivations.of(node, file)
                     .orElseThrow(() -> refuse(node, "is not an operation sheetnet imports")));
         }
@@ -249,6 +250,23 @@ final class ChainBuilder {
             return;
         }
         activate(node, activation.get());
+    }
+
+    // PRelu(x, slope) = x < 0 ? slope·x : x: leaky_relu when one slope serves every unit (PyTorch's nn.PReLU()).
+    private Activation prelu(NodeProto node) {
+        if (node.getInputCount() < 2 || !graph.isConstant(node.getInput(1))) {
+            throw refuse(node, "takes its slope from a computed value; sheetnet imports PRelu by a constant slope");
+        }
+        TensorData slope = graph.constant(node.getInput(1)).orElseThrow();
+        if (slope.size() != 1) {
+            throw refuse(node, "has " + slope.size() + " slopes (" + slope.describeShape() + "); sheetnet imports PRelu"
+                    + " with one slope for every unit, as leaky_relu");
+        }
+        try {
+            return Activations.find("leaky_relu", OptionalDouble.of(slope.values()[0])).orElseThrow();
+        } catch (IllegalArgumentException e) {
+            throw refuse(node, "has the slope " + slope.values()[0] + ": " + e.getMessage());
+        }
     }
 
     private OptionalDouble clipBound(NodeProto node, int input, String name) {

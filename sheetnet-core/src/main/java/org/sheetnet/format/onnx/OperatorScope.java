@@ -12,7 +12,7 @@ final class OperatorScope {
             "MultiHeadAttention", "Loop", "If", "Scan", "MaxPool", "AveragePool", "GlobalAveragePool", "Einsum");
 
     static final Set<String> CHAIN_OPS = Set.of("Gemm", "MatMul", "Add", "Sub", "Mul", "Div",
-            "BatchNormalization", "Softmax", "LogSoftmax", "Clip", "Identity", "Dropout", "Cast", "Flatten", "Reshape",
+            "BatchNormalization", "Softmax", "LogSoftmax", "Clip", "PRelu", "Identity", "Dropout", "Cast", "Flatten", "Reshape",
             "Constant");
 
     private OperatorScope() {
@@ -35,7 +35,7 @@ final class OperatorScope {
         if (first != null) {
             throw Operands.refuse(graph, first, "is not an operation of a chain of dense layers; sheetnet imports Gemm, MatMul, Add,"
                     + " Sub, Mul, Div, BatchNormalization, the activations (" + String.join(", ",
-                            new TreeSet<>(OnnxActivations.ELEMENTWISE)) + ", Softmax, LogSoftmax, Clip as relu, relu6 or hard_tanh), Identity,"
+                            new TreeSet<>(OnnxActivations.ELEMENTWISE)) + ", Softmax, LogSoftmax, Clip as relu, relu6 or hard_tanh, PRelu with one slope), Identity,"
                     + " Dropout, Cast, Flatten, Reshape and a classifier's label outputs");
         }
     }

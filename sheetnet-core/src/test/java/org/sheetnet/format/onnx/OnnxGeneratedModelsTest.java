@@ -215,6 +215,31 @@ class OnnxGeneratedModelsTest {
                 + " relu6 (0, 6) and hard_tanh (-1, 1)", e.getMessage());
     }
 
+    /**
+     * PRelu with one slope (PyTorch's nn.PReLU()) is leaky_relu, equal to ONNX Runtime's (which has PRelu in
+     * float32 only); a slope per unit is refused.
+     */
+    @Test
+    void preluWithOneSlopeAgreesWithOnnxRuntime() throws IOException {
+        for (long[] dims : new long[][] {{1}, {}}) {
+            Path file = new Graphs(DataType.FLOAT).input("X", -1, 3).output("Y", -1, 4).weight("B", new long[] {3, 4}, B)
+                    .weight("slope", dims, 0.25).node("MatMul", "H", in("X", "B")).node("PRelu", "Y", in("H", "slope"))
+                    .write(dir.resolve("prelu.onnx"), 13);
+            double[][] rows = rows(new Random(13), 20, 3);
+            double[][] ort = Ort.run(file, rows, null);
+            assertTrue(java.util.Arrays.stream(ort).flatMapToDouble(java.util.Arrays::stream).anyMatch(v -> v < 0)
+                    && java.util.Arrays.stream(ort).flatMapToDouble(java.util.Arrays::stream).anyMatch(v -> v > 0),
+                    "both sides of 0 reached");
+            Agreement.FLOAT32.assertRows("PRelu slope " + java.util.Arrays.toString(dims), ort, Sheetnet.load(file).score(rows));
+        }
+        Path perUnit = new Graphs(DataType.FLOAT).input("X", -1, 3).output("Y", -1, 4).weight("B", new long[] {3, 4}, B)
+                .weight("slope", new long[] {4}, 0.25, 0.5, 0.1, 0.2).node("MatMul", "H", in("X", "B"))
+                .node("PRelu", "Y", in("H", "slope")).write(dir.resolve("prelu-4.onnx"), 13);
+        SheetnetException e = assertThrows(SheetnetException.class, () -> Sheetnet.load(perUnit));
+        assertEquals("prelu-4.onnx: node \"PRelu_2\" (PRelu) has 4 slopes ([4]); sheetnet imports PRelu with one slope"
+                + " for every unit, as leaky_relu", e.getMessage());
+    }
+
     private static Agreement agreement(DataType type) {
         return type == DataType.DOUBLE ? Agreement.FLOAT64 : Agreement.FLOAT32;
     }

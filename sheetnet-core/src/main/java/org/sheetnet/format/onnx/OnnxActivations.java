@@ -17,7 +17,7 @@ final class OnnxActivations {
 
     /** The operators mapped here, apart from Softmax and LogSoftmax, whose axis the chain checks. */
     static final Set<String> ELEMENTWISE = Set.of("Relu", "LeakyRelu", "Elu", "Selu", "Celu", "Sigmoid", "HardSigmoid",
-            "HardSwish", "Tanh", "Softplus", "Softsign", "Gelu", "Mish", "ThresholdedRelu");
+            "HardSwish", "Tanh", "Softplus", "Softsign", "Gelu", "Mish", "ThresholdedRelu", "Swish");
 
     /** ONNX's Selu defaults, the float32 nearest to the paper's constants (Klambauer et al. 2017). */
     private static final float SELU_ALPHA = 1.67326319217681884765625f;
@@ -50,6 +50,7 @@ final class OnnxActivations {
             case "HardSigmoid" -> hardSigmoid(node, file);
             case "Selu" -> selu(node, file);
             case "Gelu" -> gelu(node, file);
+            case "Swish" -> swish(node, file);
             default -> null;
         });
     }
@@ -105,6 +106,15 @@ final class OnnxActivations {
                     + " constants (alpha 1.6732632, gamma 1.0507010)");
         }
         return Activations.of("selu");
+    }
+
+    /** Swish(α) = x·sigmoid(α·x) (opset 24); sheetnet's silu is α = 1. */
+    private static Activation swish(NodeProto node, String file) {
+        double alpha = Attributes.real(node, "alpha", 1.0);
+        if (alpha != 1.0) {
+            throw refuse(node, file, "alpha=" + alpha + "; sheetnet's silu is x·sigmoid(x), alpha 1");
+        }
+        return Activations.of("silu");
     }
 
     private static Activation gelu(NodeProto node, String file) {

@@ -240,6 +240,17 @@ class OnnxGeneratedModelsTest {
                 + " for every unit, as leaky_relu", e.getMessage());
     }
 
+    /** Swish (opset 24) with alpha 1 is silu (ONNX's test_swish checks the values); another alpha is refused. */
+    @Test
+    void swishWithAnotherAlphaIsRefused() throws IOException {
+        Path file = new Graphs(DataType.FLOAT).input("X", -1, 3).output("Y", -1, 4).weight("B", new long[] {3, 4}, B)
+                .node("MatMul", "H", in("X", "B")).node("Swish", "Y", in("H"), f("alpha", 0.5))
+                .write(dir.resolve("swish.onnx"), 24);
+        SheetnetException e = assertThrows(SheetnetException.class, () -> Sheetnet.load(file));
+        assertEquals("swish.onnx: node \"Swish_2\" (Swish): alpha=0.5; sheetnet's silu is x·sigmoid(x), alpha 1",
+                e.getMessage());
+    }
+
     private static Agreement agreement(DataType type) {
         return type == DataType.DOUBLE ? Agreement.FLOAT64 : Agreement.FLOAT32;
     }

@@ -86,7 +86,6 @@ class OnnxNodeTestsTest {
             Map.entry("test_prelu_example", "slopes ([3, 4, 5]); sheetnet imports PRelu with one slope for every unit"),
             Map.entry("test_exp", "(Exp) is not an operation"),
             Map.entry("test_exp_example", "(Exp) is not an operation"),
-            Map.entry("test_swish", "(Swish) is not an operation"),
             Map.entry("test_clip_inbounds", "min=-5.0, max=5.0; sheetnet has Clip as relu"),
             Map.entry("test_clip_outbounds", "min=-5.0, max=5.0; sheetnet has Clip as relu"),
             Map.entry("test_clip_splitbounds", "min=-5.0, max=5.0; sheetnet has Clip as relu"),

@@ -2,6 +2,7 @@ package org.sheetnet.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sheetnet.Plural;
@@ -72,15 +73,17 @@ final class CheckCommand implements Callable<Integer> {
                 + " --expected " + expected + " writes a workbook with a Checks sheet of reference outputs)";
     }
 
+    private static final int SHOWN_NAMES = 12;
+
     private static void print(ModelWorkbook workbook, PrintWriter out) {
         Network network = workbook.network();
         out.printf("%s: %s, %s -> %s%n", workbook.file().getFileName(), Plural.of(network.depth(), "layer"),
                 Plural.of(network.inputWidth(), "input"), Plural.of(network.outputLayer().outputWidth(), "output"));
         out.println("inputs: " + (network.inputNames().isEmpty()
                 ? "unnamed (numeric input columns are taken in order)"
-                : String.join(", ", network.inputNames())));
+                : names(network.inputNames())));
         workbook.preparation().ifPresent(p -> out.println("prepared by the Features sheet: x' = (x - offset) / scale for "
-                + String.join(", ", p.names())));
+                + names(p.names())));
         out.printf("%-3s %-14s %-22s %-22s %-10s %s%n", "#", "layer", "weights", "bias", "shape", "activation");
         long parameters = 0;
         for (int k = 0; k < network.depth(); k++) {
@@ -90,7 +93,16 @@ final class CheckCommand implements Callable<Integer> {
                     layer.inputWidth() + "x" + layer.units(), layer.activation().describe());
             parameters += (long) layer.inputWidth() * layer.units() + layer.units();
         }
-        out.println("outputs: " + String.join(", ", network.outputLayer().outputNames()));
+        out.println("outputs: " + names(network.outputLayer().outputNames()));
         out.printf("%,d parameters; the layers are valid%n", parameters);
+    }
+
+    /** Up to 12 names, then the last one: a 784-input model's names would fill a screen. */
+    static String names(List<String> names) {
+        if (names.size() <= SHOWN_NAMES) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, SHOWN_NAMES - 1)) + ", … " + names.get(names.size() - 1)
+                + " (" + names.size() + " in all)";
     }
 }

@@ -254,10 +254,7 @@ final class ChainBuilder {
 
     // PRelu(x, slope) = x < 0 ? slope·x : x: leaky_relu when one slope serves every unit (PyTorch's nn.PReLU()).
     private Activation prelu(NodeProto node) {
-        if (node.getInputCount() < 2 || !graph.isConstant(node.getInput(1))) {
-            throw refuse(node, "takes its slope from a computed value; sheetnet imports PRelu by a constant slope");
-        }
-        TensorData slope = graph.constant(node.getInput(1)).orElseThrow();
+        TensorData slope = graph.requireConstant(node, 1, "slope");
         if (slope.size() != 1) {
             throw refuse(node, "has " + slope.size() + " slopes (" + slope.describeShape() + "); sheetnet imports PRelu"
                     + " with one slope for every unit, as leaky_relu");
@@ -271,8 +268,7 @@ final class ChainBuilder {
 
     private OptionalDouble clipBound(NodeProto node, int input, String name) {
         if (node.getInputCount() > input && !node.getInput(input).isEmpty()) {
-            TensorData t = graph.constant(node.getInput(input)).orElseThrow(() -> refuse(node, "takes its " + name
-                    + " from a computed value; sheetnet imports Clip by constant bounds"));
+            TensorData t = graph.requireConstant(node, input, name);
             if (t.size() != 1) {
                 throw refuse(node, "has a " + name + " of shape " + t.describeShape() + "; Clip's bounds are single numbers");
             }

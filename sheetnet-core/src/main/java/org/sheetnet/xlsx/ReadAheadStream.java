@@ -60,18 +60,18 @@ final class ReadAheadStream extends InputStream {
             while (!closed) {
                 byte[] bytes = empty.take();
                 int n = 0;
-                for (int r = 0; n < CHUNK && r >= 0; n += Math.max(r, 0)) {
-                    try {
-                        r = in.read(bytes, n, CHUNK - n);
-                    } catch (IOException | RuntimeException | Error e) {
-                        // The bytes read before the failure come first, then the failure: the reader
-                        // throws it only when it sees it set and nothing left in the queue.
-                        if (n > 0) {
-                            filled.put(new Chunk(bytes, n));
-                        }
-                        failure = e;
-                        return;
+                try {
+                    for (int r; n < CHUNK && (r = in.read(bytes, n, CHUNK - n)) >= 0; ) {
+                        n += r;
                     }
+                } catch (IOException | RuntimeException | Error e) {
+                    // The bytes read before the failure come first, then the failure: the reader
+                    // throws it only when it sees it set and nothing left in the queue.
+                    if (n > 0) {
+                        filled.put(new Chunk(bytes, n));
+                    }
+                    failure = e;
+                    return;
                 }
                 filled.put(new Chunk(bytes, n));
                 if (n < CHUNK) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Random;
@@ -81,20 +82,14 @@ class ReadAheadStreamTest {
     }
 
     /** Gives the characters of a reader up to a point, then throws. */
-    private static final class FailingAfter extends InputStream {
-        private final InputStream in;
+    private static final class FailingAfter extends FilterInputStream {
         private int left;
         private final Throwable failure;
 
         FailingAfter(InputStream in, int bytes, Throwable failure) {
-            this.in = in;
+            super(in);
             this.left = bytes;
             this.failure = failure;
-        }
-
-        @Override
-        public int read() {
-            throw new UnsupportedOperationException("read by chunks");
         }
 
         @Override
@@ -112,27 +107,16 @@ class ReadAheadStreamTest {
             left -= Math.max(0, n);
             return n;
         }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
-        }
     }
 
     /** Counts reads and notices any read during or after close. */
-    private static final class Watched extends InputStream {
-        private final InputStream in;
+    private static final class Watched extends FilterInputStream {
         final AtomicInteger reads = new AtomicInteger();
         final AtomicBoolean closed = new AtomicBoolean();
         final AtomicBoolean readAfterClose = new AtomicBoolean();
 
         Watched(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() {
-            throw new UnsupportedOperationException("read by chunks");
+            super(in);
         }
 
         @Override
@@ -147,7 +131,7 @@ class ReadAheadStreamTest {
         @Override
         public void close() throws IOException {
             closed.set(true);
-            in.close();
+            super.close();
         }
     }
 }

@@ -201,8 +201,8 @@ class OnnxGeneratedModelsTest {
                 }
             }
             double[][] ort = Ort.run(file, rows, null);
-            long atLow = java.util.Arrays.stream(ort).flatMapToDouble(java.util.Arrays::stream).filter(v -> v == b[0]).count();
-            long atHigh = java.util.Arrays.stream(ort).flatMapToDouble(java.util.Arrays::stream).filter(v -> v == b[1]).count();
+            long atLow = values(ort).filter(v -> v == b[0]).count();
+            long atHigh = values(ort).filter(v -> v == b[1]).count();
             assertTrue(atLow > 0 && (!max || atHigh > 0), "both bounds reached: " + atLow + ", " + atHigh);
             Agreement.FLOAT32.assertRows("Clip " + java.util.Arrays.toString(b) + " opset " + opset, ort,
                     Sheetnet.load(file).score(rows));
@@ -227,8 +227,8 @@ class OnnxGeneratedModelsTest {
                     .write(dir.resolve("prelu.onnx"), 13);
             double[][] rows = rows(new Random(13), 20, 3);
             double[][] ort = Ort.run(file, rows, null);
-            assertTrue(java.util.Arrays.stream(ort).flatMapToDouble(java.util.Arrays::stream).anyMatch(v -> v < 0)
-                    && java.util.Arrays.stream(ort).flatMapToDouble(java.util.Arrays::stream).anyMatch(v -> v > 0),
+            assertTrue(values(ort).anyMatch(v -> v < 0)
+                    && values(ort).anyMatch(v -> v > 0),
                     "both sides of 0 reached");
             Agreement.FLOAT32.assertRows("PRelu slope " + java.util.Arrays.toString(dims), ort, Sheetnet.load(file).score(rows));
         }
@@ -249,6 +249,11 @@ class OnnxGeneratedModelsTest {
         SheetnetException e = assertThrows(SheetnetException.class, () -> Sheetnet.load(file));
         assertEquals("swish.onnx: node \"Swish_2\" (Swish): alpha=0.5; sheetnet's silu is x·sigmoid(x), alpha 1",
                 e.getMessage());
+    }
+
+    // Every value of a batch's outputs.
+    private static java.util.stream.DoubleStream values(double[][] rows) {
+        return java.util.Arrays.stream(rows).flatMapToDouble(java.util.Arrays::stream);
     }
 
     private static Agreement agreement(DataType type) {

@@ -133,12 +133,12 @@ public final class SheetStream implements Closeable {
             int shortcut = shortcuts ? part.cell(ref, type, v) : 0;
             if (shortcut != 0) {
                 shortcutCells++;
-                CellRef at = cellRef(index, lastCol, (shortcut & XmlScanner.CELL_REF) != 0);
+                CellRef at = cellRef(index, lastCol, (shortcut & CommonCell.REF) != 0);
                 lastCol = at.col();
-                if ((shortcut & XmlScanner.CELL_TYPE) == 0) {
+                if ((shortcut & CommonCell.TYPE) == 0) {
                     type.append("n");
                 }
-                add(row, at, value(at, (shortcut & XmlScanner.CELL_VALUE) != 0, null));
+                add(row, at, value(at, (shortcut & CommonCell.VALUE) != 0, null));
                 continue;
             }
             int e = part.next();

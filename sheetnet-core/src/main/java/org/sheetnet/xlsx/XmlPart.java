@@ -57,7 +57,7 @@ final class XmlPart implements Closeable {
     /**
      * A whole cell of the common shape, read in one step if one comes next; see {@link XmlScanner#cell}.
      *
-     * @return 0 when none was read, else {@link XmlScanner#CELL} and the bits of what it had
+     * @return 0 when none was read, else {@link CommonCell#CELL} and the bits of what it had
      */
     int cell(CharSlice ref, CharSlice type, CharSlice value) {
         try {

@@ -137,20 +137,14 @@ final class XmlScanner {
 
     // ---- the cell shortcut ----------------------------------------------------------------------
 
-    /** Bits of what {@link #cell} returns: a cell was read (else nothing was); it had r, t, a v element. */
-    static final int CELL = CommonCell.CELL;
-    static final int CELL_REF = CommonCell.REF;
-    static final int CELL_TYPE = CommonCell.TYPE;
-    static final int CELL_VALUE = CommonCell.VALUE;
-
     /**
      * Reads, in one step, a whole cell of the shape that fills sheets, if one comes next (after blank
      * text): see {@link CommonCell} for the shape. For anything else it returns 0 with nothing
      * consumed, and the events are read one by one: the shortcut takes only documents on which they
      * give the same cell, so it changes no reading and no refusal.
      *
-     * @return 0, or {@link #CELL} with {@link #CELL_REF}, {@link #CELL_TYPE}, {@link #CELL_VALUE}
-     *         for what the cell had; ref, type and value then hold those (cleared when absent)
+     * @return 0, or {@link CommonCell#CELL} with {@link CommonCell#REF}, {@link CommonCell#TYPE} and
+     *         {@link CommonCell#VALUE} for what the cell had; ref, type and value then hold those (cleared when absent)
      */
     int cell(CharSlice ref, CharSlice type, CharSlice value) throws IOException {
         // Two levels more (c, v) must fit under MAX_DEPTH, as the event-by-event reading would require.
